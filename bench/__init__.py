@@ -1,0 +1,1 @@
+"""Benchmarks of Kernbrief; see README for how to run them."""

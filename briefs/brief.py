@@ -1,0 +1,61 @@
+"""A brief as loaded from storage: its parts with their versions, read through typed views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from briefs import model as m
+from briefs.parts import PARTS, parse_part
+
+RowT = TypeVar("RowT", bound=m.Row)
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """The current value of one part and the version a next write must be based on."""
+
+    value: Any
+    version: int
+    saved_at: datetime | None = None
+    saved_by: str | None = None
+
+
+@dataclass
+class Brief:
+    """The whole brief of one municipality in one trajectory."""
+
+    id: int
+    trajectory_id: int
+    municipality: str
+    parts: dict[str, StoredPart] = field(default_factory=dict)
+
+    def part(self, key: str) -> StoredPart:
+        """Return the stored part, or an empty one at version 0 when nothing was saved yet."""
+        stored = self.parts.get(key)
+        if stored is None:
+            return StoredPart(value=PARTS[key].empty, version=0)
+        return stored
+
+    def text(self, key: str) -> str:
+        value = self.part(key).value
+        return value if isinstance(value, str) else ""
+
+    def rows(self, key: str, row_model: type[RowT]) -> list[RowT]:
+        """Return the rows of a list part as model objects."""
+        assert PARTS[key].row_model is row_model, key
+        parsed = parse_part(key, self.part(key).value)
+        return list(parsed)
+
+    def values(self, key: str) -> list[str]:
+        value = self.part(key).value
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def choice(self, key: str) -> str | None:
+        value = self.part(key).value
+        return value if isinstance(value, str) else None
+
+    def last_saved(self) -> datetime | None:
+        stamps = [p.saved_at for p in self.parts.values() if p.saved_at is not None]
+        return max(stamps) if stamps else None

@@ -1,0 +1,744 @@
+"""Every UI string as (Dutch, English); Dutch is the language of Flemish local government."""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- application -------------------------------------------------------------------
+    "app.title": ("Kernbrief", "Kernbrief"),
+    "app.language": ("Taal", "Language"),
+    "app.signed_in_as": (
+        "Aangemeld als {name} ({municipality})",
+        "Signed in as {name} ({municipality})",
+    ),
+    "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
+    "nav.start": ("Start", "Start"),
+    "nav.overview": ("Mijn designbrief", "My design brief"),
+    "nav.step1": ("1 · Uitdaging", "1 · Challenge"),
+    "nav.step2": ("2 · Verkennen", "2 · Explore"),
+    "nav.step3": ("3 · Testen", "3 · Prototype"),
+    "nav.step4": ("4 · Stappenplan", "4 · Roadmap"),
+    "start.title": ("Welkom bij Kernbrief", "Welcome to Kernbrief"),
+    "start.intro": (
+        "Kernbrief is het werkboek van de collectieve leertrajecten bedrijvige kern. "
+        "Tussen de werksessies werk je hier je designbrief uit in vier stappen.",
+        "Kernbrief is the workbook of the collective learning trajectories for lively town "
+        "centres. Between the sessions you work out your design brief here in four steps.",
+    ),
+    "start.demo_notice": (
+        "Demomodus: kies een deelnemer om verder te gaan. Accounts volgen later.",
+        "Demo mode: choose a participant to continue. Accounts come later.",
+    ),
+    "start.pick": ("Deelnemer", "Participant"),
+    "start.go": ("Naar mijn designbrief", "Open my design brief"),
+    "start.no_users": (
+        "Er zijn nog geen deelnemers. Laad de demo met `python manage.py seed-demo`.",
+        "There are no participants yet. Load the demo with `python manage.py seed-demo`.",
+    ),
+    "start.trajectories": ("Leertrajecten 2023–2024", "Learning trajectories 2023–2024"),
+    "start.uncertain": (
+        "Namen met een vraagteken waren in de bron onzeker.",
+        "Names with a question mark were uncertain in the source.",
+    ),
+    "overview.title": ("Mijn designbrief", "My design brief"),
+    "overview.trajectory": ("Leertraject {number}: {title}", "Trajectory {number}: {title}"),
+    "overview.municipality": ("Gemeente", "Municipality"),
+    "overview.coaches": ("Begeleiding", "Coaches"),
+    "overview.next_session": ("Volgende werksessie", "Next session"),
+    "overview.next_session_value": (
+        "Sessie {number} op {day} ({mode}{place}) — stap {step} is aan de beurt",
+        "Session {number} on {day} ({mode}{place}) — step {step} is due",
+    ),
+    "overview.no_next_session": (
+        "Er staat geen werksessie meer gepland.",
+        "No session is planned anymore.",
+    ),
+    "overview.progress": ("Voortgang per stap", "Progress per step"),
+    "overview.todo": ("Nog te doen", "Still to do"),
+    "overview.todo_none": (
+        "Geen openstaande punten. Goed bezig!",
+        "Nothing left to do. Well done!",
+    ),
+    "overview.last_saved": ("Laatst bewaard: {moment}", "Last saved: {moment}"),
+    "overview.never_saved": ("Nog niets bewaard.", "Nothing saved yet."),
+    "overview.go_fix": ("Naar {section}", "Go to {section}"),
+    "overview.trace": ("Van grondoorzaak tot actie", "From root cause to action"),
+    "overview.trace_help": (
+        "Elke lijn volgt een grondoorzaak of SWOT-punt via een oplossingsrichting en een test "
+        "naar een actie en haar doelstelling.",
+        "Each line follows a root cause or SWOT item through a solution direction and a test "
+        "to an action and its objective.",
+    ),
+    "overview.trace_none": (
+        "Nog geen koppelingen. Koppel in stap 2 een oplossingsrichting aan een grondoorzaak.",
+        "No links yet. In step 2, link a solution direction to a root cause.",
+    ),
+    "mode.online": ("online", "online"),
+    "mode.on_site": ("fysiek", "on site"),
+    "chart.progress_axis": ("ingevuld (%)", "filled in (%)"),
+    "chart.interest": ("Belang", "Interest"),
+    "chart.influence": ("Invloed", "Influence"),
+    "chart.impact": ("Impact", "Impact"),
+    "chart.effort": ("Inspanning", "Effort"),
+    "chart.timeline": ("Tijdlijn van acties en mijlpalen", "Timeline of actions and milestones"),
+    "chart.milestone": ("Mijlpaal", "Milestone"),
+    "chart.no_data": (
+        "Vul de tabel hierboven in om de grafiek te zien.",
+        "Fill in the table above to see the chart.",
+    ),
+    # --- saving --------------------------------------------------------------------------
+    "save.saved_at": ("Bewaard om {time}", "Saved at {time}"),
+    "save.saved_before": ("Laatst bewaard op {moment}", "Last saved on {moment}"),
+    "save.not_yet": ("Nog niet ingevuld", "Not filled in yet"),
+    "save.conflict": (
+        "Iemand anders (een collega of een ander tabblad) heeft dit deel intussen gewijzigd. "
+        "Niets is overschreven. Kies welke versie je bewaart.",
+        "Someone else (a colleague or another tab) changed this part in the meantime. "
+        "Nothing was overwritten. Choose which version to keep.",
+    ),
+    "save.conflict_mine": ("Jouw versie", "Your version"),
+    "save.conflict_theirs": ("Versie in de databank", "Version in the database"),
+    "save.keep_mine": ("Mijn versie bewaren", "Keep my version"),
+    "save.take_theirs": ("Hun versie overnemen", "Take their version"),
+    "save.db_error": (
+        "De databank is even niet bereikbaar. Je tekst staat nog in het veld en is niet "
+        "verloren; probeer opnieuw.",
+        "The database cannot be reached right now. Your text is still in the field and is not "
+        "lost; please try again.",
+    ),
+    "save.retry": ("Opnieuw bewaren", "Save again"),
+    "save.invalid": (
+        "Niet bewaard: {problems}. Je invoer staat nog in het veld.",
+        "Not saved: {problems}. Your input is still in the field.",
+    ),
+    # --- validation ----------------------------------------------------------------------
+    "error.string_too_long": (
+        "de tekst is langer dan {limit} tekens",
+        "the text is longer than {limit} characters",
+    ),
+    "error.too_long": (
+        "de lijst heeft meer dan {limit} rijen",
+        "the list has more than {limit} rows",
+    ),
+    "error.less_than_equal": (
+        "de waarde mag niet hoger zijn dan {limit}",
+        "the value may not exceed {limit}",
+    ),
+    "error.greater_than_equal": (
+        "de waarde mag niet lager zijn dan {limit}",
+        "the value may not be below {limit}",
+    ),
+    "error.web_address": (
+        "een link moet beginnen met http:// of https://",
+        "a link must start with http:// or https://",
+    ),
+    "error.decimal_max_places": (
+        "gebruik hoogstens twee cijfers na de komma",
+        "use at most two decimals",
+    ),
+    "error.other": ("een waarde is ongeldig", "a value is not valid"),
+    "error.where_row": (
+        "rij {row}, kolom ‘{column}’: {problem}",
+        "row {row}, column ‘{column}’: {problem}",
+    ),
+    "error.where_column": ("kolom ‘{column}’: {problem}", "column ‘{column}’: {problem}"),
+    "upload.label": (
+        "Schets toevoegen (PNG of JPEG, max. {mb} MB)",
+        "Add a sketch (PNG or JPEG, max. {mb} MB)",
+    ),
+    "upload.caption": ("Bijschrift", "Caption"),
+    "upload.add": ("Schets bewaren", "Save sketch"),
+    "upload.remove": ("Verwijderen", "Remove"),
+    "upload.not_image": (
+        "Dit bestand is geen afbeelding die we kunnen lezen. Gebruik PNG of JPEG. Er is niets bewaard.",
+        "This file is not an image we can read. Use PNG or JPEG. Nothing was saved.",
+    ),
+    "upload.too_big": (
+        "Dit bestand is groter dan {mb} MB. Verklein het en probeer opnieuw. Er is niets bewaard.",
+        "This file is larger than {mb} MB. Make it smaller and try again. Nothing was saved.",
+    ),
+    "upload.too_many_pixels": (
+        "Deze afbeelding heeft te veel beeldpunten (meer dan {megapixels} megapixel). Er is niets bewaard.",
+        "This image has too many pixels (more than {megapixels} megapixels). Nothing was saved.",
+    ),
+    "upload.saved": ("Schets bewaard.", "Sketch saved."),
+    "upload.none": ("Nog geen schetsen.", "No sketches yet."),
+    "upload.missing_image": ("(afbeelding niet gevonden)", "(image not found)"),
+    # --- steps ---------------------------------------------------------------------------
+    "step.1.title": ("Stap 1 · Uitdaging helder benoemen", "Step 1 · Name the challenge"),
+    "step.1.intro": (
+        "Breng je vraagstuk scherp: wat is de aanleiding, wat weten we in cijfers, wie is "
+        "betrokken, wat is het doel en wat slechts een middel? Vraag vijf keer ‘waarom’ tot je "
+        "bij de grondoorzaak komt.",
+        "Sharpen your question: what is the occasion, what do the figures say, who is involved, "
+        "what is the goal and what only a means? Ask ‘why’ five times until you reach the root cause.",
+    ),
+    "step.2.title": ("Stap 2 · Wat als? Verkennen", "Step 2 · What if? Explore"),
+    "step.2.intro": (
+        "Verken praktijken en oplossingsrichtingen: wat zeggen de experten, wat doen de andere "
+        "gemeenten, welke goede praktijken bestaan er? Koppel elke richting aan wat ze oplost.",
+        "Explore practices and solution directions: what do the experts say, what do the other "
+        "municipalities do, which good practices exist? Link each direction to what it solves.",
+    ),
+    "step.3.title": ("Stap 3 · Vertalen & testen", "Step 3 · Translate & test"),
+    "step.3.intro": (
+        "Vertaal de gekozen richtingen naar je eigen gemeente en test ze klein en snel: een "
+        "schets, een proefopstelling, een pop-up of een gesprek. Beslis na elke test.",
+        "Translate the chosen directions to your own municipality and test them small and fast: "
+        "a sketch, a mock-up, a pop-up or a conversation. Decide after each test.",
+    ),
+    "step.4.title": ("Stap 4 · Stappenplan & verankering", "Step 4 · Roadmap & anchoring"),
+    "step.4.intro": (
+        "Maak een stappenplan op maat: doelstellingen, een actielijst met trekkers en deadlines, "
+        "mijlpalen, en de verankering in het meerjarenplan en de besluitvorming.",
+        "Make a tailored roadmap: objectives, an action list with owners and deadlines, "
+        "milestones, and anchoring in the multi-year plan and decision-making.",
+    ),
+    "step.checks": ("Aandachtspunten voor deze stap", "Points of attention for this step"),
+    "step.example": ("Voorbeeld", "Example"),
+    # --- parts: step 1 -------------------------------------------------------------------
+    "part.challenge.context.title": ("Aanleiding en context", "Occasion and context"),
+    "part.challenge.context.help": (
+        "Waarom werkt je gemeente nu aan dit thema? Beschrijf kort de kern, de recente "
+        "evoluties en wat er al gebeurde.",
+        "Why is your municipality working on this theme now? Briefly describe the centre, "
+        "recent trends and what has already been done.",
+    ),
+    "part.challenge.context.example": (
+        "De leegstand in het centrum stijgt sinds corona. Het bestuur wil in deze legislatuur "
+        "een gericht leegstandsbeleid voeren.",
+        "Vacancy in the centre has been rising since COVID. The council wants a targeted "
+        "vacancy policy this term.",
+    ),
+    "part.challenge.problem.title": ("Probleemstelling", "Problem statement"),
+    "part.challenge.problem.help": (
+        "Wat loopt er vandaag mis, voor wie, en hoe merk je dat? Blijf bij het probleem, niet bij "
+        "de oplossing.",
+        "What goes wrong today, for whom, and how do you notice it? Stay with the problem, not "
+        "the solution.",
+    ),
+    "part.challenge.problem.example": (
+        "Langdurig leegstaande panden in de aanloopstraten maken het winkelparcours onaantrekkelijk.",
+        "Long-term vacant buildings in the approach streets make the shopping route unattractive.",
+    ),
+    "part.challenge.key_figures.title": ("Kerncijfers", "Key figures"),
+    "part.challenge.key_figures.help": (
+        "De cijfers die je vraagstuk onderbouwen, met jaar en bron.",
+        "The figures that support your question, with year and source.",
+    ),
+    "part.challenge.key_figures.example": (
+        "Leegstaande panden · 52 · panden · 2023 · eigen telling 01/06/2023",
+        "Vacant buildings · 52 · buildings · 2023 · own count 01/06/2023",
+    ),
+    "part.challenge.stakeholders.title": ("Betrokkenen", "Stakeholders"),
+    "part.challenge.stakeholders.help": (
+        "Wie heeft belang bij of invloed op dit vraagstuk? Geef belang en invloed een score van 1 tot 5.",
+        "Who has an interest in or influence on this question? Score interest and influence from 1 to 5.",
+    ),
+    "part.challenge.stakeholders.example": (
+        "Handelaarsvereniging · vertegenwoordigt de winkeliers · belang 5 · invloed 3",
+        "Traders' association · represents the shopkeepers · interest 5 · influence 3",
+    ),
+    "part.challenge.scope_in.title": ("Binnen de scope", "In scope"),
+    "part.challenge.scope_in.help": (
+        "Welk gebied, welke doelgroep en welke termijn neem je mee?",
+        "Which area, which target group and which time frame do you include?",
+    ),
+    "part.challenge.scope_in.example": (
+        "Het kernwinkelgebied en de aanloopstraten.",
+        "The core shopping area and approach streets.",
+    ),
+    "part.challenge.scope_out.title": ("Buiten de scope", "Out of scope"),
+    "part.challenge.scope_out.help": (
+        "Wat laat je bewust buiten beschouwing, zodat de focus scherp blijft?",
+        "What do you deliberately leave out, so that the focus stays sharp?",
+    ),
+    "part.challenge.scope_out.example": (
+        "Baanwinkels langs de steenweg.",
+        "Retail parks along the main road.",
+    ),
+    "part.challenge.goal.title": ("Doel", "Goal"),
+    "part.challenge.goal.help": (
+        "Wat wil je bereiken voor de kern en haar gebruikers? Een doel beschrijft een toestand, "
+        "geen instrument.",
+        "What do you want to achieve for the centre and its users? A goal describes a state, "
+        "not an instrument.",
+    ),
+    "part.challenge.goal.example": (
+        "Een levendig kernwinkelgebied waar minder dan 5% van de panden langer dan een jaar leegstaat.",
+        "A lively core shopping area where less than 5% of buildings are vacant for over a year.",
+    ),
+    "part.challenge.means.title": (
+        "Middel (niet verwarren met het doel)",
+        "Means (not to be mistaken for the goal)",
+    ),
+    "part.challenge.means.help": (
+        "Welke middelen liggen al op tafel? Noem ze hier, zodat ze niet ongemerkt het doel worden.",
+        "Which means are already on the table? Name them here, so that they do not quietly become the goal.",
+    ),
+    "part.challenge.means.example": (
+        "Een hogere leegstandstaks, een premie voor starters.",
+        "A higher vacancy tax, a start-up grant.",
+    ),
+    "part.challenge.whys.title": ("5× waarom", "5× why"),
+    "part.challenge.whys.help": (
+        "Vraag telkens ‘waarom?’ bij het vorige antwoord. Het laatste antwoord is je grondoorzaak.",
+        "Each time, ask ‘why?’ of the previous answer. The last answer is your root cause.",
+    ),
+    "part.challenge.whys.example": (
+        "Waarom staan panden leeg? → De huurprijzen liggen te hoog → Eigenaars wachten op een "
+        "betere huurder → … → Eigenaars voelen geen kost van leegstand.",
+        "Why are buildings vacant? → Rents are too high → Owners wait for a better tenant → … → "
+        "Owners feel no cost of vacancy.",
+    ),
+    "part.challenge.whys.root": ("Grondoorzaak: {text}", "Root cause: {text}"),
+    "part.challenge.question.title": ("Uitdagingsvraag", "Challenge question"),
+    "part.challenge.question.help": (
+        "Vat je uitdaging samen in één vraag die begint met ‘Hoe kunnen we …?’",
+        "Sum up your challenge in one question that starts with ‘How might we …?’",
+    ),
+    "part.challenge.question.example": (
+        "Hoe kunnen we eigenaars van langdurig leegstaande panden in de aanloopstraten aanzetten "
+        "om hun pand opnieuw in te vullen?",
+        "How might we get owners of long-term vacant buildings in the approach streets to fill "
+        "their building again?",
+    ),
+    "part.challenge.support_lead.title": ("Politieke trekker", "Political lead"),
+    "part.challenge.support_lead.help": (
+        "Wie draagt dit in het bestuur?",
+        "Who carries this in the council?",
+    ),
+    "part.challenge.support_lead.example": (
+        "Schepen van lokale economie",
+        "Alderman for local economy",
+    ),
+    "part.challenge.support_mat.title": (
+        "Draagvlak managementteam (MAT)",
+        "Support of the management team (MAT)",
+    ),
+    "part.challenge.support_mat.help": (
+        "Hoe ver staat het managementteam?",
+        "Where does the management team stand?",
+    ),
+    "part.challenge.support_mat.example": ("Geïnformeerd", "Informed"),
+    "part.challenge.support_cbs.title": ("Draagvlak college (CBS)", "Support of the college (CBS)"),
+    "part.challenge.support_cbs.help": (
+        "Hoe ver staat het college van burgemeester en schepenen?",
+        "Where does the college of mayor and aldermen stand?",
+    ),
+    "part.challenge.support_cbs.example": ("Steunt", "Supports"),
+    "part.challenge.departments.title": ("Betrokken diensten", "Departments involved"),
+    "part.challenge.departments.help": (
+        "Werk over beleidsdomeinen heen: welke diensten zitten mee aan tafel?",
+        "Work across policy domains: which departments take part?",
+    ),
+    "part.challenge.departments.example": (
+        "Economie, ruimte, communicatie",
+        "Economy, spatial planning, communication",
+    ),
+    "part.challenge.swot_strengths.title": ("Sterktes", "Strengths"),
+    "part.challenge.swot_strengths.help": (
+        "Wat heeft de kern nu al in huis?",
+        "What does the centre already have?",
+    ),
+    "part.challenge.swot_strengths.example": (
+        "Compact kernwinkelgebied",
+        "Compact core shopping area",
+    ),
+    "part.challenge.swot_weaknesses.title": ("Zwaktes", "Weaknesses"),
+    "part.challenge.swot_weaknesses.help": (
+        "Wat houdt de kern vandaag tegen?",
+        "What holds the centre back today?",
+    ),
+    "part.challenge.swot_weaknesses.example": (
+        "Hoge huurprijzen in de aanloopstraten",
+        "High rents in the approach streets",
+    ),
+    "part.challenge.swot_opportunities.title": ("Kansen", "Opportunities"),
+    "part.challenge.swot_opportunities.help": (
+        "Welke ontwikkelingen kan je benutten?",
+        "Which developments can you use?",
+    ),
+    "part.challenge.swot_opportunities.example": (
+        "Nieuwe woonprojecten in het centrum",
+        "New housing projects in the centre",
+    ),
+    "part.challenge.swot_threats.title": ("Bedreigingen", "Threats"),
+    "part.challenge.swot_threats.help": (
+        "Welke ontwikkelingen vormen een risico?",
+        "Which developments are a risk?",
+    ),
+    "part.challenge.swot_threats.example": (
+        "Online winkelen, winkels in de periferie",
+        "Online shopping, out-of-town retail",
+    ),
+    "part.challenge.swot.title": ("SWOT", "SWOT"),
+    "part.challenge.success_criteria.title": ("Succescriteria", "Success criteria"),
+    "part.challenge.success_criteria.help": (
+        "Waaraan zie je over een jaar dat het gewerkt heeft?",
+        "How will you see in a year that it worked?",
+    ),
+    "part.challenge.success_criteria.example": (
+        "Langdurige leegstand in het kernwinkelgebied daalt van 11 naar 6 panden.",
+        "Long-term vacancy in the core shopping area falls from 11 to 6 buildings.",
+    ),
+    "section.support": ("Draagvlak", "Support"),
+    "section.scope": ("Scope", "Scope"),
+    "section.goal_means": ("Doel versus middel", "Goal versus means"),
+    "section.anchoring": ("Verankering", "Anchoring"),
+    # --- parts: step 2 -------------------------------------------------------------------
+    "part.explore.what_if.title": ("Wat-als-vragen", "What-if questions"),
+    "part.explore.what_if.help": (
+        "Denk vrij: wat als je het helemaal anders zou aanpakken?",
+        "Think freely: what if you approached it completely differently?",
+    ),
+    "part.explore.what_if.example": (
+        "Wat als leegstaande panden tijdelijk een etalage voor lokale makers worden?",
+        "What if vacant buildings temporarily became a showcase for local makers?",
+    ),
+    "part.explore.expert_insights.title": ("Inzichten van experten", "Expert insights"),
+    "part.explore.expert_insights.help": (
+        "Wat leerde je van de begeleiders en gastsprekers, en in welke sessie?",
+        "What did you learn from the coaches and guest speakers, and in which session?",
+    ),
+    "part.explore.expert_insights.example": (
+        "Koppel elke actie aan een doelstelling, anders verwatert het beleid · CityD-WES · sessie 2",
+        "Link every action to an objective, or the policy waters down · CityD-WES · session 2",
+    ),
+    "part.explore.peer_insights.title": (
+        "Ervaringen van deelnemers",
+        "Experiences of participants",
+    ),
+    "part.explore.peer_insights.help": (
+        "Wat deden de andere gemeenten, en wat werkte?",
+        "What did the other municipalities do, and what worked?",
+    ),
+    "part.explore.peer_insights.example": (
+        "Een instrumentenmatrix hielp om acties aan doelstellingen te koppelen · Aalst",
+        "An instrument matrix helped to link actions to objectives · Aalst",
+    ),
+    "part.explore.practices.title": ("Goede praktijken", "Good practices"),
+    "part.explore.practices.help": (
+        "Voorbeelden van elders: wat deden ze, en wat neem je mee?",
+        "Examples from elsewhere: what did they do, and what do you take away?",
+    ),
+    "part.explore.practices.example": (
+        "Vitaal Sneek · Sneek (NL) · een binnenstadsvisie met ondernemers · durf kiezen",
+        "Vitaal Sneek · Sneek (NL) · a town-centre vision with entrepreneurs · dare to choose",
+    ),
+    "part.explore.directions.title": ("Oplossingsrichtingen", "Solution directions"),
+    "part.explore.directions.help": (
+        "Welke richtingen zie je? Koppel elke richting aan de grondoorzaak of het SWOT-punt dat "
+        "ze beantwoordt, en geef impact en inspanning een score van 1 tot 5.",
+        "Which directions do you see? Link each to the root cause or SWOT item it answers, and "
+        "score impact and effort from 1 to 5.",
+    ),
+    "part.explore.directions.example": (
+        "Leegstandsbeheerder · één aanspreekpunt voor eigenaars · impact 4 · inspanning 3",
+        "Vacancy manager · one contact point for owners · impact 4 · effort 3",
+    ),
+    # --- parts: step 3 -------------------------------------------------------------------
+    "part.prototype.chosen.title": ("Gekozen richtingen", "Chosen directions"),
+    "part.prototype.chosen.help": (
+        "Welke oplossingsrichtingen uit stap 2 werk je verder uit?",
+        "Which solution directions from step 2 do you take further?",
+    ),
+    "part.prototype.chosen.example": ("Leegstandsbeheerder", "Vacancy manager"),
+    "part.prototype.tests.title": ("Testen", "Tests"),
+    "part.prototype.tests.help": (
+        "Welke veronderstelling test je, hoe, met wie en wanneer? Wat was het resultaat en wat "
+        "beslis je: doorgaan, bijsturen of stoppen?",
+        "Which assumption do you test, how, with whom and when? What was the result and what do "
+        "you decide: continue, adjust or stop?",
+    ),
+    "part.prototype.tests.example": (
+        "Eigenaars reageren op een persoonlijke brief · gesprek met 5 eigenaars · 3 van 5 "
+        "willen praten · doorgaan",
+        "Owners respond to a personal letter · conversation with 5 owners · 3 of 5 want to talk "
+        "· continue",
+    ),
+    "part.prototype.sketches.title": ("Schetsen", "Sketches"),
+    "part.prototype.sketches.help": (
+        "Visueel werken helpt: voeg schetsen, foto's van een proefopstelling of plannetjes toe.",
+        "Working visually helps: add sketches, photos of a mock-up or small plans.",
+    ),
+    "part.prototype.sketches.example": (
+        "Schets van de doorsteek aan de site Byttebier",
+        "Sketch of the passage at the Byttebier site",
+    ),
+    "part.prototype.feedback.title": ("Feedback van betrokkenen", "Stakeholder feedback"),
+    "part.prototype.feedback.help": (
+        "Wat zeiden de betrokkenen over je test, en wat doe je ermee?",
+        "What did stakeholders say about your test, and what do you do with it?",
+    ),
+    "part.prototype.feedback.example": (
+        "Handelaarsvereniging · vreest extra regels · we nodigen hen uit in de stuurgroep",
+        "Traders' association · fears extra rules · we invite them to the steering group",
+    ),
+    # --- parts: step 4 -------------------------------------------------------------------
+    "part.roadmap.objectives.title": ("Doelstellingen", "Objectives"),
+    "part.roadmap.objectives.help": (
+        "Wat wil je concreet bereiken? Vermeld waar mogelijk de code uit het meerjarenplan.",
+        "What do you concretely want to achieve? Where possible, give the multi-year plan code.",
+    ),
+    "part.roadmap.objectives.example": (
+        "Langdurige leegstand terugdringen · BD2/AP2.1",
+        "Reduce long-term vacancy · BD2/AP2.1",
+    ),
+    "part.roadmap.actions.title": ("Actielijst", "Action list"),
+    "part.roadmap.actions.help": (
+        "Elke actie heeft een trekker, een deadline en dient een doelstelling.",
+        "Every action has an owner, a deadline and serves an objective.",
+    ),
+    "part.roadmap.actions.example": (
+        "Opmaak RUP Avelgem centrum · dienst omgeving · 2024–2026 · gepland",
+        "Draw up the Avelgem centre zoning plan · planning department · 2024–2026 · planned",
+    ),
+    "part.roadmap.milestones.title": ("Mijlpalen", "Milestones"),
+    "part.roadmap.milestones.help": (
+        "Welke momenten zijn belangrijk onderweg?",
+        "Which moments matter along the way?",
+    ),
+    "part.roadmap.milestones.example": (
+        "Goedkeuring in de gemeenteraad · 24 juni 2024",
+        "Approval by the council · 24 June 2024",
+    ),
+    "part.roadmap.plan_link.title": ("Link met het meerjarenplan", "Link with the multi-year plan"),
+    "part.roadmap.plan_link.help": (
+        "Onder welke beleidsdoelstelling of welk actieplan valt dit?",
+        "Which policy objective or action plan covers this?",
+    ),
+    "part.roadmap.plan_link.example": (
+        "BD2 Een bruisend centrum / AP2.1 Leegstand aanpakken",
+        "BD2 A lively centre / AP2.1 Tackle vacancy",
+    ),
+    "part.roadmap.budget_line.title": ("Budgetlijn", "Budget line"),
+    "part.roadmap.budget_line.help": (
+        "Welke budgetlijn draagt de kosten?",
+        "Which budget line bears the costs?",
+    ),
+    "part.roadmap.budget_line.example": (
+        "0500/64900000 Economische promotie",
+        "0500/64900000 Economic promotion",
+    ),
+    "part.roadmap.decisions.title": ("Besluitvorming", "Decision route"),
+    "part.roadmap.decisions.help": (
+        "De weg langs MAT, CBS en gemeenteraad, met datum en stand van zaken.",
+        "The route through MAT, CBS and council, with date and status.",
+    ),
+    "part.roadmap.decisions.example": (
+        "CBS · 15 april 2024 · geagendeerd",
+        "CBS · 15 April 2024 · on the agenda",
+    ),
+    "part.roadmap.successor.title": (
+        "Wie draagt dit na het traject?",
+        "Who carries this on after the trajectory?",
+    ),
+    "part.roadmap.successor.help": (
+        "Wie zorgt ervoor dat het plan blijft leven als het leertraject voorbij is?",
+        "Who keeps the plan alive once the trajectory is over?",
+    ),
+    "part.roadmap.successor.example": (
+        "De centrummanager, met rapportering aan het MAT",
+        "The centre manager, reporting to the MAT",
+    ),
+    "part.roadmap.risks.title": ("Risico's", "Risks"),
+    "part.roadmap.risks.help": (
+        "Wat kan mislopen, en wat doe je eraan?",
+        "What can go wrong, and what do you do about it?",
+    ),
+    "part.roadmap.risks.example": (
+        "Eigenaars haken af · persoonlijk contact via de leegstandsbeheerder",
+        "Owners drop out · personal contact through the vacancy manager",
+    ),
+    "part.roadmap.summary.title": ("Samenvatting voor het college", "Summary for the college"),
+    "part.roadmap.summary.help": (
+        "Een halve pagina voor het CBS: de uitdaging, de gekozen aanpak, wat het kost en wat je vraagt.",
+        "Half a page for the CBS: the challenge, the chosen approach, what it costs and what you ask.",
+    ),
+    "part.roadmap.summary.example": (
+        "We stellen voor om een leegstandsbeheerder aan te stellen en de taks te hervormen …",
+        "We propose to appoint a vacancy manager and reform the tax …",
+    ),
+    # --- columns -------------------------------------------------------------------------
+    "col.text": ("Tekst", "Text"),
+    "col.indicator": ("Indicator", "Indicator"),
+    "col.value": ("Waarde", "Value"),
+    "col.unit": ("Eenheid", "Unit"),
+    "col.year": ("Jaar", "Year"),
+    "col.source": ("Bron", "Source"),
+    "col.name": ("Naam", "Name"),
+    "col.role": ("Rol", "Role"),
+    "col.interest": ("Belang (1–5)", "Interest (1–5)"),
+    "col.influence": ("Invloed (1–5)", "Influence (1–5)"),
+    "col.involvement": ("Hoe betrokken", "How involved"),
+    "col.insight": ("Inzicht", "Insight"),
+    "col.expert": ("Expert", "Expert"),
+    "col.session": ("Sessie", "Session"),
+    "col.municipality": ("Gemeente", "Municipality"),
+    "col.place": ("Plaats", "Place"),
+    "col.what": ("Wat", "What"),
+    "col.lesson": ("Les", "Lesson"),
+    "col.link": ("Link", "Link"),
+    "col.title": ("Titel", "Title"),
+    "col.description": ("Beschrijving", "Description"),
+    "col.answers": ("Beantwoordt", "Answers"),
+    "col.impact": ("Impact (1–5)", "Impact (1–5)"),
+    "col.effort": ("Inspanning (1–5)", "Effort (1–5)"),
+    "col.direction": ("Richting", "Direction"),
+    "col.idea": ("Idee", "Idea"),
+    "col.assumption": ("Te testen veronderstelling", "Assumption to test"),
+    "col.form": ("Vorm", "Form"),
+    "col.with_whom": ("Met wie", "With whom"),
+    "col.when": ("Wanneer", "When"),
+    "col.measure": ("Hoe gemeten", "How measured"),
+    "col.result": ("Resultaat", "Result"),
+    "col.decision": ("Beslissing", "Decision"),
+    "col.stakeholder": ("Betrokkene", "Stakeholder"),
+    "col.feedback": ("Feedback", "Feedback"),
+    "col.response": ("Wat doen we ermee", "What we do with it"),
+    "col.plan_code": ("Code meerjarenplan", "Multi-year plan code"),
+    "col.objective": ("Doelstelling", "Objective"),
+    "col.test": ("Test", "Test"),
+    "col.owner": ("Trekker", "Owner"),
+    "col.partners": ("Partners", "Partners"),
+    "col.start": ("Start", "Start"),
+    "col.deadline": ("Deadline", "Deadline"),
+    "col.budget": ("Budget (€)", "Budget (€)"),
+    "col.status": ("Stand van zaken", "Status"),
+    "col.priority": ("Prioriteit", "Priority"),
+    "col.date": ("Datum", "Date"),
+    "col.body": ("Orgaan", "Body"),
+    "col.risk": ("Risico", "Risk"),
+    "col.mitigation": ("Maatregel", "Mitigation"),
+    "col.caption": ("Bijschrift", "Caption"),
+    # --- link labels ---------------------------------------------------------------------
+    "link.challenge.whys": ("Waarom {n}", "Why {n}"),
+    "link.challenge.swot_strengths": ("Sterkte {n}", "Strength {n}"),
+    "link.challenge.swot_weaknesses": ("Zwakte {n}", "Weakness {n}"),
+    "link.challenge.swot_opportunities": ("Kans {n}", "Opportunity {n}"),
+    "link.challenge.swot_threats": ("Bedreiging {n}", "Threat {n}"),
+    "link.explore.directions": ("Richting {n}", "Direction {n}"),
+    "link.prototype.tests": ("Test {n}", "Test {n}"),
+    "link.roadmap.objectives": ("Doelstelling {n}", "Objective {n}"),
+    "link.roadmap.actions": ("Actie {n}", "Action {n}"),
+    "link.root_cause": ("Grondoorzaak", "Root cause"),
+    "link.missing": ("(verwijderd)", "(removed)"),
+    # --- enums ---------------------------------------------------------------------------
+    "enum.not_yet": ("Nog niet", "Not yet"),
+    "enum.informed": ("Geïnformeerd", "Informed"),
+    "enum.supports": ("Steunt", "Supports"),
+    "enum.economie": ("Economie", "Economy"),
+    "enum.ruimte": ("Ruimte", "Spatial planning"),
+    "enum.mobiliteit": ("Mobiliteit", "Mobility"),
+    "enum.communicatie": ("Communicatie", "Communication"),
+    "enum.erfgoed": ("Erfgoed", "Heritage"),
+    "enum.openbare_werken": ("Openbare werken", "Public works"),
+    "enum.cultuur_toerisme": ("Cultuur en toerisme", "Culture and tourism"),
+    "enum.wonen": ("Wonen", "Housing"),
+    "enum.financien": ("Financiën", "Finance"),
+    "enum.omgeving": ("Omgeving", "Environment"),
+    "enum.schets": ("Schets", "Sketch"),
+    "enum.proefopstelling": ("Proefopstelling", "Mock-up"),
+    "enum.pop_up": ("Pop-up", "Pop-up"),
+    "enum.gesprek": ("Gesprek", "Conversation"),
+    "enum.bevraging": ("Bevraging", "Survey"),
+    "enum.wandeling": ("Wandeling", "Walk"),
+    "enum.andere": ("Andere", "Other"),
+    "enum.doorgaan": ("Doorgaan", "Continue"),
+    "enum.bijsturen": ("Bijsturen", "Adjust"),
+    "enum.stoppen": ("Stoppen", "Stop"),
+    "enum.idee": ("Idee", "Idea"),
+    "enum.gepland": ("Gepland", "Planned"),
+    "enum.lopend": ("Lopend", "Running"),
+    "enum.afgerond": ("Afgerond", "Done"),
+    "enum.on_hold": ("On hold", "On hold"),
+    "enum.hoog": ("Hoog", "High"),
+    "enum.middel": ("Middel", "Medium"),
+    "enum.laag": ("Laag", "Low"),
+    "enum.mat": ("Managementteam (MAT)", "Management team (MAT)"),
+    "enum.cbs": ("College (CBS)", "College (CBS)"),
+    "enum.gemeenteraad": ("Gemeenteraad", "Council"),
+    "enum.geagendeerd": ("Geagendeerd", "On the agenda"),
+    "enum.goedgekeurd": ("Goedgekeurd", "Approved"),
+    "enum.afgewezen": ("Afgewezen", "Rejected"),
+    # --- checks --------------------------------------------------------------------------
+    "check.empty": ("‘{part}’ is nog leeg.", "‘{part}’ is still empty."),
+    "check.swot_quadrant_empty": (
+        "Het SWOT-kwadrant ‘{part}’ is leeg.",
+        "The SWOT quadrant ‘{part}’ is empty.",
+    ),
+    "check.question_form": (
+        "Je uitdagingsvraag begint niet met ‘Hoe kunnen we …’.",
+        "Your challenge question does not start with ‘How might we …’.",
+    ),
+    "check.goal_is_means": (
+        "Je doel leest als een middel (‘{word}’). Beschrijf wat je wil bereiken, niet hoe.",
+        "Your goal reads like a means (‘{word}’). Describe what you want to achieve, not how.",
+    ),
+    "check.whys_short": (
+        "Je 5× waarom telt {count} stap(pen). Vraag door tot je bij de grondoorzaak bent.",
+        "Your 5× why has {count} step(s). Keep asking until you reach the root cause.",
+    ),
+    "check.figure_source": (
+        "Kerncijfer ‘{name}’ mist een jaar of een bron.",
+        "Key figure ‘{name}’ lacks a year or a source.",
+    ),
+    "check.stakeholder_scores": (
+        "Betrokkene ‘{name}’ mist een score voor belang of invloed.",
+        "Stakeholder ‘{name}’ lacks a score for interest or influence.",
+    ),
+    "check.no_lead": ("Er is nog geen politieke trekker.", "There is no political lead yet."),
+    "check.direction_unlinked": (
+        "Oplossingsrichting ‘{name}’ beantwoordt geen grondoorzaak of SWOT-punt.",
+        "Solution direction ‘{name}’ answers no root cause or SWOT item.",
+    ),
+    "check.direction_unscored": (
+        "Oplossingsrichting ‘{name}’ mist een score voor impact of inspanning.",
+        "Solution direction ‘{name}’ lacks a score for impact or effort.",
+    ),
+    "check.direction_untested": (
+        "Gekozen richting ‘{name}’ werd nog niet getest.",
+        "Chosen direction ‘{name}’ has not been tested yet.",
+    ),
+    "check.test_no_decision": (
+        "Test ‘{name}’ heeft nog geen beslissing (doorgaan, bijsturen of stoppen).",
+        "Test ‘{name}’ has no decision yet (continue, adjust or stop).",
+    ),
+    "check.test_no_measure": (
+        "Test ‘{name}’ zegt niet hoe je meet.",
+        "Test ‘{name}’ does not say how you measure.",
+    ),
+    "check.test_without_action": (
+        "Test ‘{name}’ besliste ‘doorgaan’, maar geen actie bouwt erop verder.",
+        "Test ‘{name}’ decided ‘continue’, but no action builds on it.",
+    ),
+    "check.action_no_owner": (
+        "Actie ‘{name}’ heeft geen trekker.",
+        "Action ‘{name}’ has no owner.",
+    ),
+    "check.action_no_deadline": (
+        "Actie ‘{name}’ heeft geen deadline.",
+        "Action ‘{name}’ has no deadline.",
+    ),
+    "check.action_deadline_before_start": (
+        "Actie ‘{name}’ heeft een deadline vóór de start.",
+        "Action ‘{name}’ has a deadline before its start.",
+    ),
+    "check.action_no_objective": (
+        "Actie ‘{name}’ dient geen doelstelling.",
+        "Action ‘{name}’ serves no objective.",
+    ),
+    "check.objective_no_action": (
+        "Doelstelling ‘{name}’ heeft nog geen actie.",
+        "Objective ‘{name}’ has no action yet.",
+    ),
+    "check.link_broken": (
+        "‘{name}’ verwijst naar iets dat verwijderd werd.",
+        "‘{name}’ refers to something that was removed.",
+    ),
+    "check.no_decision_route": (
+        "De besluitvorming langs MAT, CBS en gemeenteraad is nog niet gepland.",
+        "The decision route through MAT, CBS and council is not planned yet.",
+    ),
+    "check.unnamed": ("(zonder naam)", "(unnamed)"),
+}

@@ -1,0 +1,93 @@
+"""Traceability: root cause → solution direction → test → action → objective."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from briefs import model as m
+from briefs.brief import Brief
+from briefs.parts import PARTS
+
+_NAME_FIELDS = ("title", "name", "idea", "text", "indicator", "insight", "risk")
+
+
+def row_name(row: m.Row) -> str:
+    """Return the text that names a row for a person."""
+    for name in _NAME_FIELDS:
+        value = getattr(row, name, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def short(text: str, limit: int = 60) -> str:
+    """Return ``text`` on one line, cut at ``limit`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def part_rows(brief: Brief, key: str) -> list[m.Row]:
+    row_model = PARTS[key].row_model
+    assert row_model is not None
+    return list(brief.rows(key, row_model))
+
+
+def link_labels(brief: Brief, part_keys: Iterable[str], t: Callable[..., str]) -> dict[str, str]:
+    """Return id → label for every row of ``part_keys``, e.g. 'Richting 2 · Leegstandsbeheerder'."""
+    labels: dict[str, str] = {}
+    for key in part_keys:
+        rows = part_rows(brief, key)
+        for number, row in enumerate(rows, start=1):
+            prefix = t(f"link.{key}", n=number)
+            if key == "challenge.whys" and number == len(rows):
+                prefix = t("link.root_cause")
+            name = short(row_name(row))
+            labels[row.id] = f"{prefix} · {name}" if name else prefix
+    return labels
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One line of traceability; a missing link is None."""
+
+    origin: str | None
+    direction: str
+    test: str | None
+    action: str | None
+    objective: str | None
+
+
+def chains(brief: Brief, t: Callable[..., str]) -> list[Chain]:
+    """Follow every solution direction through tests and actions to objectives."""
+    origins = link_labels(brief, PARTS["explore.directions"].links["answers"], t)
+    directions = brief.rows("explore.directions", m.Direction)
+    tests = brief.rows("prototype.tests", m.PrototypeTest)
+    actions = brief.rows("roadmap.actions", m.Action)
+    objectives = link_labels(brief, ["roadmap.objectives"], t)
+    test_labels = link_labels(brief, ["prototype.tests"], t)
+    direction_labels = link_labels(brief, ["explore.directions"], t)
+    action_labels = link_labels(brief, ["roadmap.actions"], t)
+    result: list[Chain] = []
+    for direction in directions:
+        origin = origins.get(direction.answers or "")
+        direction_tests = [test for test in tests if test.direction == direction.id]
+        if not direction_tests:
+            result.append(Chain(origin, direction_labels[direction.id], None, None, None))
+        for test in direction_tests:
+            test_actions = [action for action in actions if action.test == test.id]
+            if not test_actions:
+                result.append(
+                    Chain(origin, direction_labels[direction.id], test_labels[test.id], None, None)
+                )
+            for action in test_actions:
+                result.append(
+                    Chain(
+                        origin,
+                        direction_labels[direction.id],
+                        test_labels[test.id],
+                        action_labels[action.id],
+                        objectives.get(action.objective or ""),
+                    )
+                )
+    return result

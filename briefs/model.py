@@ -1,0 +1,231 @@
+"""Pydantic models of a design brief: its rows, its parts and their limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+SHORT_TEXT_MAX = 500
+LONG_TEXT_MAX = 20_000
+MAX_ROWS = 200
+MAX_BUDGET = Decimal("1000000000")
+
+
+def new_id() -> str:
+    """Return a fresh, stable row id."""
+    return uuid.uuid4().hex[:12]
+
+
+ShortText = Annotated[str, Field(max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, Field(max_length=LONG_TEXT_MAX)]
+Score = Annotated[int, Field(ge=1, le=5)]
+RowId = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+def _web_address(value: str) -> str:
+    # A pasted "javascript:" or "data:" address must never become a link another user clicks.
+    stripped = value.strip()
+    if stripped and not stripped.lower().startswith(("http://", "https://")):
+        raise ValueError("web_address")
+    return stripped
+
+
+def _cents(value: Decimal) -> Decimal:
+    # One canonical form ("25000.00") so that an unchanged amount never looks changed.
+    return value.quantize(Decimal("0.01"))
+
+
+WebAddress = Annotated[str, Field(max_length=2_000), AfterValidator(_web_address)]
+
+
+class Row(BaseModel):
+    """A list row with a stable id so that other steps can link to it."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+    id: RowId = Field(default_factory=new_id)
+
+
+class SupportLevel(StrEnum):
+    NOT_YET = "not_yet"
+    INFORMED = "informed"
+    SUPPORTS = "supports"
+
+
+class Department(StrEnum):
+    ECONOMY = "economie"
+    SPATIAL = "ruimte"
+    MOBILITY = "mobiliteit"
+    COMMUNICATION = "communicatie"
+    HERITAGE = "erfgoed"
+    PUBLIC_WORKS = "openbare_werken"
+    CULTURE = "cultuur_toerisme"
+    HOUSING = "wonen"
+    FINANCE = "financien"
+    ENVIRONMENT = "omgeving"
+
+
+class TestForm(StrEnum):
+    SKETCH = "schets"
+    MOCKUP = "proefopstelling"
+    POP_UP = "pop_up"
+    CONVERSATION = "gesprek"
+    SURVEY = "bevraging"
+    WALK = "wandeling"
+    OTHER = "andere"
+
+
+class Decision(StrEnum):
+    CONTINUE = "doorgaan"
+    ADJUST = "bijsturen"
+    STOP = "stoppen"
+
+
+class ActionStatus(StrEnum):
+    IDEA = "idee"
+    PLANNED = "gepland"
+    RUNNING = "lopend"
+    DONE = "afgerond"
+    ON_HOLD = "on_hold"
+
+
+class Priority(StrEnum):
+    HIGH = "hoog"
+    MEDIUM = "middel"
+    LOW = "laag"
+
+
+class DecisionBody(StrEnum):
+    MAT = "mat"
+    CBS = "cbs"
+    COUNCIL = "gemeenteraad"
+
+
+class DecisionStatus(StrEnum):
+    PLANNED = "gepland"
+    ON_AGENDA = "geagendeerd"
+    APPROVED = "goedgekeurd"
+    REJECTED = "afgewezen"
+
+
+class TextItem(Row):
+    text: ShortText = ""
+
+
+class KeyFigure(Row):
+    indicator: ShortText = ""
+    value: float | None = None
+    unit: ShortText = ""
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    source: ShortText = ""
+
+
+class Stakeholder(Row):
+    name: ShortText = ""
+    role: ShortText = ""
+    interest: Score | None = None
+    influence: Score | None = None
+    involvement: ShortText = ""
+
+
+class Why(Row):
+    text: ShortText = ""
+
+
+class ExpertInsight(Row):
+    insight: LongText = ""
+    expert: ShortText = ""
+    session: Annotated[int, Field(ge=1, le=4)] | None = None
+
+
+class PeerInsight(Row):
+    insight: LongText = ""
+    municipality: ShortText = ""
+
+
+class GoodPractice(Row):
+    name: ShortText = ""
+    place: ShortText = ""
+    what: LongText = ""
+    lesson: LongText = ""
+    link: WebAddress = ""
+
+
+class Direction(Row):
+    title: ShortText = ""
+    description: LongText = ""
+    answers: RowId | None = None
+    impact: Score | None = None
+    effort: Score | None = None
+
+
+class PrototypeTest(Row):
+    direction: RowId | None = None
+    idea: ShortText = ""
+    assumption: ShortText = ""
+    form: TestForm | None = None
+    with_whom: ShortText = ""
+    when: dt.date | None = None
+    measure: ShortText = ""
+    result: LongText = ""
+    lesson: LongText = ""
+    decision: Decision | None = None
+
+
+class Sketch(Row):
+    image_id: Annotated[int, Field(ge=1)]
+    caption: ShortText = ""
+
+
+class StakeholderFeedback(Row):
+    stakeholder: ShortText = ""
+    feedback: LongText = ""
+    response: LongText = ""
+
+
+class Objective(Row):
+    title: ShortText = ""
+    plan_code: ShortText = ""
+
+
+class Action(Row):
+    title: ShortText = ""
+    objective: RowId | None = None
+    test: RowId | None = None
+    owner: ShortText = ""
+    partners: ShortText = ""
+    start: dt.date | None = None
+    deadline: dt.date | None = None
+    budget: (
+        Annotated[Decimal, Field(ge=0, le=MAX_BUDGET, decimal_places=2), AfterValidator(_cents)]
+        | None
+    ) = None
+    status: ActionStatus = ActionStatus.IDEA
+    priority: Priority | None = None
+    indicator: ShortText = ""
+
+
+class Milestone(Row):
+    title: ShortText = ""
+    date: dt.date | None = None
+
+
+class DecisionStep(Row):
+    body: DecisionBody | None = None
+    date: dt.date | None = None
+    status: DecisionStatus | None = None
+
+
+class Risk(Row):
+    risk: ShortText = ""
+    mitigation: ShortText = ""
+
+
+def rows(model: type[Row]) -> object:
+    """Return the annotation of a list part holding rows of ``model``."""
+    return Annotated[list[model], Field(max_length=MAX_ROWS)]  # type: ignore[valid-type]

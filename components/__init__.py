@@ -1,0 +1,1 @@
+"""Reusable Streamlit widgets; the only place that touches st.session_state."""

@@ -1,0 +1,147 @@
+"""Plotly charts: progress, stakeholder grid, impact/effort matrix and roadmap timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefs.i18n import Translator
+from briefs.links import short
+
+STEP_COLOURS = ("#1f5f8b", "#2f8f6b", "#c77d1a", "#8b3a62")
+CONFIG = {"displayModeBar": False}
+
+
+def _label(text: str, limit: int = 40) -> str:
+    # Plotly reads a subset of HTML in labels (links included): user text must stay text.
+    return html.escape(short(text, limit))
+
+
+def _layout(figure: go.Figure, height: int = 360) -> go.Figure:
+    figure.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        plot_bgcolor="white",
+        showlegend=False,
+        separators=",.",
+    )
+    return figure
+
+
+def show(figure: go.Figure, key: str) -> None:
+    st.plotly_chart(figure, width="stretch", config=CONFIG, key=key)
+
+
+def progress_chart(progress: dict[int, float], t: Translator) -> go.Figure:
+    steps = [t(f"nav.step{step}") for step in progress]
+    values = [round(share * 100) for share in progress.values()]
+    figure = go.Figure(
+        go.Bar(
+            x=values,
+            y=steps,
+            orientation="h",
+            marker_color=list(STEP_COLOURS),
+            text=[f"{value} %" for value in values],
+            textposition="auto",
+        )
+    )
+    figure.update_xaxes(range=[0, 100], title=t("chart.progress_axis"))
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, 240)
+
+
+def stakeholder_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    scored = [r for r in rows if r.get("interest") and r.get("influence")]
+    if not scored:
+        return None
+    figure = go.Figure(
+        go.Scatter(
+            x=[r["interest"] for r in scored],
+            y=[r["influence"] for r in scored],
+            mode="markers+text",
+            text=[_label(r.get("name", "")) for r in scored],
+            textposition="top center",
+            marker={"size": 16, "color": STEP_COLOURS[0]},
+        )
+    )
+    figure.add_hline(y=3, line_dash="dot", line_color="#999")
+    figure.add_vline(x=3, line_dash="dot", line_color="#999")
+    figure.update_xaxes(range=[0.5, 5.5], title=t("chart.interest"), dtick=1)
+    figure.update_yaxes(range=[0.5, 5.7], title=t("chart.influence"), dtick=1)
+    return _layout(figure)
+
+
+def impact_effort_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    scored = [r for r in rows if r.get("impact") and r.get("effort")]
+    if not scored:
+        return None
+    figure = go.Figure(
+        go.Scatter(
+            x=[r["effort"] for r in scored],
+            y=[r["impact"] for r in scored],
+            mode="markers+text",
+            text=[_label(r.get("title", "")) for r in scored],
+            textposition="top center",
+            marker={"size": 16, "color": STEP_COLOURS[1]},
+        )
+    )
+    figure.add_hline(y=3, line_dash="dot", line_color="#999")
+    figure.add_vline(x=3, line_dash="dot", line_color="#999")
+    figure.update_xaxes(range=[0.5, 5.5], title=t("chart.effort"), dtick=1)
+    figure.update_yaxes(range=[0.5, 5.7], title=t("chart.impact"), dtick=1)
+    return _layout(figure)
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value)
+    return None
+
+
+def roadmap_chart(
+    actions: list[dict[str, Any]], milestones: list[dict[str, Any]], t: Translator
+) -> go.Figure | None:
+    """A Gantt chart of the actions with a start and a later deadline, and the milestones."""
+    bars = []
+    for action in actions:
+        start, deadline = _day(action.get("start")), _day(action.get("deadline"))
+        if start and deadline and deadline >= start:
+            bars.append(
+                (_label(action.get("title", ""), 50), start, deadline, action.get("status"))
+            )
+    points = [
+        (_label(m.get("title", ""), 50), day) for m in milestones if (day := _day(m.get("date")))
+    ]
+    if not bars and not points:
+        return None
+    figure = go.Figure()
+    if bars:
+        figure.add_trace(
+            go.Bar(
+                y=[bar[0] for bar in bars],
+                x=[(bar[2] - bar[1]).days * 86_400_000 for bar in bars],
+                base=[bar[1].isoformat() for bar in bars],
+                orientation="h",
+                marker_color=STEP_COLOURS[3],
+                hovertext=[t(f"enum.{bar[3]}") if bar[3] else "" for bar in bars],
+            )
+        )
+    if points:
+        figure.add_trace(
+            go.Scatter(
+                y=[f"◆ {point[0]}" for point in points],
+                x=[point[1].isoformat() for point in points],
+                mode="markers",
+                marker={"symbol": "diamond", "size": 14, "color": STEP_COLOURS[2]},
+                name=t("chart.milestone"),
+            )
+        )
+    figure.update_xaxes(type="date")
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, 120 + 28 * (len(bars) + len(points)))

@@ -1,0 +1,161 @@
+"""Table columns for list parts: configuration from the row models, and rows ↔ data frames."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from annotated_types import Ge, Le
+from pydantic.fields import FieldInfo
+
+from briefs import model as m
+from briefs.i18n import Translator
+
+LONG_TEXT_LIMIT = m.LONG_TEXT_MAX
+
+
+def _base_type(annotation: Any) -> Any:
+    """Return ``int`` for ``int | None`` and the like."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and args:
+        return _base_type(args[0])
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _base_type(args[0])
+    return annotation
+
+
+def _bounds(info: FieldInfo) -> tuple[Any, Any]:
+    low = high = None
+    metadata = list(info.metadata)
+    for arg in typing.get_args(info.annotation):
+        metadata.extend(getattr(arg, "__metadata__", ()))
+    for item in metadata:
+        if isinstance(item, Ge):
+            low = item.ge
+        if isinstance(item, Le):
+            high = item.le
+    return low, high
+
+
+def visible_fields(row_model: type[m.Row]) -> list[str]:
+    return [name for name in row_model.model_fields if name != "id"]
+
+
+def _link_label(labels: dict[str, str], missing: str) -> Callable[[Any], str]:
+    def label(value: Any) -> str:
+        return labels.get(str(value), missing)
+
+    return label
+
+
+def column_config(
+    row_model: type[m.Row], t: Translator, links: dict[str, dict[str, str]]
+) -> dict[str, Any]:
+    """Return the data editor's column settings for ``row_model``."""
+    config: dict[str, Any] = {"id": None}
+    for name, info in row_model.model_fields.items():
+        if name == "id":
+            continue
+        label = t(f"col.{name}")
+        base = _base_type(info.annotation)
+        if name in links:
+            config[name] = st.column_config.SelectboxColumn(
+                label,
+                options=list(links[name]),
+                format_func=_link_label(links[name], t("link.missing")),
+                width="medium",
+            )
+        elif isinstance(base, type) and issubclass(base, StrEnum):
+            config[name] = st.column_config.SelectboxColumn(
+                label,
+                options=[member.value for member in base],
+                format_func=lambda value: t(f"enum.{value}"),
+            )
+        elif base is dt.date:
+            config[name] = st.column_config.DateColumn(label, format="DD/MM/YYYY")
+        elif base is Decimal:
+            config[name] = st.column_config.NumberColumn(
+                label, min_value=0, step=0.01, format="euro"
+            )
+        elif base is int:
+            low, high = _bounds(info)
+            config[name] = st.column_config.NumberColumn(
+                label, min_value=low, max_value=high, step=1, format="%d"
+            )
+        elif base is float:
+            config[name] = st.column_config.NumberColumn(label, format="localized")
+        else:
+            long = any(getattr(item, "max_length", 0) == LONG_TEXT_LIMIT for item in info.metadata)
+            config[name] = st.column_config.TextColumn(label, width="large" if long else "medium")
+    return config
+
+
+def rows_to_frame(row_model: type[m.Row], rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Return stored rows as a frame the data editor can show, dates as dates."""
+    columns = list(row_model.model_fields)
+    records = []
+    for row in rows:
+        record = {}
+        for name in columns:
+            value = row.get(name)
+            base = _base_type(row_model.model_fields[name].annotation)
+            if base is dt.date and isinstance(value, str):
+                value = dt.date.fromisoformat(value)
+            elif base is Decimal and value is not None:
+                value = float(value)
+            record[name] = value
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for name in columns:
+        base = _base_type(row_model.model_fields[name].annotation)
+        if base is str or (isinstance(base, type) and issubclass(base, StrEnum)):
+            frame[name] = frame[name].astype("object")
+        elif base is int:
+            frame[name] = frame[name].astype("Int64")
+        elif base in (float, Decimal):
+            frame[name] = frame[name].astype("float64")
+        elif base is dt.date:
+            frame[name] = frame[name].astype("object")
+    return frame
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def frame_to_rows(row_model: type[m.Row], frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return the editor's frame as plain rows; new rows get a fresh id."""
+    rows: list[dict[str, Any]] = []
+    for record in frame.to_dict("records"):
+        row: dict[str, Any] = {}
+        for name, info in row_model.model_fields.items():
+            value = record.get(name)
+            base = _base_type(info.annotation)
+            if _missing(value):
+                optional = type(None) in typing.get_args(info.annotation)
+                value = "" if base is str and not optional else None
+            elif base is dt.date and isinstance(value, pd.Timestamp | dt.datetime):
+                value = value.date()
+            elif base is Decimal:
+                with contextlib.suppress(InvalidOperation):
+                    value = Decimal(str(value))
+            elif base is int and isinstance(value, float) and value.is_integer():
+                value = int(value)
+            elif hasattr(value, "item"):
+                value = value.item()
+            row[name] = value
+        if not row.get("id"):
+            row["id"] = m.new_id()
+        rows.append(row)
+    return rows

@@ -1,0 +1,77 @@
+"""The participant's overview: trajectory, next session, progress, to-do list and links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from briefs.checks import run_checks
+from briefs.i18n import format_day, format_moment
+from briefs.links import chains
+from briefs.programme import next_session
+from briefs.progress import step_progress
+from components import charts
+from components.state import programme_store
+from components.workspace import open_workspace, show_checks
+
+
+def overview_page() -> None:
+    workspace = open_workspace()
+    if workspace is None:
+        return
+    t, brief, trajectory = workspace.t, workspace.brief, workspace.trajectory
+    st.title(t("overview.title"))
+    st.subheader(t("overview.trajectory", number=trajectory.number, title=trajectory.title))
+    facts = st.columns(3)
+    facts[0].metric(t("overview.municipality"), brief.municipality)
+    facts[1].metric(t("overview.coaches"), ", ".join(trajectory.coaches))
+    last = brief.last_saved()
+    facts[2].metric(
+        t("overview.last_saved", moment="").strip(": "),
+        format_moment(last) if last else "—",
+    )
+    st.markdown(f"**{t('overview.next_session')}**")
+    upcoming = next_session(programme_store().sessions(trajectory.id), datetime.now(UTC))
+    if upcoming is None:
+        st.write(t("overview.no_next_session"))
+    else:
+        place = f", {upcoming.place}" if upcoming.place else ""
+        st.write(
+            t(
+                "overview.next_session_value",
+                number=upcoming.number,
+                day=format_day(upcoming.starts_at.date()),
+                mode=t(f"mode.{upcoming.mode}"),
+                place=place,
+                step=upcoming.step,
+            )
+        )
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader(t("overview.progress"))
+        charts.show(charts.progress_chart(step_progress(brief), t), "progress_chart")
+    with right:
+        checks = run_checks(brief)
+        st.subheader(f"{t('overview.todo')} ({len(checks)})")
+        show_checks(checks, t, with_links=True)
+    st.subheader(t("overview.trace"))
+    st.caption(t("overview.trace_help"))
+    lines = chains(brief, t)
+    if not lines:
+        st.info(t("overview.trace_none"))
+    else:
+        frame = pd.DataFrame(
+            [
+                {
+                    t("link.root_cause"): line.origin or "—",
+                    t("col.direction"): line.direction,
+                    t("col.test"): line.test or "—",
+                    t("link.roadmap.actions", n="").strip(): line.action or "—",
+                    t("col.objective"): line.objective or "—",
+                }
+                for line in lines
+            ]
+        )
+        st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,0 +1,113 @@
+"""The frame around every participant page: who works on which brief, the sidebar, the checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from briefs.brief import Brief
+from briefs.checks import Check
+from briefs.i18n import Translator
+from briefs.parts import PARTS
+from briefs.programme import Person, Trajectory
+from components.fields import EditContext
+from components.state import (
+    BRIEF_KEY,
+    brief_store,
+    current_brief_ref,
+    current_user,
+    language_picker,
+    programme_store,
+    translator,
+)
+from components.text import md_literal
+
+STEP_PAGES = {
+    1: "pages/step_1_challenge.py",
+    2: "pages/step_2_explore.py",
+    3: "pages/step_3_prototype.py",
+    4: "pages/step_4_roadmap.py",
+}
+
+
+@dataclass(frozen=True)
+class Workspace:
+    person: Person
+    trajectory: Trajectory
+    brief: Brief
+    t: Translator
+
+    @property
+    def edit(self) -> EditContext:
+        return EditContext(self.brief, f"{self.person.name} <{self.person.email}>", self.t)
+
+
+def database_unreachable(t: Translator) -> None:
+    st.error(t("save.db_error"))
+    st.button(t("save.retry"), key="reload_after_db_error")
+
+
+def open_workspace() -> Workspace | None:
+    """Load the signed-in person's brief, or send them to the start page."""
+    t = translator()
+    language_picker()
+    try:
+        person = current_user()
+        if person is None:
+            st.switch_page("pages/start.py")
+            return None
+        ref = current_brief_ref(person)
+        if ref is None:
+            st.info(t("start.no_users"))
+            return None
+        trajectory = programme_store().trajectory(ref.trajectory_id)
+        own = programme_store().briefs_of(person.municipality)
+        brief = brief_store().load(ref.id)
+    except (OperationalError, DBAPIError):
+        database_unreachable(t)
+        return None
+    st.sidebar.write(
+        t(
+            "app.signed_in_as",
+            name=md_literal(person.name),
+            municipality=md_literal(person.municipality),
+        )
+    )
+    if len(own) > 1:
+        titles = {r.id: programme_store().trajectory(r.trajectory_id).title for r in own}
+        st.sidebar.selectbox(
+            t("overview.trajectory", number="", title="").strip(" :"),
+            [r.id for r in own],
+            key=BRIEF_KEY,
+            format_func=lambda brief_id: titles[brief_id],
+        )
+    return Workspace(person, trajectory, brief, t)
+
+
+def part_title(key: str, t: Translator) -> str:
+    return t(f"part.{key}.title")
+
+
+def check_message(check: Check, t: Translator) -> str:
+    """Return a check as markdown, with any user text in it escaped."""
+    params = {}
+    for name, value in check.params.items():
+        if name == "part_key":
+            params["part"] = part_title(value, t)
+        else:
+            params[name] = md_literal(value) if name == "name" else value
+    return t(f"check.{check.code}", **params)
+
+
+def show_checks(checks: list[Check], t: Translator, with_links: bool) -> None:
+    """List points of attention; on the overview each links to the step where it is fixed."""
+    if not checks:
+        st.success(t("overview.todo_none"))
+        return
+    for check in checks:
+        text, link = st.columns([4, 1])
+        text.markdown(f"- {check_message(check, t)}")
+        if with_links and check.part in PARTS:
+            link.page_link(STEP_PAGES[check.step], label=t(f"nav.step{check.step}"))

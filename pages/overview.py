@@ -1,0 +1,5 @@
+"""Page: overview."""
+
+from components.overview import overview_page
+
+overview_page()

@@ -1,0 +1,5 @@
+"""Page: start."""
+
+from components.start import start_page
+
+start_page()

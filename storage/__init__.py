@@ -1,0 +1,1 @@
+"""The database: engine, tables, repositories and migrations; free of any UI framework."""

@@ -1,0 +1,343 @@
+"""Repositories of briefs and the programme: an interface, its SQL implementation and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from briefs.brief import Brief, StoredPart
+from briefs.images import CleanImage
+from briefs.parts import validate_part
+from briefs.programme import BriefRef, Member, Person, Session, Trajectory
+from storage.tables import (
+    BriefPartRow,
+    BriefRow,
+    ImageRow,
+    MembershipRow,
+    PersonRow,
+    RevisionRow,
+    SessionRow,
+    TrajectoryRow,
+)
+
+
+class NotFound(LookupError):
+    """The brief, person or image does not exist."""
+
+
+class StaleWrite(Exception):
+    """A save was based on an older version than the one stored; nothing was written."""
+
+    def __init__(self, key: str, current: StoredPart):
+        super().__init__(f"{key} is at version {current.version}")
+        self.key = key
+        self.current = current
+
+
+def utc(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything we write is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class BriefStore(Protocol):
+    """What the app needs from storage for briefs."""
+
+    def load(self, brief_id: int) -> Brief: ...
+
+    def save_part(
+        self, brief_id: int, key: str, value: Any, base_version: int, author: str
+    ) -> StoredPart: ...
+
+    def add_image(self, brief_id: int, image: CleanImage) -> int: ...
+
+    def image(self, brief_id: int, image_id: int) -> bytes | None: ...
+
+
+class SqlBriefStore:
+    """Briefs in a SQL database; every save carries the version it was based on."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def load(self, brief_id: int) -> Brief:
+        with self.engine.connect() as connection:
+            ref = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
+                    BriefRow.id == brief_id
+                )
+            ).first()
+            if ref is None:
+                raise NotFound(brief_id)
+            rows = connection.execute(
+                select(
+                    BriefPartRow.key,
+                    BriefPartRow.value,
+                    BriefPartRow.version,
+                    BriefPartRow.saved_at,
+                    BriefPartRow.saved_by,
+                ).where(BriefPartRow.brief_id == brief_id)
+            ).all()
+        parts = {
+            row.key: StoredPart(row.value, row.version, utc(row.saved_at), row.saved_by)
+            for row in rows
+        }
+        return Brief(
+            id=ref.id, trajectory_id=ref.trajectory_id, municipality=ref.municipality, parts=parts
+        )
+
+    def current(self, brief_id: int, key: str) -> StoredPart:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    BriefPartRow.value,
+                    BriefPartRow.version,
+                    BriefPartRow.saved_at,
+                    BriefPartRow.saved_by,
+                ).where(BriefPartRow.brief_id == brief_id, BriefPartRow.key == key)
+            ).first()
+        if row is None:
+            return StoredPart(None, 0)
+        return StoredPart(row.value, row.version, utc(row.saved_at), row.saved_by)
+
+    def save_part(
+        self, brief_id: int, key: str, value: Any, base_version: int, author: str
+    ) -> StoredPart:
+        """Store ``value`` as the next version of one part, or raise StaleWrite."""
+        clean = validate_part(key, value)
+        now = datetime.now(UTC)
+        version = base_version + 1
+        try:
+            with self.engine.begin() as connection:
+                if base_version == 0:
+                    connection.execute(
+                        insert(BriefPartRow).values(
+                            brief_id=brief_id,
+                            key=key,
+                            value=clean,
+                            version=version,
+                            saved_at=now,
+                            saved_by=author,
+                        )
+                    )
+                else:
+                    result = connection.execute(
+                        update(BriefPartRow)
+                        .where(
+                            BriefPartRow.brief_id == brief_id,
+                            BriefPartRow.key == key,
+                            BriefPartRow.version == base_version,
+                        )
+                        .values(value=clean, version=version, saved_at=now, saved_by=author)
+                    )
+                    if result.rowcount != 1:
+                        raise _Conflict
+                connection.execute(
+                    insert(RevisionRow).values(
+                        brief_id=brief_id,
+                        key=key,
+                        version=version,
+                        value=clean,
+                        saved_at=now,
+                        saved_by=author,
+                    )
+                )
+        except (IntegrityError, _Conflict):
+            current = self.current(brief_id, key)
+            if current.version == 0 and base_version == 0:
+                raise NotFound(brief_id) from None
+            raise StaleWrite(key, current) from None
+        return StoredPart(clean, version, now, author)
+
+    def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
+        """Return every saved version of one part, oldest first."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(RevisionRow)
+                .where(RevisionRow.brief_id == brief_id, RevisionRow.key == key)
+                .order_by(RevisionRow.version)
+            )
+            return [StoredPart(r.value, r.version, utc(r.saved_at), r.saved_by) for r in rows]
+
+    def add_image(self, brief_id: int, image: CleanImage) -> int:
+        with self.engine.begin() as connection:
+            image_id = connection.execute(
+                insert(ImageRow)
+                .values(
+                    brief_id=brief_id,
+                    mime=image.mime,
+                    width=image.width,
+                    height=image.height,
+                    data=image.data,
+                    created_at=datetime.now(UTC),
+                )
+                .returning(ImageRow.id)
+            ).scalar_one()
+        return int(image_id)
+
+    def image(self, brief_id: int, image_id: int) -> bytes | None:
+        with self.engine.connect() as connection:
+            data = connection.execute(
+                select(ImageRow.data).where(ImageRow.id == image_id, ImageRow.brief_id == brief_id)
+            ).scalar_one_or_none()
+        return bytes(data) if data is not None else None
+
+
+class _Conflict(Exception):
+    pass
+
+
+class SqlProgrammeStore:
+    """Trajectories, sessions, people and which brief is whose."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def trajectories(self) -> list[Trajectory]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(TrajectoryRow).order_by(TrajectoryRow.number)).all()
+            members = connection.execute(select(MembershipRow).order_by(MembershipRow.id)).all()
+        by_trajectory: dict[int, list[Member]] = {}
+        for member in members:
+            by_trajectory.setdefault(member.trajectory_id, []).append(
+                Member(member.municipality, member.uncertain)
+            )
+        return [
+            Trajectory(
+                id=row.id,
+                number=row.number,
+                title=row.title,
+                theme=row.theme,
+                edition=row.edition,
+                description=row.description,
+                period=row.period,
+                conditions=row.conditions,
+                coaches=tuple(row.coaches),
+                members=tuple(by_trajectory.get(row.id, [])),
+            )
+            for row in rows
+        ]
+
+    def trajectory(self, trajectory_id: int) -> Trajectory:
+        for trajectory in self.trajectories():
+            if trajectory.id == trajectory_id:
+                return trajectory
+        raise NotFound(trajectory_id)
+
+    def sessions(self, trajectory_id: int) -> list[Session]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(SessionRow)
+                .where(SessionRow.trajectory_id == trajectory_id)
+                .order_by(SessionRow.number)
+            )
+            return [
+                Session(r.trajectory_id, r.number, utc(r.starts_at), r.mode, r.place, r.step)
+                for r in rows
+            ]
+
+    def people(self) -> list[Person]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(PersonRow).order_by(PersonRow.name))
+            return [Person(r.id, r.name, r.email, r.municipality, r.role) for r in rows]
+
+    def person(self, person_id: int) -> Person:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(PersonRow).where(PersonRow.id == person_id)).first()
+        if row is None:
+            raise NotFound(person_id)
+        return Person(row.id, row.name, row.email, row.municipality, row.role)
+
+    def briefs_of(self, municipality: str) -> list[BriefRef]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality)
+                .where(BriefRow.municipality == municipality)
+                .order_by(BriefRow.id)
+            ).all()
+        return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+
+    def add_trajectory(self, trajectory: Trajectory, sessions: Iterable[Session]) -> int:
+        with self.engine.begin() as connection:
+            trajectory_id = connection.execute(
+                insert(TrajectoryRow)
+                .values(
+                    number=trajectory.number,
+                    title=trajectory.title,
+                    theme=trajectory.theme,
+                    edition=trajectory.edition,
+                    description=trajectory.description,
+                    period=trajectory.period,
+                    conditions=trajectory.conditions,
+                    coaches=list(trajectory.coaches),
+                )
+                .returning(TrajectoryRow.id)
+            ).scalar_one()
+            for member in trajectory.members:
+                connection.execute(
+                    insert(MembershipRow).values(
+                        trajectory_id=trajectory_id,
+                        municipality=member.municipality,
+                        uncertain=member.uncertain,
+                    )
+                )
+            for session in sessions:
+                connection.execute(
+                    insert(SessionRow).values(
+                        trajectory_id=trajectory_id,
+                        number=session.number,
+                        starts_at=session.starts_at,
+                        mode=session.mode,
+                        place=session.place,
+                        step=session.step,
+                    )
+                )
+        return int(trajectory_id)
+
+    def add_brief(self, trajectory_id: int, municipality: str) -> int:
+        with self.engine.begin() as connection:
+            return int(
+                connection.execute(
+                    insert(BriefRow)
+                    .values(
+                        trajectory_id=trajectory_id,
+                        municipality=municipality,
+                        created_at=datetime.now(UTC),
+                    )
+                    .returning(BriefRow.id)
+                ).scalar_one()
+            )
+
+    def add_person(
+        self, name: str, email: str, municipality: str, role: str = "participant"
+    ) -> int:
+        with self.engine.begin() as connection:
+            return int(
+                connection.execute(
+                    insert(PersonRow)
+                    .values(name=name, email=email, municipality=municipality, role=role)
+                    .returning(PersonRow.id)
+                ).scalar_one()
+            )
+
+    def is_empty(self) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(select(TrajectoryRow.id).limit(1)).first() is None
+
+    def clear(self) -> None:
+        """Remove all programme content and briefs (used before re-seeding the demo)."""
+        with self.engine.begin() as connection:
+            for table in (
+                ImageRow,
+                RevisionRow,
+                BriefPartRow,
+                BriefRow,
+                SessionRow,
+                MembershipRow,
+                PersonRow,
+                TrajectoryRow,
+            ):
+                connection.execute(delete(table))
