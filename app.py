@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.state import current_user, translator
+from components.state import current_user, language_picker, translator
 
 st.set_page_config(page_title="Kernbrief", page_icon="📘", layout="wide")
 
@@ -16,5 +16,7 @@ pages = [
     st.Page("pages/step_4_roadmap.py", title=t("nav.step4"), url_path="stappenplan"),
     st.Page("pages/start.py", title=t("nav.start"), url_path="start", default=not signed_in),
 ]
+# The language switch lives here, not in a page, so that it keeps its value across pages.
+language_picker()
 # Without a participant only the start page is reachable; the others send you back to it.
 st.navigation(pages, position="sidebar" if signed_in else "hidden").run()

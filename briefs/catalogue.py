@@ -611,6 +611,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.risk": ("Risico", "Risk"),
     "col.mitigation": ("Maatregel", "Mitigation"),
     "col.caption": ("Bijschrift", "Caption"),
+    "col.image_id": ("Afbeelding", "Image"),
     # --- link labels ---------------------------------------------------------------------
     "link.challenge.whys": ("Waarom {n}", "Why {n}"),
     "link.challenge.swot_strengths": ("Sterkte {n}", "Strength {n}"),

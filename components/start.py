@@ -8,7 +8,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from components.state import (
     current_user,
-    language_picker,
     programme_store,
     sign_in_demo,
     sign_out_demo,
@@ -19,7 +18,6 @@ from components.workspace import database_unreachable
 
 def start_page() -> None:
     t = translator()
-    language_picker()
     st.title(t("start.title"))
     st.write(t("start.intro"))
     try:

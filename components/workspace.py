@@ -18,7 +18,6 @@ from components.state import (
     brief_store,
     current_brief_ref,
     current_user,
-    language_picker,
     programme_store,
     translator,
 )
@@ -52,7 +51,6 @@ def database_unreachable(t: Translator) -> None:
 def open_workspace() -> Workspace | None:
     """Load the signed-in person's brief, or send them to the start page."""
     t = translator()
-    language_picker()
     try:
         person = current_user()
         if person is None:

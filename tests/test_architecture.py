@@ -1,0 +1,50 @@
+"""The shape of the code: the domain and storage stay free of Streamlit; no user text as HTML."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_domain_and_storage_never_import_streamlit() -> None:
+    checked = 0
+    for folder in ("briefs", "storage"):
+        for path in (ROOT / folder).rglob("*.py"):
+            checked += 1
+            assert "streamlit" not in imported_modules(path), path
+    assert checked > 10
+
+
+def test_the_domain_does_not_reach_into_storage_or_components() -> None:
+    for path in (ROOT / "briefs").rglob("*.py"):
+        assert not {"storage", "components", "pages", "sqlalchemy"} & imported_modules(path), path
+
+
+def test_nothing_renders_html() -> None:
+    for folder in ("components", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            source = path.read_text()
+            assert "unsafe_allow_html" not in source, path
+            assert "st.html(" not in source, path
+    assert "unsafe_allow_html" not in (ROOT / "app.py").read_text()
+
+
+def test_every_module_starts_with_a_docstring() -> None:
+    for folder in ("briefs", "storage", "components", "pages", "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "versions" in path.parts:
+                continue
+            assert ast.get_docstring(ast.parse(path.read_text())), path

@@ -1,0 +1,147 @@
+"""The brief's rules without storage or UI: validation, checks, links and progress."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from briefs import model as m
+from briefs.brief import Brief, StoredPart
+from briefs.checks import run_checks
+from briefs.demo import AVELGEM, GENT
+from briefs.i18n import Translator
+from briefs.links import chains, link_labels
+from briefs.parts import PART_SPECS, PARTS, PartValidationError, validate_part
+from briefs.progress import step_progress
+
+t = Translator("nl")
+
+
+def brief_of(content: dict[str, Any]) -> Brief:
+    parts = {key: StoredPart(validate_part(key, value), 1) for key, value in content.items()}
+    return Brief(1, 1, "Testgemeente", parts)
+
+
+def codes(brief: Brief) -> set[tuple[str, str]]:
+    return {(check.code, check.params.get("name", "")) for check in run_checks(brief)}
+
+
+def test_every_part_key_names_its_step() -> None:
+    for spec in PART_SPECS:
+        assert (
+            spec.key.split(".")[0]
+            == {1: "challenge", 2: "explore", 3: "prototype", 4: "roadmap"}[spec.step]
+        )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("challenge.question", "v" * 501, "string_too_long"),
+        ("challenge.context", "v" * 20_001, "string_too_long"),
+        ("challenge.stakeholders", [{"name": "x", "interest": 6}], "less_than_equal"),
+        ("challenge.stakeholders", [{"name": "x", "influence": 0}], "greater_than_equal"),
+        ("roadmap.actions", [{"title": "x", "budget": "-5"}], "greater_than_equal"),
+        ("explore.practices", [{"name": "x", "link": "javascript:alert(1)"}], "web_address"),
+        ("challenge.whys", [{"text": "w"}] * 201, "too_long"),
+    ],
+)
+def test_limits_are_refused_with_the_rule_that_was_broken(key: str, value: Any, rule: str) -> None:
+    with pytest.raises(PartValidationError) as refused:
+        validate_part(key, value)
+    assert refused.value.problems[0].rule == rule
+
+
+def test_text_is_kept_exactly_as_typed() -> None:
+    hostile = (
+        "  <script>alert(1)</script>\r\n[x](javascript:alert(1)) ![i](http://e/x.png) $x$ :red[a]  "
+    )
+    assert validate_part("challenge.problem", hostile) == hostile
+
+
+def test_amounts_are_stored_in_cents() -> None:
+    [action] = validate_part("roadmap.actions", [{"title": "a", "budget": 1250}])
+    assert action["budget"] == "1250.00"
+    assert m.Action(title="a", budget=Decimal("12.5")).budget == Decimal("12.50")
+
+
+def test_the_richest_demo_brief_is_valid_and_flags_its_weak_spots() -> None:
+    found = codes(brief_of(AVELGEM))
+    assert ("swot_quadrant_empty", "") in found
+    assert ("action_no_owner", "Oversteekbaarheid via wegmarkering site Byttebier") in found
+    assert ("action_no_objective", "Zone 30 in het centrum") in found
+    assert ("action_no_deadline", "Zone 30 in het centrum") in found
+    assert any(code == "action_deadline_before_start" for code, _ in found)
+    assert ("direction_unlinked", "Zone 30 in het centrum") in found
+    assert ("direction_untested", "Vergroening van de doortocht") in found
+    assert ("test_no_decision", "Wandelroute met tijdelijke pijlen") in found
+    assert ("question_form", "") not in found
+
+
+def test_the_vacancy_demo_brief_flags_goal_and_question() -> None:
+    found = codes(brief_of(GENT))
+    assert ("question_form", "") in found
+    assert ("goal_is_means", "") in found
+    assert ("no_lead", "") in found
+    assert ("no_decision_route", "") in found
+
+
+def test_fixing_a_weak_spot_removes_its_check() -> None:
+    content = copy.deepcopy(AVELGEM)
+    for action in content["roadmap.actions"]:
+        action["owner"] = action["owner"] or "Dienst mobiliteit"
+    assert not any(code == "action_no_owner" for code, _ in codes(brief_of(content)))
+
+
+def test_an_action_pointing_at_a_removed_objective_is_a_broken_link() -> None:
+    content = copy.deepcopy(AVELGEM)
+    content["roadmap.objectives"] = content["roadmap.objectives"][1:]
+    found = codes(brief_of(content))
+    assert ("link_broken", "Projectzones met doorsteken afbakenen") in found
+
+
+def test_an_empty_brief_lists_what_is_missing_and_has_no_progress() -> None:
+    empty = Brief(1, 1, "Leeg")
+    found = run_checks(empty)
+    assert {check.part for check in found if check.code == "empty"} >= {
+        "challenge.question",
+        "roadmap.actions",
+    }
+    assert step_progress(empty) == {1: 0.0, 2: 0.0, 3: 0.0, 4: 0.0}
+
+
+def test_progress_counts_filled_parts_per_step() -> None:
+    progress = step_progress(brief_of({"challenge.context": "x", "challenge.problem": " "}))
+    step_one = [spec for spec in PART_SPECS if spec.step == 1]
+    assert progress[1] == pytest.approx(1 / len(step_one))
+
+
+def test_chains_follow_root_cause_to_objective() -> None:
+    lines = chains(brief_of(AVELGEM), t)
+    full = [
+        line
+        for line in lines
+        if line.action and "Projectzones met doorsteken afbakenen" in line.action
+    ]
+    assert full
+    assert full[0].origin is not None and full[0].origin.startswith("Grondoorzaak")
+    assert full[0].test is not None and "Doorsteek site Byttebier" in full[0].test
+    assert full[0].objective is not None and "Veilige doorsteken" in full[0].objective
+    untested = [line for line in lines if "Zone 30" in line.direction]
+    assert untested and untested[0].test is None and untested[0].origin is None
+
+
+def test_link_labels_number_rows_and_name_the_root_cause() -> None:
+    labels = link_labels(brief_of(AVELGEM), ["challenge.whys", "challenge.swot_weaknesses"], t)
+    assert labels["why1"].startswith("Waarom 1 · ")
+    assert labels["why4"].startswith("Grondoorzaak · ")
+    assert labels["w2"] == "Zwakte 2 · Weinig en slecht gelegen oversteekplaatsen"
+
+
+def test_link_columns_point_at_parts_with_rows() -> None:
+    for spec in PART_SPECS:
+        for targets in spec.links.values():
+            assert all(PARTS[target].row_model is not None for target in targets)

@@ -1,0 +1,297 @@
+"""The pages as a participant uses them, with Streamlit's AppTest on a real SQLite file."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from unittest.mock import patch
+
+import pytest
+from PIL import Image
+from sqlalchemy.exc import OperationalError
+from streamlit.testing.v1 import AppTest
+
+from storage.db import make_engine
+from storage.repository import SqlBriefStore, SqlProgrammeStore
+
+APP = "../app.py"
+STEP_FILES = {
+    1: "pages/step_1_challenge.py",
+    2: "pages/step_2_explore.py",
+    3: "pages/step_3_prototype.py",
+    4: "pages/step_4_roadmap.py",
+}
+
+
+def stores(url: str) -> tuple[SqlBriefStore, SqlProgrammeStore]:
+    engine = make_engine(url)
+    return SqlBriefStore(engine), SqlProgrammeStore(engine)
+
+
+def avelgem(url: str) -> int:
+    return stores(url)[1].briefs_of("Avelgem")[0].id
+
+
+def open_page(page: str | None = None, person: int = 1, language: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["deelnemer"] = str(person)
+    if language:
+        at.query_params["taal"] = language
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    bodies = [
+        e.value
+        for kind in (
+            "markdown",
+            "caption",
+            "info",
+            "warning",
+            "error",
+            "success",
+            "title",
+            "subheader",
+            "text",
+        )
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(b) for b in bodies)
+
+
+def test_start_page_offers_the_demo_participants(demo_url: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    pick = at.selectbox(key="demo_pick")
+    assert "Lotte Vandenberghe — Avelgem" in pick.options
+    pick.select(2).run()
+    at.button(key="go").click().run()
+    assert at.title[0].value == "Mijn designbrief"
+    assert "Leertraject 5: Leegstand aanpakken 2: focus op vastgoed" in texts(at)
+
+
+def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> None:
+    at = open_page()
+    body = texts(at)
+    assert "Leertraject 3: Kernen langs steenwegen & wayfinding" in body
+    assert "stap 3 is aan de beurt" in body
+    assert "Actie ‘Zone 30 in het centrum’ dient geen doelstelling." in body
+    assert len(at.get("plotly_chart")) == 1
+    assert {link.value for link in at.get("page_link")} >= {"4 · Stappenplan", "1 · Uitdaging"}
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Gemeente"] == "Avelgem"
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) -> None:
+    at = open_page(STEP_FILES[step])
+    assert at.title[0].value.startswith(f"Stap {step}")
+    assert "Laatst bewaard op" in texts(at)
+    assert not at.error
+    expected_charts = {1: 1, 2: 1, 3: 0, 4: 1}[step]
+    assert len(at.get("plotly_chart")) == expected_charts
+
+
+def test_typing_in_a_field_saves_it_and_a_new_session_sees_it(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    brief_id = avelgem(demo_url)
+    new_text = "Nieuwe probleemstelling.\nMet een tweede regel."
+    at.text_area(key=f"field:{brief_id}:challenge.problem").input(new_text).run()
+    assert not at.exception
+    assert stores(demo_url)[0].load(brief_id).text("challenge.problem") == new_text
+    assert any(c.value.startswith("Bewaard om") for c in at.caption)
+    fresh = open_page(STEP_FILES[1])
+    assert fresh.text_area(key=f"field:{brief_id}:challenge.problem").value == new_text
+
+
+def test_a_stale_save_is_refused_shown_and_resolved_by_the_user(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    key = "challenge.goal"
+    stored = briefs.load(brief_id).part(key)
+    briefs.save_part(brief_id, key, "Tekst van de collega", stored.version, "collega")
+    at.text_area(key=f"field:{brief_id}:{key}").input("Mijn tekst uit een ander tabblad").run()
+    assert briefs.load(brief_id).text(key) == "Tekst van de collega"
+    assert any("heeft dit deel intussen gewijzigd" in w.value for w in at.warning)
+    shown = {t.value for t in at.text}
+    assert {"Tekst van de collega", "Mijn tekst uit een ander tabblad"} <= shown
+    assert at.text_area(key=f"field:{brief_id}:{key}").value == "Mijn tekst uit een ander tabblad"
+    at.button(key=f"keep:{brief_id}:{key}").click().run()
+    assert briefs.load(brief_id).text(key) == "Mijn tekst uit een ander tabblad"
+    assert not at.warning
+
+
+def test_taking_their_version_replaces_the_field(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    key = "challenge.means"
+    stored = briefs.load(brief_id).part(key)
+    briefs.save_part(brief_id, key, "Hun middel", stored.version, "collega")
+    at.text_area(key=f"field:{brief_id}:{key}").input("Mijn middel").run()
+    at.button(key=f"take:{brief_id}:{key}").click().run()
+    assert at.text_area(key=f"field:{brief_id}:{key}").value == "Hun middel"
+    assert briefs.load(brief_id).text(key) == "Hun middel"
+
+
+def test_hostile_text_is_stored_as_typed_and_never_becomes_markup(demo_url: str) -> None:
+    hostile = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) :red[rood] $x^2$ **vet**"
+    at = open_page(STEP_FILES[4])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    actions = briefs.load(brief_id).part("roadmap.actions")
+    rows = [dict(row) for row in actions.value]
+    rows[-1]["title"] = "[klik](javascript:alert(1)) <img src=x>"
+    briefs.save_part(brief_id, "roadmap.actions", rows, actions.version, "collega")
+    at.text_area(key=f"field:{brief_id}:roadmap.summary").input(hostile).run()
+    assert briefs.load(brief_id).text("roadmap.summary") == hostile
+    at = open_page(STEP_FILES[4])
+    assert at.text_area(key=f"field:{brief_id}:roadmap.summary").value == hostile
+    messages = [m.value for m in at.markdown if "dient geen doelstelling" in m.value]
+    assert messages, "the check about the hostile action is shown"
+    assert "[klik](javascript" not in messages[0]
+    assert "\\[klik\\]\\(javascript\\:alert\\(1\\)\\)" in messages[0]
+    assert "\\<img src\\=x\\>" in messages[0]
+
+
+def test_too_long_text_is_refused_with_the_limit_and_stays_in_the_field(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    before = briefs.load(brief_id).part("challenge.context")
+    too_long = "é" * 20_001
+    at.text_area(key=f"field:{brief_id}:challenge.context").input(too_long).run()
+    assert any("langer dan 20.000 tekens" in e.value for e in at.error)
+    assert at.text_area(key=f"field:{brief_id}:challenge.context").value == too_long
+    assert briefs.load(brief_id).part("challenge.context") == before
+    at.text_area(key=f"field:{brief_id}:challenge.context").input("Korter.").run()
+    assert not at.error
+    assert briefs.load(brief_id).text("challenge.context") == "Korter."
+
+
+def editor(at: AppTest, brief_id: int, key: str) -> str:
+    prefix = f"rows:{brief_id}:{key}:"
+    [found] = [e.key for e in at.data_editor if e.key and e.key.startswith(prefix)]
+    return str(found)
+
+
+def test_editing_the_action_list_saves_the_row(demo_url: str) -> None:
+    at = open_page(STEP_FILES[4])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    key = editor(at, brief_id, "roadmap.actions")
+    at.session_state[key] = {
+        "edited_rows": {6: {"owner": "Dienst mobiliteit", "budget": 4750.5}},
+        "added_rows": [{"title": "Nieuwe actie", "status": "idee", "start": "2025-01-01"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    saved = briefs.load(brief_id).part("roadmap.actions").value
+    assert saved[6]["owner"] == "Dienst mobiliteit"
+    assert saved[6]["budget"] == "4750.50"
+    assert saved[-1]["title"] == "Nieuwe actie"
+    assert saved[-1]["start"] == "2025-01-01"
+    assert len({row["id"] for row in saved}) == len(saved)
+    owner_checks = [m.value for m in at.markdown if "heeft geen trekker" in m.value]
+    assert not any("Oversteekbaarheid" in message for message in owner_checks)
+    assert any("Nieuwe actie" in message for message in owner_checks)
+
+
+def test_a_negative_budget_or_a_score_out_of_range_is_refused(demo_url: str) -> None:
+    at = open_page(STEP_FILES[4])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    before = briefs.load(brief_id).part("roadmap.actions")
+    at.session_state[editor(at, brief_id, "roadmap.actions")] = {
+        "edited_rows": {0: {"budget": -10}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert any("rij 1, kolom ‘Budget (€)’" in e.value for e in at.error)
+    assert briefs.load(brief_id).part("roadmap.actions") == before
+    at = open_page(STEP_FILES[1])
+    before = briefs.load(brief_id).part("challenge.stakeholders")
+    at.session_state[editor(at, brief_id, "challenge.stakeholders")] = {
+        "edited_rows": {1: {"interest": 7}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert any("niet hoger zijn dan 5" in e.value for e in at.error)
+    assert briefs.load(brief_id).part("challenge.stakeholders") == before
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 200)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_wrong_file_is_refused_and_a_real_sketch_is_saved(demo_url: str) -> None:
+    at = open_page(STEP_FILES[3])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    before = briefs.load(brief_id).part("prototype.sketches")
+    at.file_uploader(key=f"upload:{brief_id}:0").upload("plan.png", b"this is a pdf really")
+    at.button(key=f"add_sketch:{brief_id}").click().run()
+    assert any("geen afbeelding" in e.value for e in at.error)
+    assert briefs.load(brief_id).part("prototype.sketches") == before
+    at.file_uploader(key=f"upload:{brief_id}:0").upload("plan.png", png_bytes())
+    at.text_input(key=f"caption:{brief_id}:0").input("Nieuwe schets <b>vet</b>").run()
+    at.button(key=f"add_sketch:{brief_id}").click().run()
+    sketches = briefs.load(brief_id).part("prototype.sketches").value
+    assert len(sketches) == len(before.value) + 1
+    assert sketches[-1]["caption"] == "Nieuwe schets <b>vet</b>"
+    assert briefs.image(brief_id, sketches[-1]["image_id"]) is not None
+    assert "Nieuwe schets <b>vet</b>" in {t.value for t in at.text}
+
+
+def test_a_database_failure_keeps_the_text_and_offers_a_retry(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    field = f"field:{brief_id}:challenge.scope_out"
+    failure = OperationalError("UPDATE", {}, Exception("database is locked"))
+    with patch("storage.repository.SqlBriefStore.save_part", side_effect=failure):
+        at.text_area(key=field).input("Tekst tijdens een storing").run()
+    assert any("niet bereikbaar" in e.value for e in at.error)
+    assert at.text_area(key=field).value == "Tekst tijdens een storing"
+    assert briefs.load(brief_id).text("challenge.scope_out") != "Tekst tijdens een storing"
+    at.button(key=f"retry:{brief_id}:challenge.scope_out").click().run()
+    assert briefs.load(brief_id).text("challenge.scope_out") == "Tekst tijdens een storing"
+    assert not at.error
+
+
+def test_english_is_a_complete_second_language(demo_url: str) -> None:
+    at = open_page(STEP_FILES[2], language="en")
+    assert at.title[0].value == "Step 2 · What if? Explore"
+    assert at.selectbox(key="language").value == "en"
+    at.selectbox(key="language").select("nl").run()
+    assert at.title[0].value == "Stap 2 · Wat als? Verkennen"
+
+
+def test_a_participant_only_reaches_their_own_municipalitys_brief(demo_url: str) -> None:
+    at = open_page(person=2)
+    assert "Gent" in {metric.value for metric in at.metric}
+    at.session_state["brief_id"] = avelgem(demo_url)
+    at.run()
+    assert "Gent" in {metric.value for metric in at.metric}
+    assert "Avelgem" not in texts(at)
+
+
+def test_without_a_participant_the_steps_send_you_to_the_start(demo_url: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page(STEP_FILES[1]).run()
+    assert at.title[0].value == "Welkom bij Kernbrief"
+
+
+def test_the_demo_today_is_used_for_the_sessions(demo_url: str) -> None:
+    sessions = stores(demo_url)[1].sessions(3)
+    assert sessions[0].starts_at.date() < date.today() < sessions[-1].starts_at.date()
