@@ -10,6 +10,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Aangemeld als {name} ({municipality})",
         "Signed in as {name} ({municipality})",
     ),
+    "app.brief_pick": ("Leertraject", "Learning trajectory"),
     "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
     "nav.start": ("Start", "Start"),
     "nav.overview": ("Mijn designbrief", "My design brief"),

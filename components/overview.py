@@ -14,6 +14,7 @@ from briefs.programme import next_session
 from briefs.progress import step_progress
 from components import charts
 from components.state import programme_store
+from components.text import md_literal
 from components.workspace import open_workspace, show_checks
 
 
@@ -25,13 +26,14 @@ def overview_page() -> None:
     st.title(t("overview.title"))
     st.subheader(t("overview.trajectory", number=trajectory.number, title=trajectory.title))
     facts = st.columns(3)
-    facts[0].metric(t("overview.municipality"), brief.municipality)
-    facts[1].metric(t("overview.coaches"), ", ".join(trajectory.coaches))
     last = brief.last_saved()
-    facts[2].metric(
-        t("overview.last_saved", moment="").strip(": "),
-        format_moment(last) if last else "—",
-    )
+    for column, label, value in (
+        (facts[0], t("overview.municipality"), brief.municipality),
+        (facts[1], t("overview.coaches"), ", ".join(trajectory.coaches)),
+        (facts[2], t("overview.last_saved", moment="").strip(": "), format_moment(last) or "—"),
+    ):
+        column.caption(label)
+        column.markdown(f"**{md_literal(value)}**")
     st.markdown(f"**{t('overview.next_session')}**")
     upcoming = next_session(programme_store().sessions(trajectory.id), datetime.now(UTC))
     if upcoming is None:

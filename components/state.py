@@ -14,7 +14,12 @@ from briefs.programme import BriefRef, Person
 from storage.db import default_url, engine_for
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 
-LANGUAGE_KEY = "language"
+# Chosen values live under plain keys; widgets get their own keys. Streamlit drops a widget's
+# state when a run is interrupted before the widget is drawn (a quick page change), and the
+# choice must survive that.
+LANGUAGE_KEY = "ui_language"
+LANGUAGE_WIDGET = "language"
+BRIEF_WIDGET = "brief_pick"
 USER_KEY = "demo_user"
 BRIEF_KEY = "brief_id"
 USER_PARAM = "deelnemer"
@@ -50,13 +55,20 @@ def translator() -> Translator:
 def language_picker() -> None:
     """Offer the language switch; the choice survives a refresh through the address bar."""
     t = translator()
+    st.session_state[LANGUAGE_WIDGET] = language()
     st.sidebar.selectbox(
         t("app.language"),
         LANGUAGES,
-        key=LANGUAGE_KEY,
+        key=LANGUAGE_WIDGET,
         format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
+        on_change=_copy_choice,
+        args=(LANGUAGE_WIDGET, LANGUAGE_KEY),
     )
     _keep_param(LANGUAGE_PARAM, language(), DEFAULT_LANGUAGE)
+
+
+def _copy_choice(widget_key: str, state_key: str) -> None:
+    st.session_state[state_key] = st.session_state[widget_key]
 
 
 def _keep_param(name: str, value: str, default: str | None = None) -> None:
@@ -100,6 +112,19 @@ def sign_out_demo() -> None:
     st.session_state.pop(BRIEF_KEY, None)
     if USER_PARAM in st.query_params:
         del st.query_params[USER_PARAM]
+
+
+def brief_picker(refs: list[BriefRef], titles: dict[int, str], label: str) -> None:
+    """Let a municipality that takes part in several trajectories choose the brief."""
+    st.session_state[BRIEF_WIDGET] = st.session_state.get(BRIEF_KEY)
+    st.sidebar.selectbox(
+        label,
+        [ref.id for ref in refs],
+        key=BRIEF_WIDGET,
+        format_func=lambda brief_id: titles[brief_id],
+        on_change=_copy_choice,
+        args=(BRIEF_WIDGET, BRIEF_KEY),
+    )
 
 
 def current_brief_ref(person: Person) -> BriefRef | None:

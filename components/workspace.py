@@ -14,7 +14,7 @@ from briefs.parts import PARTS
 from briefs.programme import Person, Trajectory
 from components.fields import EditContext
 from components.state import (
-    BRIEF_KEY,
+    brief_picker,
     brief_store,
     current_brief_ref,
     current_user,
@@ -75,12 +75,7 @@ def open_workspace() -> Workspace | None:
     )
     if len(own) > 1:
         titles = {r.id: programme_store().trajectory(r.trajectory_id).title for r in own}
-        st.sidebar.selectbox(
-            t("overview.trajectory", number="", title="").strip(" :"),
-            [r.id for r in own],
-            key=BRIEF_KEY,
-            format_func=lambda brief_id: titles[brief_id],
-        )
+        brief_picker(own, titles, t("app.brief_pick"))
     return Workspace(person, trajectory, brief, t)
 
 

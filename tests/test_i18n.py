@@ -13,6 +13,7 @@ from briefs.i18n import Translator, format_day, format_moment, format_money, for
 from briefs.parts import PART_SPECS
 
 ROOT = Path(__file__).resolve().parent.parent
+KEY_IN_CALL = re.compile(r"""(?<![\w.])t\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
 
 
 def test_every_string_exists_in_both_languages() -> None:
