@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -36,8 +38,23 @@ def show(figure: go.Figure, key: str) -> None:
     st.plotly_chart(figure, width="stretch", config=CONFIG, key=key)
 
 
-def progress_chart(progress: dict[int, float], t: Translator) -> go.Figure:
-    steps = [t(f"nav.step{step}") for step in progress]
+def cached(builder: Callable[..., go.Figure | None], t: Translator, *data: Any) -> go.Figure | None:
+    """Return the figure for ``data``, built once per content and language.
+
+    Building a plotly figure costs some 20 ms of validation on every rerun; the figure only
+    changes when its data does, and plotly_chart never modifies the figure it is given.
+    """
+    return _build(builder.__name__, t.language, json.dumps(data, default=str, sort_keys=True))
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _build(builder_name: str, language: str, payload: str) -> go.Figure | None:
+    builder: Callable[..., go.Figure | None] = globals()[builder_name]
+    return builder(*json.loads(payload), Translator(language))
+
+
+def progress_chart(progress: dict[str, float], t: Translator) -> go.Figure:
+    steps = [t(f"nav.step{step}") for step in progress]  # JSON keys arrive as strings
     values = [round(share * 100) for share in progress.values()]
     figure = go.Figure(
         go.Bar(

@@ -53,7 +53,9 @@ def overview_page() -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader(t("overview.progress"))
-        charts.show(charts.progress_chart(step_progress(brief), t), "progress_chart")
+        progress = charts.cached(charts.progress_chart, t, step_progress(brief))
+        if progress is not None:
+            charts.show(progress, "progress_chart")
     with right:
         checks = run_checks(brief)
         st.subheader(f"{t('overview.todo')} ({len(checks)})")

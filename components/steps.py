@@ -17,7 +17,7 @@ def _step_one(ctx: EditContext) -> None:
     scalar_field(ctx, "challenge.problem")
     rows_field(ctx, "challenge.key_figures")
     stakeholders = rows_field(ctx, "challenge.stakeholders")
-    figure = charts.stakeholder_chart(stakeholders, t)
+    figure = charts.cached(charts.stakeholder_chart, t, stakeholders)
     if figure is None:
         st.caption(t("chart.no_data"))
     else:
@@ -76,7 +76,7 @@ def _step_two(ctx: EditContext) -> None:
     rows_field(ctx, "explore.peer_insights")
     rows_field(ctx, "explore.practices")
     directions = rows_field(ctx, "explore.directions")
-    figure = charts.impact_effort_chart(directions, t)
+    figure = charts.cached(charts.impact_effort_chart, t, directions)
     if figure is None:
         st.caption(t("chart.no_data"))
     else:
@@ -96,7 +96,7 @@ def _step_four(ctx: EditContext) -> None:
     actions = rows_field(ctx, "roadmap.actions")
     milestones = rows_field(ctx, "roadmap.milestones")
     st.subheader(t("chart.timeline"), anchor="timeline")
-    figure = charts.roadmap_chart(actions, milestones, t)
+    figure = charts.cached(charts.roadmap_chart, t, actions, milestones)
     if figure is None:
         st.caption(t("chart.no_data"))
     else:

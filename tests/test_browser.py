@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, free_port, missing
+from tests.conftest import PROJECT_ROOT, missing
+from tests.postgres import free_port
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

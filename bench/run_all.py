@@ -1,0 +1,126 @@
+"""Benchmarks of saving, loading and page reruns; prints a table for the README.
+
+Run with `make bench`. Medians over many repetitions on the richest demo brief (Avelgem).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from storage.db import make_engine
+from storage.migrate import upgrade
+from storage.repository import SqlBriefStore, SqlProgrammeStore
+from storage.seed import seed_demo
+from tests.postgres import running_postgres
+
+ROOT = Path(__file__).resolve().parent.parent
+SAVES = 300
+LOADS = 300
+RERUNS = 30
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def storage_figures(engine: Engine) -> tuple[float, float]:
+    """Return the median ms of one field save (version check + revision) and of a brief load."""
+    seed_demo(engine, date.today())
+    store = SqlBriefStore(engine)
+    brief_id = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
+    version = [store.load(brief_id).part("challenge.problem").version]
+    counter = [0]
+
+    def save() -> None:
+        counter[0] += 1
+        saved = store.save_part(
+            brief_id,
+            "challenge.problem",
+            f"Probleemstelling, versie {counter[0]}",
+            version[0],
+            "bench",
+        )
+        version[0] = saved.version
+
+    return median_ms(save, SAVES), median_ms(lambda: store.load(brief_id), LOADS)
+
+
+def rerun_figures(url: str) -> list[tuple[int, float, float]]:
+    """Return per step the median rerun of the real page and of the baseline script, in ms."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = url
+    engine = make_engine(url)
+    brief_id = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
+    brief = SqlBriefStore(engine).load(brief_id)
+    values_file = Path(tempfile.mkdtemp()) / "values.json"
+    values_file.write_text(json.dumps({k: p.value for k, p in brief.parts.items()}))
+    os.environ["KERNBRIEF_BASELINE"] = str(values_file)
+    pages = {
+        1: "pages/step_1_challenge.py",
+        2: "pages/step_2_explore.py",
+        3: "pages/step_3_prototype.py",
+        4: "pages/step_4_roadmap.py",
+    }
+    results = []
+    for step, page in pages.items():
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        app.query_params["deelnemer"] = "1"
+        app.run()
+        app.switch_page(page).run()
+        assert not app.exception, app.exception
+        real = median_ms(app.run, RERUNS)
+        baseline = AppTest.from_file(str(ROOT / "bench" / "baseline_step.py"), default_timeout=60)
+        baseline.query_params["step"] = str(step)
+        baseline.run()
+        assert not baseline.exception, baseline.exception
+        base = median_ms(baseline.run, RERUNS)
+        results.append((step, real, base))
+    return results
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    folder = Path(tempfile.mkdtemp(prefix="kernbrief-bench-"))
+    sqlite_url = f"sqlite:///{folder / 'bench.db'}"
+    sqlite = make_engine(sqlite_url)
+    upgrade(sqlite)
+    sqlite_save, sqlite_load = storage_figures(sqlite)
+    with running_postgres("kernbrief_bench") as server:
+        postgres = make_engine(server.url("kernbrief_bench"))
+        upgrade(postgres)
+        pg_save, pg_load = storage_figures(postgres)
+        postgres.dispose()
+    seed_demo(sqlite, date.today())
+    reruns = rerun_figures(sqlite_url)
+    print("| measure | median | target |")
+    print("|---|---|---|")
+    print(f"| save one field, SQLite | {sqlite_save:.2f} ms | ≤ 10 ms |")
+    print(f"| save one field, PostgreSQL (loopback) | {pg_save:.2f} ms | ≤ 20 ms |")
+    print(f"| load the whole brief, SQLite | {sqlite_load:.2f} ms | ≤ 10 ms |")
+    print(f"| load the whole brief, PostgreSQL | {pg_load:.2f} ms | ≤ 10 ms |")
+    for step, real, base in reruns:
+        print(
+            f"| rerun step {step} page / baseline | {real:.1f} ms / {base:.1f} ms "
+            f"= {real / base:.2f}× | ≤ 1.5× |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

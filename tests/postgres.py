@@ -1,0 +1,80 @@
+"""Start a throw-away PostgreSQL cluster on loopback, as an unprivileged user when run as root."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from storage.db import make_engine
+
+
+class PostgresMissing(RuntimeError):
+    """initdb or pg_ctl is not installed."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def postgres_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+@dataclass(frozen=True)
+class PostgresServer:
+    port: int
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+
+@contextmanager
+def running_postgres(database: str = "kernbrief_test") -> Iterator[PostgresServer]:
+    """Run a fresh cluster with one empty ``database``; PostgreSQL refuses to run as root."""
+    initdb, pg_ctl = postgres_bin("initdb"), postgres_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        raise PostgresMissing("initdb and pg_ctl are needed")
+    base = Path(tempfile.mkdtemp(prefix="kernbrief-pg-"))
+    base.chmod(0o755)
+    data, sockets = base / "data", base / "sockets"
+    data.mkdir()
+    sockets.mkdir()
+    user: str | None = None
+    if os.geteuid() == 0:
+        user = "nobody"
+        account = pwd.getpwnam(user)
+        for path in (data, sockets):
+            os.chown(path, account.pw_uid, account.pw_gid)
+    env = {**os.environ, "HOME": str(base), "LC_ALL": "C.UTF-8"}
+    port = free_port()
+
+    def run(*command: str) -> None:
+        subprocess.run(command, check=True, env=env, user=user, capture_output=True, cwd=base)
+
+    run(initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+    options = f"-p {port} -k {sockets} -h 127.0.0.1"
+    run(pg_ctl, "-D", str(data), "-o", options, "-l", str(sockets / "log"), "-w", "start")
+    server = PostgresServer(port)
+    try:
+        admin = make_engine(server.url("postgres")).execution_options(isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{database}"'))
+        admin.dispose()
+        yield server
+    finally:
+        run(pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(base, ignore_errors=True)
