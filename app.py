@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components.state import current_user, language_picker, translator
+from components.state import language_picker, translator
+from components.workspace import signed_in_or_stop
 
 st.set_page_config(page_title="Kernbrief", page_icon="📘", layout="wide")
 
 t = translator()
-signed_in = current_user() is not None
+signed_in = signed_in_or_stop(t)
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), url_path="overzicht", default=signed_in),
     st.Page("pages/step_1_challenge.py", title=t("nav.step1"), url_path="uitdaging"),

@@ -791,7 +791,7 @@ GENT: dict[str, Any] = {
             "name": "Dienst wonen",
             "role": "wonen boven winkels",
             "interest": 3,
-            "influence": 2,
+            "influence": None,
             "involvement": "",
         },
     ),
@@ -914,6 +914,19 @@ GENT: dict[str, Any] = {
             "lesson": "Een persoonlijke brief van de schepen werkt beter dan een folder.",
             "decision": "doorgaan",
         },
+        {
+            "id": "gt2",
+            "direction": "gd3",
+            "idea": "Pop-up van lokale makers",
+            "assumption": "Makers willen een leeg pand drie maanden tijdelijk invullen",
+            "form": "pop_up",
+            "with_whom": "vier makers en één eigenaar",
+            "when": "2024-06-15",
+            "measure": "aantal bezoekers en verkoop per week",
+            "result": "Goed bezocht, maar de eigenaar wil geen verlenging.",
+            "lesson": "Leg de afspraken met de eigenaar vooraf vast.",
+            "decision": "doorgaan",
+        },
     ),
     "prototype.feedback": _rows(
         {
@@ -934,6 +947,7 @@ GENT: dict[str, Any] = {
             "title": "Eigenaars en ondernemers sneller samenbrengen",
             "plan_code": "BD2/AP2.3",
         },
+        {"id": "gob3", "title": "Wonen boven winkels stimuleren", "plan_code": ""},
     ),
     "roadmap.actions": _rows(
         {

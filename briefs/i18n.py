@@ -46,6 +46,11 @@ def format_moment(moment: datetime | None) -> str:
     return format_datetime(moment, "d MMMM y HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE)
 
 
+def format_clock(moment: datetime | None) -> str:
+    """Return the time of day in Belgian time, as in '10:30'."""
+    return format_datetime(moment, "HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE) if moment else ""
+
+
 def format_money(amount: Decimal | float | None) -> str:
     """Return an amount as in '€ 1.250,00'."""
     if amount is None:

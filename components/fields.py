@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from briefs.brief import Brief
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator, format_clock, format_moment
 from briefs.images import MAX_PIXELS, MAX_UPLOAD_BYTES, ImageRefused, clean_image
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
@@ -77,7 +77,7 @@ def _status(ctx: EditContext, key: str, state: PartState, show_tables: bool = Fa
     if problem is None:
         stored = brief.part(key)
         if state.saved_now is not None:
-            st.caption(t("save.saved_at", time=format_moment(state.saved_now)[-5:]))
+            st.caption(t("save.saved_at", time=format_clock(state.saved_now)))
         elif stored.saved_at is not None and stored.version == state.base_version:
             st.caption(t("save.saved_before", moment=format_moment(stored.saved_at)))
         else:

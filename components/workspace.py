@@ -48,6 +48,16 @@ def database_unreachable(t: Translator) -> None:
     st.button(t("save.retry"), key="reload_after_db_error")
 
 
+def signed_in_or_stop(t: Translator) -> bool:
+    """Return whether a participant is signed in; stop with a message if the database is down."""
+    try:
+        return current_user() is not None
+    except (OperationalError, DBAPIError):
+        database_unreachable(t)
+        st.stop()
+    return False
+
+
 def open_workspace() -> Workspace | None:
     """Load the signed-in person's brief, or send them to the start page."""
     t = translator()

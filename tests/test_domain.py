@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -87,6 +88,16 @@ def test_the_vacancy_demo_brief_flags_goal_and_question() -> None:
     assert ("goal_is_means", "") in found
     assert ("no_lead", "") in found
     assert ("no_decision_route", "") in found
+
+
+def test_the_demo_briefs_together_show_every_check() -> None:
+    import briefs.checks as checks_module
+
+    source = open(checks_module.__file__, encoding="utf-8").read()
+    every_code = set(re.findall(r'Check\([^"]*"[^"]+", "(\w+)"', source)) | {"empty"}
+    shown = {code for brief in (AVELGEM, GENT, {}) for code, _ in codes(brief_of(brief))}
+    # A broken link cannot be made in the app's own tables; its rule is tested above.
+    assert every_code - shown == {"link_broken"}
 
 
 def test_fixing_a_weak_spot_removes_its_check() -> None:

@@ -295,3 +295,39 @@ def test_without_a_participant_the_steps_send_you_to_the_start(demo_url: str) ->
 def test_the_demo_today_is_used_for_the_sessions(demo_url: str) -> None:
     sessions = stores(demo_url)[1].sessions(3)
     assert sessions[0].starts_at.date() < date.today() < sessions[-1].starts_at.date()
+
+
+def test_a_stale_table_edit_shows_both_tables_and_keeps_the_choice(demo_url: str) -> None:
+    at = open_page(STEP_FILES[4])
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    key = "roadmap.risks"
+    stored = briefs.load(brief_id).part(key)
+    theirs = [*stored.value, {"id": "colleague", "risk": "Risico van de collega", "mitigation": ""}]
+    briefs.save_part(brief_id, key, theirs, stored.version, "collega")
+    at.session_state[editor(at, brief_id, key)] = {
+        "edited_rows": {0: {"mitigation": "Mijn maatregel"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert any("heeft dit deel intussen gewijzigd" in w.value for w in at.warning)
+    assert [r["risk"] for r in briefs.load(brief_id).part(key).value][-1] == "Risico van de collega"
+    at.button(key=f"keep:{brief_id}:{key}").click().run()
+    saved = briefs.load(brief_id).part(key).value
+    assert saved[0]["mitigation"] == "Mijn maatregel"
+    assert "Risico van de collega" not in [r["risk"] for r in saved]
+    assert not at.warning
+
+
+def test_an_unreachable_database_gives_a_message_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.postgres import free_port
+
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://nobody@127.0.0.1:{free_port()}/kernbrief")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["deelnemer"] = "1"
+    at.run()
+    assert not at.exception
+    assert any("niet bereikbaar" in e.value for e in at.error)
