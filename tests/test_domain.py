@@ -5,10 +5,12 @@ from __future__ import annotations
 import copy
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import briefs.checks as checks_module
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
 from briefs.checks import run_checks
@@ -91,9 +93,7 @@ def test_the_vacancy_demo_brief_flags_goal_and_question() -> None:
 
 
 def test_the_demo_briefs_together_show_every_check() -> None:
-    import briefs.checks as checks_module
-
-    source = open(checks_module.__file__, encoding="utf-8").read()
+    source = Path(checks_module.__file__).read_text(encoding="utf-8")
     every_code = set(re.findall(r'Check\([^"]*"[^"]+", "(\w+)"', source)) | {"empty"}
     shown = {code for brief in (AVELGEM, GENT, {}) for code, _ in codes(brief_of(brief))}
     # A broken link cannot be made in the app's own tables; its rule is tested above.
