@@ -56,5 +56,6 @@ for spec in parts_of_step(step):
             hide_index=True,
             column_order=visible_fields(spec.row_model),
             column_config=column_config(spec.row_model, t, links),
+            placeholder="—",
         )
     st.caption(t("save.not_yet"))

@@ -195,8 +195,6 @@ class Objective(Row):
 
 class Action(Row):
     title: ShortText = ""
-    objective: RowId | None = None
-    test: RowId | None = None
     owner: ShortText = ""
     partners: ShortText = ""
     start: dt.date | None = None
@@ -208,6 +206,8 @@ class Action(Row):
     status: ActionStatus = ActionStatus.IDEA
     priority: Priority | None = None
     indicator: ShortText = ""
+    objective: RowId | None = None
+    test: RowId | None = None
 
 
 class Milestone(Row):

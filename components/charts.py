@@ -71,46 +71,47 @@ def progress_chart(progress: dict[str, float], t: Translator) -> go.Figure:
     return _layout(figure, 240)
 
 
-def stakeholder_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
-    scored = [r for r in rows if r.get("interest") and r.get("influence")]
-    if not scored:
+def _grid_chart(
+    rows: list[dict[str, Any]], x: str, y: str, name: str, colour: str
+) -> go.Figure | None:
+    """A 1–5 × 1–5 grid; rows on the same spot share one label instead of overprinting."""
+    spots: dict[tuple[int, int], list[str]] = {}
+    for row in rows:
+        if row.get(x) and row.get(y):
+            spots.setdefault((row[x], row[y]), []).append(_label(row.get(name, ""), 30))
+    if not spots:
         return None
     figure = go.Figure(
         go.Scatter(
-            x=[r["interest"] for r in scored],
-            y=[r["influence"] for r in scored],
+            x=[spot[0] for spot in spots],
+            y=[spot[1] for spot in spots],
             mode="markers+text",
-            text=[_label(r.get("name", "")) for r in scored],
+            text=["<br>".join(names) for names in spots.values()],
             textposition="top center",
-            marker={"size": 16, "color": STEP_COLOURS[0]},
+            marker={"size": 16, "color": colour},
         )
     )
     figure.add_hline(y=3, line_dash="dot", line_color="#999")
     figure.add_vline(x=3, line_dash="dot", line_color="#999")
-    figure.update_xaxes(range=[0.5, 5.5], title=t("chart.interest"), dtick=1)
-    figure.update_yaxes(range=[0.5, 5.7], title=t("chart.influence"), dtick=1)
+    figure.update_xaxes(range=[0.2, 5.8], dtick=1)
+    figure.update_yaxes(range=[0.5, 5.9], dtick=1)
     return _layout(figure)
+
+
+def stakeholder_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    figure = _grid_chart(rows, "interest", "influence", "name", STEP_COLOURS[0])
+    if figure is not None:
+        figure.update_xaxes(title=t("chart.interest"))
+        figure.update_yaxes(title=t("chart.influence"))
+    return figure
 
 
 def impact_effort_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
-    scored = [r for r in rows if r.get("impact") and r.get("effort")]
-    if not scored:
-        return None
-    figure = go.Figure(
-        go.Scatter(
-            x=[r["effort"] for r in scored],
-            y=[r["impact"] for r in scored],
-            mode="markers+text",
-            text=[_label(r.get("title", "")) for r in scored],
-            textposition="top center",
-            marker={"size": 16, "color": STEP_COLOURS[1]},
-        )
-    )
-    figure.add_hline(y=3, line_dash="dot", line_color="#999")
-    figure.add_vline(x=3, line_dash="dot", line_color="#999")
-    figure.update_xaxes(range=[0.5, 5.5], title=t("chart.effort"), dtick=1)
-    figure.update_yaxes(range=[0.5, 5.7], title=t("chart.impact"), dtick=1)
-    return _layout(figure)
+    figure = _grid_chart(rows, "effort", "impact", "title", STEP_COLOURS[1])
+    if figure is not None:
+        figure.update_xaxes(title=t("chart.effort"))
+        figure.update_yaxes(title=t("chart.impact"))
+    return figure
 
 
 def _day(value: Any) -> dt.date | None:
@@ -159,6 +160,7 @@ def roadmap_chart(
                 name=t("chart.milestone"),
             )
         )
-    figure.update_xaxes(type="date")
+    # Numeric months read the same in Dutch and English; plotly ships English month names only.
+    figure.update_xaxes(type="date", tickformat="%m/%Y")
     figure.update_yaxes(autorange="reversed")
     return _layout(figure, 120 + 28 * (len(bars) + len(points)))

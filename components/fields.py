@@ -169,7 +169,9 @@ def _save_widget(brief_id: int, key: str, author: str) -> None:
     attempt_save(brief_id, key, widget_value(field_key(brief_id, key)), base, author)
 
 
-def scalar_field(ctx: EditContext, key: str, *, header: bool = True, height: int = 140) -> None:
+def scalar_field(
+    ctx: EditContext, key: str, *, header: bool = True, show_label: bool = True, height: int = 140
+) -> None:
     """A text, choice or multi-choice part that saves itself when it changes."""
     brief, t = ctx.brief, ctx.t
     spec = PARTS[key]
@@ -182,7 +184,7 @@ def scalar_field(ctx: EditContext, key: str, *, header: bool = True, height: int
     if header:
         part_header(key, t)
     label = t(f"part.{key}.title")
-    visibility = "collapsed" if header else "visible"
+    visibility = "collapsed" if header or not show_label else "visible"
     common: dict[str, Any] = {
         "key": widget_key,
         "on_change": _save_widget,
@@ -251,6 +253,7 @@ def rows_field(ctx: EditContext, key: str, *, header: bool = True) -> list[dict[
         column_order=visible_fields(spec.row_model),
         column_config=column_config(spec.row_model, t, links),
         width="stretch",
+        placeholder="—",
     )
     in_conflict = state.problem is not None and state.problem.kind == "conflict"
     # Only what the user edited is saved: showing a table never writes.

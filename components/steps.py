@@ -26,18 +26,18 @@ def _step_one(ctx: EditContext) -> None:
     inside, outside = st.columns(2)
     with inside:
         part_header("challenge.scope_in", t, level="label")
-        scalar_field(ctx, "challenge.scope_in", header=False, height=100)
+        scalar_field(ctx, "challenge.scope_in", header=False, show_label=False, height=100)
     with outside:
         part_header("challenge.scope_out", t, level="label")
-        scalar_field(ctx, "challenge.scope_out", header=False, height=100)
+        scalar_field(ctx, "challenge.scope_out", header=False, show_label=False, height=100)
     st.subheader(t("section.goal_means"), anchor="goal-means")
     goal, means = st.columns(2)
     with goal:
         part_header("challenge.goal", t, level="label")
-        scalar_field(ctx, "challenge.goal", header=False, height=100)
+        scalar_field(ctx, "challenge.goal", header=False, show_label=False, height=100)
     with means:
         part_header("challenge.means", t, level="label")
-        scalar_field(ctx, "challenge.means", header=False, height=100)
+        scalar_field(ctx, "challenge.means", header=False, show_label=False, height=100)
     whys = rows_field(ctx, "challenge.whys")
     root = next((why["text"] for why in reversed(whys) if why.get("text", "").strip()), None)
     if root:

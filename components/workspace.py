@@ -110,7 +110,7 @@ def show_checks(checks: list[Check], t: Translator, with_links: bool) -> None:
         st.success(t("overview.todo_none"))
         return
     for check in checks:
-        text, link = st.columns([4, 1])
+        text, link = st.columns([3, 1])
         text.markdown(f"- {check_message(check, t)}")
         if with_links and check.part in PARTS:
             link.page_link(STEP_PAGES[check.step], label=t(f"nav.step{check.step}"))
