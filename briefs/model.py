@@ -21,8 +21,27 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-ShortText = Annotated[str, Field(max_length=SHORT_TEXT_MAX)]
-LongText = Annotated[str, Field(max_length=LONG_TEXT_MAX)]
+def storable_text(value: str) -> str:
+    """Return ``value`` without what no database can hold.
+
+    NUL characters (PostgreSQL refuses them) and unpaired surrogates (not encodable as UTF-8)
+    only ever arrive by accident in pasted text; everything else is kept as typed.
+    """
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return value.encode("utf-8", "replace").decode("utf-8") if has_unencodable(value) else value
+
+
+def has_unencodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+ShortText = Annotated[str, AfterValidator(storable_text), Field(max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, AfterValidator(storable_text), Field(max_length=LONG_TEXT_MAX)]
 Score = Annotated[int, Field(ge=1, le=5)]
 RowId = Annotated[str, Field(min_length=1, max_length=40)]
 
