@@ -15,6 +15,7 @@ pages = [
     st.Page("pages/step_2_explore.py", title=t("nav.step2"), url_path="verkennen"),
     st.Page("pages/step_3_prototype.py", title=t("nav.step3"), url_path="testen"),
     st.Page("pages/step_4_roadmap.py", title=t("nav.step4"), url_path="stappenplan"),
+    st.Page("pages/export.py", title=t("nav.export"), url_path="exporteren"),
     st.Page("pages/start.py", title=t("nav.start"), url_path="start", default=not signed_in),
 ]
 # The language switch lives here, not in a page, so that it keeps its value across pages.

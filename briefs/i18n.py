@@ -39,6 +39,11 @@ def format_day(day: date | None) -> str:
     return format_date(day, format="long", locale=FORMAT_LOCALE) if day else ""
 
 
+def format_short_day(day: date | None) -> str:
+    """Return a date as in '19/12/2023', for narrow table columns."""
+    return format_date(day, format="dd/MM/y", locale=FORMAT_LOCALE) if day else ""
+
+
 def format_moment(moment: datetime | None) -> str:
     """Return a timestamp as in '19 december 2023 om 10:30', in Belgian time."""
     if moment is None:

@@ -181,3 +181,12 @@ def set_widget_value(widget_key: str, value: Any) -> None:
 
 def has_widget(widget_key: str) -> bool:
     return widget_key in st.session_state
+
+
+def export_result(brief_id: int) -> Any:
+    """Return the last document built in this session for the brief, with its options."""
+    return st.session_state.get(f"export:{brief_id}")
+
+
+def set_export_result(brief_id: int, result: Any) -> None:
+    st.session_state[f"export:{brief_id}"] = result

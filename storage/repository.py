@@ -251,6 +251,18 @@ class SqlProgrammeStore:
             raise NotFound(person_id)
         return Person(row.id, row.name, row.email, row.municipality, row.role)
 
+    def people_of(self, municipality: str) -> list[Person]:
+        return [person for person in self.people() if person.municipality == municipality]
+
+    def briefs_in(self, trajectory_id: int) -> list[BriefRef]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality)
+                .where(BriefRow.trajectory_id == trajectory_id)
+                .order_by(BriefRow.municipality)
+            ).all()
+        return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+
     def briefs_of(self, municipality: str) -> list[BriefRef]:
         with self.engine.connect() as connection:
             rows = connection.execute(

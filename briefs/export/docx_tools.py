@@ -1,0 +1,247 @@
+"""Small python-docx helpers for what its API lacks: fields, shading, header rows, sections."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+# XML 1.0 forbids these control characters; python-docx refuses them outright.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+HEADER_FILL = "D9E2F3"
+# Set by id: a style lookup by name costs python-docx about 2 ms each time.
+GRID_STYLE_ID = "TableGrid"
+EMU_PER_TWIP = 635
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def document_text(value: object) -> str:
+    """Return stored text as it appears in the document: XML-safe, with \\n line breaks."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_IN_XML.sub("", text)
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
+    """Append a Word field (PAGE, NUMPAGES, TOC, SEQ …) that Word computes."""
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(begin)
+    paragraph.add_run()._r.append(code)
+    paragraph.add_run()._r.append(separate)
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(end)
+
+
+def update_fields_on_open(document: Document) -> None:
+    """Ask Word to fill the table of contents and other fields when the file is opened."""
+    setting = OxmlElement("w:updateFields")
+    setting.set(qn("w:val"), "true")
+    document.settings.element.append(setting)
+
+
+def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def repeat_as_header(table: Table) -> None:
+    """Repeat the first row on every page the table spans."""
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row_properties.append(marker)
+
+
+def _append_text(paragraph: etree._Element, text: str, bold: bool = False, size: int = 0) -> None:
+    """Write ``text`` into a w:p as runs, with w:br for line breaks and w:tab for tabs."""
+    run = etree.SubElement(paragraph, qn("w:r"))
+    if bold or size:
+        properties = etree.SubElement(run, qn("w:rPr"))
+        if bold:
+            etree.SubElement(properties, qn("w:b"))
+        if size:
+            etree.SubElement(properties, qn("w:sz"), {qn("w:val"): str(size)})
+    for line_number, line in enumerate(text.split("\n")):
+        if line_number:
+            etree.SubElement(run, qn("w:br"))
+        for piece_number, piece in enumerate(line.split("\t")):
+            if piece_number:
+                etree.SubElement(run, qn("w:tab"))
+            if piece:
+                element = etree.SubElement(run, qn("w:t"))
+                element.text = piece
+                element.set(XML_SPACE, "preserve")
+
+
+def _row_template(widths: Sequence[int]) -> etree._Element:
+    row = OxmlElement("w:tr")
+    for width in widths:
+        cell = etree.SubElement(row, qn("w:tc"))
+        properties = etree.SubElement(cell, qn("w:tcPr"))
+        etree.SubElement(
+            properties, qn("w:tcW"), {qn("w:w"): str(width // EMU_PER_TWIP), qn("w:type"): "dxa"}
+        )
+        etree.SubElement(cell, qn("w:p"))
+    return row
+
+
+def _shade_element(cell: etree._Element, fill: str) -> None:
+    properties = cell.find(qn("w:tcPr"))
+    assert properties is not None
+    etree.SubElement(
+        properties, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}
+    )
+
+
+def add_table(
+    document: Document,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    font_size: float = 0,
+    fills: Sequence[Sequence[str | None]] | None = None,
+) -> Table:
+    """Add a table with a shaded, repeating header row and the given rows.
+
+    Columns get a share of ``width`` (EMU) by how much text they hold, so a number column
+    stays narrow and a description column wide. Rows are written as XML from one template:
+    python-docx's add_row and cell.text cost about 2 ms a row, too slow for a 200-row list.
+    """
+    totals = [0] * len(header)
+    longest = [max((len(word) for word in title.split(" ")), default=1) for title in header]
+    for values in rows:
+        texts = [str(value) for value in values]
+        totals = [size + len(text) for size, text in zip(totals, texts, strict=True)]
+        longest = [
+            max(size, max((len(word) for word in text.split(" ")), default=0))
+            for size, text in zip(longest, texts, strict=True)
+        ]
+    averages = [size / max(len(rows), 1) for size in totals]
+    # Room for the longest word and the cell padding (so words are not split), then more
+    # for longer text.
+    weights = [
+        max(min(word, 16) * 1.5 + 2, min(average, 25) + 2)
+        for average, word in zip(averages, longest, strict=True)
+    ]
+    total = sum(weights)
+    widths = [int(width * weight / total) for weight in weights]
+    table = document.add_table(rows=0, cols=len(header))
+    table._tbl.tblPr.style = GRID_STYLE_ID
+    table.autofit = False
+    for column, column_width in zip(table.columns, widths, strict=True):
+        column.width = column_width
+    template = _row_template(widths)
+    size = int(font_size * 2)
+    head = copy.deepcopy(template)
+    for cell, title in zip(head.iter(qn("w:tc")), header, strict=True):
+        _append_text(cell.find(qn("w:p")), title, bold=True, size=size)
+        _shade_element(cell, HEADER_FILL)
+    row_properties = etree.SubElement(head, qn("w:trPr"))
+    etree.SubElement(row_properties, qn("w:tblHeader"), {qn("w:val"): "true"})
+    head.insert(0, row_properties)
+    table._tbl.append(head)
+    for index, values in enumerate(rows):
+        row = copy.deepcopy(template)
+        for column, (cell, text) in enumerate(zip(row.iter(qn("w:tc")), values, strict=True)):
+            if text:
+                _append_text(cell.find(qn("w:p")), document_text(text), size=size)
+            if fills is not None and fills[index][column]:
+                _shade_element(cell, str(fills[index][column]))
+        table._tbl.append(row)
+    return table
+
+
+def add_paragraph(document: Document, text: str = "", style_id: str | None = None) -> Paragraph:
+    """Add a paragraph with a style given by id.
+
+    Looking a style up by name costs python-docx some 2 ms each time; the ids of the
+    default template's styles are fixed ("Heading1", "ListBullet", "Caption", …).
+    """
+    paragraph = document.add_paragraph(document_text(text))
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
+def add_key_value_table(document: Document, width: int, label_share: float = 0.35) -> Table:
+    """Add an empty two-column table (label, value) of the given width."""
+    table = document.add_table(rows=0, cols=2)
+    table._tbl.tblPr.style = GRID_STYLE_ID
+    table.autofit = False
+    table.columns[0].width = int(width * label_share)
+    table.columns[1].width = width - int(width * label_share)
+    return table
+
+
+def text_width(document: Document) -> int:
+    """Return the width between the margins of the current section, in EMU."""
+    section = document.sections[-1]
+    assert section.page_width is not None
+    return int(section.page_width - (section.left_margin or 0) - (section.right_margin or 0))
+
+
+def tighten(table: Table) -> None:
+    """Use narrow cell margins, for tables with many columns."""
+    properties = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "57")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+
+
+def start_section(document: Document, landscape: bool) -> None:
+    """Start a new page in portrait or landscape; footers carry over from the first section."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    width, height = section.page_width, section.page_height
+    if width is None or height is None:
+        return
+    wide = width > height
+    if landscape != wide:
+        section.page_width, section.page_height = height, width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+
+def set_language(document: Document, tag: str) -> None:
+    """Mark the text's language, so that Word's spelling check uses the right dictionary."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    properties = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if properties is None:
+        return
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:val"), tag)
+
+
+def compact(document: Document) -> None:
+    """Use a calm body font size for a municipal document."""
+    document.styles["Normal"].font.size = Pt(10.5)
