@@ -331,3 +331,43 @@ def test_an_unreachable_database_gives_a_message_not_a_crash(
     at.run()
     assert not at.exception
     assert any("niet bereikbaar" in e.value for e in at.error)
+
+
+def exported_text(at: AppTest, brief_id: int) -> str:
+    import docx
+
+    name, data, _options = at.session_state[f"export:{brief_id}"]
+    assert name.startswith("Designbrief Avelgem ") and name.endswith(".docx")
+    document = docx.Document(io.BytesIO(data))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_the_export_page_builds_what_was_chosen_and_offers_the_download(demo_url: str) -> None:
+    at = open_page("pages/export.py")
+    brief_id = avelgem(demo_url)
+    at.checkbox(key="export_step_4").uncheck()
+    at.button(key="export_build").click().run()
+    assert not at.exception
+    text = exported_text(at, brief_id)
+    assert "Stap 1 · Uitdaging helder benoemen" in text
+    assert "Stap 4 · Stappenplan & verankering" not in text
+    downloads = at.get("download_button")
+    assert len(downloads) == 1
+    assert downloads[0].proto.label.startswith("Download Designbrief Avelgem ")
+    at.checkbox(key="export_step_4").check().run()
+    assert not at.get("download_button"), "a document built with other options is not offered"
+    at.radio(key="export_empty").set_value("mark")
+    at.button(key="export_build").click().run()
+    assert "Stap 4 · Stappenplan & verankering" in exported_text(at, brief_id)
+
+
+def test_a_failing_export_says_so_and_changes_nothing(demo_url: str) -> None:
+    at = open_page("pages/export.py")
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    before = briefs.load(brief_id).parts
+    with patch("components.export.brief_export", side_effect=MemoryError()):
+        at.button(key="export_build").click().run()
+    assert any("kon niet gemaakt worden (MemoryError)" in e.value for e in at.error)
+    assert not at.get("download_button")
+    assert briefs.load(brief_id).parts == before

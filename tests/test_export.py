@@ -1,0 +1,386 @@
+"""The Word export: structure, options, every stored text in place, bad input, the cohort zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefs import model as m
+from briefs.brief import Brief, StoredPart
+from briefs.demo import AVELGEM, GENT, TRAJECTORIES
+from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document, file_name
+from briefs.export.cohort import CohortMember, build_cohort_zip
+from briefs.export.docx_tools import document_text
+from briefs.i18n import Translator
+from briefs.parts import PARTS, Kind, validate_part
+from briefs.programme import Trajectory
+
+NL, EN = Translator("nl"), Translator("en")
+TRAJECTORY = TRAJECTORIES[2]
+CONTEXT = ExportContext(TRAJECTORY, ("Lotte Vandenberghe",), date(2024, 3, 1))
+# Text fields that the document shows as plain text (not a choice, id or number).
+TEXT_COLUMNS = {
+    "text",
+    "indicator",
+    "unit",
+    "source",
+    "name",
+    "role",
+    "involvement",
+    "insight",
+    "expert",
+    "municipality",
+    "place",
+    "what",
+    "lesson",
+    "link",
+    "title",
+    "description",
+    "idea",
+    "assumption",
+    "with_whom",
+    "measure",
+    "result",
+    "stakeholder",
+    "feedback",
+    "response",
+    "plan_code",
+    "owner",
+    "partners",
+    "mitigation",
+    "risk",
+    "caption",
+}
+
+
+def brief_of(content: dict[str, Any], municipality: str = "Avelgem") -> Brief:
+    parts = {key: StoredPart(validate_part(key, value), 1) for key, value in content.items()}
+    return Brief(1, 1, municipality, parts)
+
+
+def png(width: int = 60, height: int = 40) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (30, 90, 160)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def export(
+    brief: Brief, options: ExportOptions | None = None, t: Translator = NL, images: Any = None
+) -> Document:
+    data = build_brief_document(
+        brief, CONTEXT, options or ExportOptions(), t, images or (lambda _id: png())
+    )
+    return docx.Document(io.BytesIO(data))
+
+
+def units(document: Document) -> list[tuple[str, str]]:
+    """Every paragraph and table cell of the body as (kind, text), in order."""
+    found: list[tuple[str, str]] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                found.extend(("cell", cell.text) for cell in row.cells)
+        else:
+            found.append((block.style.name if block.style else "", block.text))
+    return found
+
+
+def stored_texts(brief: Brief, keys: list[str]) -> list[tuple[str, str]]:
+    """(part key, text) of every text the user typed in the given parts."""
+    texts = []
+    for key in keys:
+        spec = PARTS[key]
+        value = brief.part(key).value
+        if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and value:
+            texts.append((key, value))
+        elif spec.row_model is not None:
+            for row in value or []:
+                texts += [
+                    (key, row[c]) for c in TEXT_COLUMNS if isinstance(row.get(c), str) and row[c]
+                ]
+    return texts
+
+
+def test_the_document_reads_like_a_municipal_document() -> None:
+    document = export(brief_of(AVELGEM))
+    headings = [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style and p.style.name.startswith("Heading")
+    ]
+    level_one = [text for style, text in headings if style == "Heading 1"]
+    assert level_one == [
+        "Inhoud",
+        "Samenvatting voor het college",
+        "Stap 1 · Uitdaging helder benoemen",
+        "Stap 2 · Wat als? Verkennen",
+        "Stap 3 · Vertalen & testen",
+        "Stap 4 · Stappenplan & verankering",
+    ]
+    assert ("Heading 2", "Actielijst") in headings and ("Heading 2", "SWOT") in headings
+    first = document.paragraphs[0]
+    assert first.style is not None and first.style.name == "Title"
+    assert document.core_properties.title == "Designbrief Avelgem"
+    assert document.core_properties.author == "Lotte Vandenberghe"
+    assert "leertraject 3" in document.core_properties.subject
+    body = document.element.body.xml
+    assert 'TOC \\o "1-2"' in body
+    settings_xml = document.settings.element.xml
+    assert "updateFields" in settings_xml
+    footer = document.sections[0].footer.paragraphs[0]
+    assert "Avelgem" in footer.text and "PAGE" in footer._p.xml
+
+
+def test_summary_comes_first_and_the_action_list_is_landscape() -> None:
+    document = export(brief_of(AVELGEM))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("Samenvatting voor het college") < texts.index(
+        "Stap 1 · Uitdaging helder benoemen"
+    )
+    orientations = [section.orientation for section in document.sections]
+    assert any(o == 1 for o in orientations) and orientations[0] == 0 and orientations[-1] == 0
+    landscape = next(s for s in document.sections if s.orientation == 1)
+    assert landscape.page_width is not None and landscape.page_height is not None
+    assert landscape.page_width > landscape.page_height
+
+
+def test_swot_is_a_two_by_two_table_with_shaded_quadrant_headings() -> None:
+    document = export(brief_of(AVELGEM))
+    swot = next(t for t in document.tables if t.rows[0].cells[0].text == "Sterktes")
+    assert len(swot.rows) == 4 and len(swot.columns) == 2
+    assert [swot.rows[0].cells[1].text, swot.rows[2].cells[0].text, swot.rows[2].cells[1].text] == [
+        "Zwaktes",
+        "Kansen",
+        "Bedreigingen",
+    ]
+    assert "w:shd" in swot.rows[0].cells[0]._tc.xml
+    assert swot.rows[3].cells[1].text == "nog in te vullen"
+
+
+def test_links_between_steps_and_the_root_cause_are_visible() -> None:
+    document = export(brief_of(AVELGEM))
+    all_text = "\n".join(text for _, text in units(document))
+    assert "→\u00a0Actie 1" in all_text
+    numbered = [
+        p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
+    ]
+    assert numbered[-1].text.startswith("Grondoorzaak: ")
+    directions = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[1].text == "Titel" and "Beantwoordt" in [c.text for c in t.rows[0].cells]
+    )
+    assert directions.rows[1].cells[3].text == "Grondoorzaak"
+
+
+def test_sketches_are_figures_with_numbered_captions_and_a_bad_image_becomes_a_note() -> None:
+    document = export(
+        brief_of(
+            {
+                **AVELGEM,
+                "prototype.sketches": [
+                    {"id": "s1", "image_id": 1, "caption": "Eerste schets"},
+                    {"id": "s2", "image_id": 2, "caption": "Kapotte schets"},
+                ],
+            }
+        ),
+        images=lambda image_id: png() if image_id == 1 else b"not an image",
+    )
+    captions = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"
+    ]
+    assert captions == ["Figuur 1: Eerste schets", "Figuur 2: Kapotte schets"]
+    assert len(document.inline_shapes) == 1
+    assert any("kon niet gelezen worden" in p.text for p in document.paragraphs)
+
+
+def test_options_leave_out_steps_sketches_and_summary() -> None:
+    brief = brief_of(AVELGEM)
+    document = export(brief, ExportOptions(steps=frozenset({1}), summary=False, sketches=False))
+    text = "\n".join(t for _, t in units(document))
+    assert "Stap 1 · Uitdaging helder benoemen" in text
+    assert "Stap 4 · Stappenplan & verankering" not in text
+    assert "Opmaak RUP Avelgem centrum" not in text
+    assert "Samenvatting voor het college" not in text
+    assert len(document.inline_shapes) == 0
+
+
+def test_empty_parts_are_left_out_or_marked() -> None:
+    empty = brief_of({"challenge.problem": "Alleen dit."})
+    left_out = "\n".join(t for _, t in units(export(empty, ExportOptions(empty="omit"))))
+    marked = "\n".join(t for _, t in units(export(empty, ExportOptions(empty="mark"))))
+    assert "Kerncijfers" not in left_out and "nog in te vullen" not in left_out
+    assert "Kerncijfers" in marked and marked.count("nog in te vullen") > 10
+    assert "Alleen dit." in left_out and "Alleen dit." in marked
+
+
+def test_english_document_and_nl_be_money() -> None:
+    document = export(brief_of(AVELGEM), t=EN)
+    text = "\n".join(t for _, t in units(document))
+    assert "Step 4 · Roadmap & anchoring" in text and "Action list" in text
+    assert "€\u00a025.000,00" in text
+    assert "Total: €\u00a0378.000,00" in text
+
+
+def test_every_demo_text_is_in_the_document() -> None:
+    for content in (AVELGEM, GENT):
+        brief = brief_of(content)
+        everything = "\n".join(t for _, t in units(export(brief)))
+        for key, text in stored_texts(brief, list(PARTS)):
+            assert document_text(text) in everything, (key, text)
+
+
+def test_the_file_name_names_municipality_and_date() -> None:
+    brief = brief_of({}, municipality="Puurs-Sint-Amands/Test")
+    assert (
+        file_name(brief, NL, date(2024, 3, 1))
+        == "Designbrief Puurs-Sint-Amands-Test 2024-03-01.docx"
+    )
+
+
+# --- hypothesis: arbitrary text everywhere, arbitrary list lengths --------------------------
+SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters="⟦⟧", codec="utf-8"), max_size=60)
+
+
+@st.composite
+def arbitrary_briefs(draw: st.DrawFn) -> dict[str, Any]:
+    counter = iter(range(100_000))
+
+    def text() -> str:
+        return f"⟦{next(counter)}⟧{draw(SAFE_TEXT)}"
+
+    content: dict[str, Any] = {}
+    for spec in PARTS.values():
+        if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+            content[spec.key] = text()
+        elif spec.kind is Kind.ROWS and spec.row_model is not None:
+            rows = []
+            for index in range(draw(st.integers(0, 4))):
+                row: dict[str, Any] = {"id": f"{spec.key}-{index}"}
+                for name in spec.row_model.model_fields:
+                    if name in TEXT_COLUMNS and name != "link":
+                        row[name] = text()
+                rows.append(row)
+            content[spec.key] = rows
+    return content
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=arbitrary_briefs())
+def test_any_stored_text_appears_exactly_once_where_it_belongs(content: dict[str, Any]) -> None:
+    brief = brief_of(content)
+    document = export(brief)
+    found = units(document)
+    typed = stored_texts(brief, list(PARTS))
+    assert len(typed) >= len(
+        [s for s in PARTS.values() if s.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT)]
+    )
+    for key, text in typed:
+        expected = document_text(text)
+        places = [kind for kind, unit in found if expected in unit]
+        assert len(places) == 1, (key, expected, places)
+        if PARTS[key].kind is Kind.ROWS and key not in (
+            "challenge.whys",
+            "challenge.success_criteria",
+            "explore.what_if",
+        ):
+            assert places[0] == "cell", (key, places)
+
+
+def test_hostile_and_huge_input_exports() -> None:
+    hostile = "<w:p>&amp;</w:t>\x01\x0b\r\nregel 2\ttab " + "x" * 300 + " \u202e\ufeff😀"
+    actions = [
+        {
+            "id": f"a{i}",
+            "title": f"Actie {i} {hostile[:100]}",
+            "owner": "Dienst",
+            "status": "idee",
+            "budget": "1250",
+            "start": "2024-01-01",
+            "deadline": "2027-12-31",
+        }
+        for i in range(200)
+    ]
+    brief = brief_of(
+        {
+            "challenge.context": hostile + "y" * 19_000,
+            "roadmap.actions": actions,
+            "roadmap.summary": hostile,
+        }
+    )
+    document = export(brief)
+    everything = "\n".join(t for _, t in units(document))
+    assert document_text(hostile) in everything
+    assert "\x01" not in everything and "regel 2" in everything
+    action_table = next(
+        t for t in document.tables if t.rows[0].cells[1].text == "Titel" and len(t.columns) == 12
+    )
+    assert len(action_table.rows) == 201
+
+
+def test_exporting_never_changes_the_brief() -> None:
+    brief = brief_of(AVELGEM)
+    before = {key: part.value for key, part in brief.parts.items()}
+    export(brief)
+    assert {key: part.value for key, part in brief.parts.items()} == before
+
+
+def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
+    trajectory = Trajectory(
+        3,
+        3,
+        "Kernen langs steenwegen & wayfinding",
+        "wayfinding",
+        "2023",
+        coaches=("OMGEVING", "MINT"),
+    )
+    members = [
+        CohortMember(brief_of(AVELGEM, "Avelgem"), ExportContext(trajectory), lambda _id: png()),
+        CohortMember(brief_of(GENT, "Gent"), ExportContext(trajectory), lambda _id: png()),
+        CohortMember(brief_of({}, "Hulshout"), ExportContext(trajectory), lambda _id: png()),
+    ]
+    shares: list[float] = []
+    data = build_cohort_zip(trajectory, members, ExportOptions(), NL, progress=shares.append)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = sorted(archive.namelist())
+        overview = docx.Document(io.BytesIO(archive.read("Overzicht van het leertraject 3.docx")))
+    assert len(names) == 4
+    assert any(name.startswith("Designbrief Gent ") for name in names)
+    text = "\n".join(t for _, t in units(overview))
+    assert AVELGEM["challenge.question"] in text
+    assert "Eigenaars voelen geen urgentie en worden niet aangesproken." in text
+    assert "Projectzones met doorsteken" in text
+    assert "Lopend: 3" in text
+    assert shares[-1] == 1.0 and shares == sorted(shares)
+
+
+@pytest.mark.parametrize("rows", [0, 1, 40])
+def test_action_rows_are_all_in_the_table(rows: int) -> None:
+    actions = [{"id": f"a{i}", "title": f"Actie nummer {i}"} for i in range(rows)]
+    document = export(brief_of({"roadmap.actions": actions}))
+    titles = [
+        row.cells[1].text for t in document.tables if len(t.columns) == 12 for row in t.rows[1:]
+    ]
+    assert titles == [f"Actie nummer {i}" for i in range(rows)]
+    grid = [t for t in document.tables if len(t.columns) == 12]
+    if grid:
+        assert grid[0].rows[0]._tr.find(qn("w:trPr")) is not None
+
+
+def test_dates_use_nl_be() -> None:
+    text = "\n".join(t for _, t in units(export(brief_of(AVELGEM))))
+    assert "10 juni 2024" in text
+    assert "01/09/2024" in text
+    assert NL(f"enum.{m.ActionStatus.RUNNING.value}") in text

@@ -1,0 +1,96 @@
+"""The exported documents open in LibreOffice and print the expected pages and text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from briefs.export.brief_doc import ExportOptions
+from briefs.i18n import Translator
+from manage import main as manage_main
+from storage.db import make_engine
+from storage.exports import brief_export
+from storage.repository import SqlProgrammeStore
+from tests.conftest import missing
+
+
+def office() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        missing("LibreOffice (Debian package 'libreoffice-writer')")
+    assert found is not None
+    return found
+
+
+def to_pdf(document: Path) -> tuple[int, str]:
+    """Convert with LibreOffice; return the page count and the text of the PDF."""
+    profile = document.parent / "lo-profile"
+    subprocess.run(
+        [
+            office(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(document.parent),
+            str(document),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = document.with_suffix(".pdf")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return pages, text
+
+
+@pytest.fixture
+def demo_engine(demo_url: str) -> Engine:
+    return make_engine(demo_url)
+
+
+def test_demo_briefs_convert_to_pdf_with_their_content(demo_engine: Engine, tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        missing("poppler-utils (pdftotext)")
+    programme = SqlProgrammeStore(demo_engine)
+    for municipality, expected in (
+        ("Avelgem", ["Opmaak RUP Avelgem centrum", "Grondoorzaak", "Figuur 2"]),
+        ("Gent", ["Leegstandsbeheerder aanstellen", "Sterk en divers winkelaanbod"]),
+    ):
+        brief_id = programme.briefs_of(municipality)[0].id
+        name, data = brief_export(
+            demo_engine, brief_id, ExportOptions(), Translator("nl"), today=date(2024, 3, 1)
+        )
+        path = tmp_path / name
+        path.write_bytes(data)
+        pages, text = to_pdf(path)
+        flat = " ".join(text.split())
+        assert pages >= 6, (municipality, pages)
+        assert f"{municipality} · Designbrief · pagina 1 van {pages}" in flat
+        assert "Samenvatting voor het college" in flat or municipality == "Gent"
+        for snippet in expected:
+            assert snippet in flat, (municipality, snippet)
+
+
+def test_the_command_line_exports_a_brief_and_a_trajectory(
+    demo_url: str, demo_engine: Engine, tmp_path: Path
+) -> None:
+    brief_id = SqlProgrammeStore(demo_engine).briefs_of("Gent")[0].id
+    assert manage_main(["export-brief", str(brief_id), "-o", str(tmp_path), "--taal", "en"]) == 0
+    written = list(tmp_path.glob("Design brief Gent *.docx"))
+    assert len(written) == 1
+    cohort = tmp_path / "cohort"
+    assert manage_main(["export-trajectory", "5", "-o", str(cohort)]) == 0
+    names = sorted(path.name for path in cohort.iterdir())
+    assert len(names) == 8  # seven municipalities and the overview
+    assert "Overzicht van het leertraject 5.docx" in names
