@@ -41,8 +41,16 @@ for spec in parts_of_step(step):
         options = [o.value for o in spec.options] if spec.options else list(value or [])
         st.multiselect(label, options, default=value or [], key=key)
     elif spec.kind is Kind.SKETCHES:
-        for sketch in value or []:
-            st.text(sketch["caption"])
+        columns = st.columns(3)
+        for index, sketch in enumerate(value or []):
+            with columns[index % 3]:
+                image_file = os.path.join(
+                    os.environ["KERNBRIEF_BASELINE_IMAGES"], str(sketch["image_id"])
+                )
+                with open(image_file, "rb") as image:
+                    st.image(image.read(), width="stretch")
+                st.text(sketch["caption"])
+                st.button("x", key=f"{key}:{index}:remove")
         st.file_uploader(t("upload.label", mb=8), key=f"{key}:upload")
         st.text_input(t("upload.caption"), key=f"{key}:caption")
         st.button(t("upload.add"), key=f"{key}:add")

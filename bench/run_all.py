@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from bench.export_bench import figures as export_figures
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -71,6 +72,12 @@ def rerun_figures(url: str) -> list[tuple[int, float, float]]:
     values_file = Path(tempfile.mkdtemp()) / "values.json"
     values_file.write_text(json.dumps({k: p.value for k, p in brief.parts.items()}))
     os.environ["KERNBRIEF_BASELINE"] = str(values_file)
+    images = values_file.parent / "images"
+    images.mkdir()
+    for sketch in brief.part("prototype.sketches").value or []:
+        data = SqlBriefStore(engine).image(brief_id, sketch["image_id"])
+        (images / str(sketch["image_id"])).write_bytes(data or b"")
+    os.environ["KERNBRIEF_BASELINE_IMAGES"] = str(images)
     pages = {
         1: "pages/step_1_challenge.py",
         2: "pages/step_2_explore.py",
@@ -117,6 +124,8 @@ def main() -> int:
     print(f"| save one field, PostgreSQL (loopback) | {pg_save:.2f} ms | ≤ 20 ms |")
     print(f"| load the whole brief, SQLite | {sqlite_load:.2f} ms | ≤ 10 ms |")
     print(f"| load the whole brief, PostgreSQL | {pg_load:.2f} ms | ≤ 10 ms |")
+    for line in export_figures():
+        print(line)
     for step, real, base in reruns:
         print(
             f"| rerun step {step} page / baseline | {real:.1f} ms / {base:.1f} ms "
