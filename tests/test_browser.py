@@ -108,3 +108,27 @@ def test_the_language_choice_survives_a_page_change(app_server: str) -> None:
         page.get_by_role("link", name="2 · Explore").first.click()
         expect(page.locator("h1").first).to_have_text("Step 2 · What if? Explore", timeout=15_000)
         browser.close()
+
+
+def test_the_word_document_downloads_in_the_browser(app_server: str, tmp_path: Path) -> None:
+    import docx
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page.goto(f"{app_server}/?deelnemer=1")
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        page.goto(f"{app_server}/exporteren?deelnemer=1")
+        page.get_by_role("button", name="Document maken").click()
+        download_button = page.get_by_role("button", name="Download Designbrief Avelgem")
+        expect(download_button).to_be_visible(timeout=30_000)
+        with page.expect_download() as info:
+            download_button.click()
+        download = info.value
+        assert download.suggested_filename.startswith("Designbrief Avelgem ")
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        browser.close()
+    document = docx.Document(str(target))
+    assert document.core_properties.title == "Designbrief Avelgem"
