@@ -18,9 +18,11 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.app-installed $@
 
+# `make run` is the demo: demo accounts on the login page and a generated cookie key under
+# data/. A production start sets KERNBRIEF_SECRET_KEY and leaves KERNBRIEF_DEMO unset.
 run: $(VENV)/.app-installed
-	$(PY) manage.py init-db --demo-if-empty
-	$(VENV)/bin/streamlit run app.py --server.port=$(PORT) --server.headless=true
+	KERNBRIEF_DEMO=1 $(PY) manage.py init-db --demo-if-empty
+	KERNBRIEF_DEMO=1 $(PY) -m streamlit run components/server.py --server.port=$(PORT) --server.headless=true
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

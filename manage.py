@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import io
 import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
+from briefs.access import Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import LANGUAGES, Translator
+from storage.accounts import AccountRefused, AccountStore
 from storage.db import default_url, engine_for
-from storage.exports import brief_export, trajectory_export
+from storage.exports import OPERATOR, brief_export, operator_store, trajectory_export
 from storage.migrate import upgrade
-from storage.repository import SqlProgrammeStore
+from storage.repository import NotFound, SqlProgrammeStore
 from storage.seed import seed_demo
 
 
@@ -43,6 +46,48 @@ def _add_export_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _trajectory_id(programme: SqlProgrammeStore, number: int) -> int:
+    for trajectory in programme.trajectories():
+        if trajectory.number == number:
+            return trajectory.id
+    raise SystemExit(f"Leertraject {number} bestaat niet.")
+
+
+def _accounts_command(args: argparse.Namespace) -> int:
+    engine = engine_for(default_url())
+    accounts, programme = AccountStore(engine), SqlProgrammeStore(engine)
+    try:
+        if args.command == "create-user":
+            password = (
+                sys.stdin.readline().rstrip("\n")
+                if args.password_stdin
+                else getpass.getpass("Wachtwoord (minstens 10 tekens): ")
+            )
+            trajectory_ids = tuple(_trajectory_id(programme, n) for n in args.trajectories)
+            accounts.create_user(
+                args.name, args.email, Role(args.role), args.municipality, password, trajectory_ids
+            )
+            accounts.audit("operator", "user_created", args.email)
+            print(f"Account aangemaakt: {args.email} ({args.role})")
+        elif args.command == "invite":
+            code = accounts.invite(
+                OPERATOR, _trajectory_id(programme, args.trajectory), args.municipality, args.email
+            )
+            print(
+                f"Uitnodiging (eenmalig, 14 dagen): {args.url.rstrip('/')}/auth/invite?code={code}"
+            )
+        else:
+            accounts.set_role(OPERATOR, args.email, Role(args.role))
+            print(f"Rol gewijzigd: {args.email} is nu {args.role}")
+    except AccountRefused as refused:
+        print(f"Geweigerd: {refused.reason}", file=sys.stderr)
+        return 1
+    except NotFound:
+        print("Geen account met dit e-mailadres.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description="Kernbrief beheer")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -60,6 +105,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     cohort.add_argument("trajectory", type=int, help="nummer van het leertraject (1-12)")
     _add_export_options(cohort)
+    create = commands.add_parser("create-user", help="een account aanmaken")
+    create.add_argument("email")
+    create.add_argument("--naam", dest="name", required=True)
+    create.add_argument(
+        "--rol", dest="role", choices=[r.value for r in Role], default="participant"
+    )
+    create.add_argument("--gemeente", dest="municipality", default="")
+    create.add_argument("--traject", dest="trajectories", type=int, action="append", default=[])
+    create.add_argument(
+        "--wachtwoord-uit-stdin",
+        dest="password_stdin",
+        action="store_true",
+        help="het wachtwoord van de standaardinvoer lezen in plaats van het te vragen",
+    )
+    invite = commands.add_parser("invite", help="een uitnodigingslink voor een deelnemer maken")
+    invite.add_argument("trajectory", type=int, help="nummer van het leertraject (1-12)")
+    invite.add_argument("--gemeente", dest="municipality", required=True)
+    invite.add_argument("--email", default="")
+    invite.add_argument("--url", default="http://localhost:8501", help="adres van de app")
+    set_role = commands.add_parser("set-role", help="de rol van een account wijzigen")
+    set_role.add_argument("email")
+    set_role.add_argument("role", choices=[r.value for r in Role])
     args = parser.parse_args(argv)
     if args.command == "init-db":
         init_db(args.demo_if_empty)
@@ -68,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         upgrade(engine)
         seed_demo(engine, date.today())
         print("Democontent geladen.")
+    elif args.command in ("create-user", "invite", "set-role"):
+        return _accounts_command(args)
     elif args.command == "list-briefs":
         programme = SqlProgrammeStore(engine_for(default_url()))
         for trajectory in programme.trajectories():
@@ -75,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{ref.id:5d}  leertraject {trajectory.number:2d}  {ref.municipality}")
     elif args.command == "export-brief":
         name, data = brief_export(
-            engine_for(default_url()), args.brief, _options(args), Translator(args.taal)
+            operator_store(engine_for(default_url())),
+            args.brief,
+            _options(args),
+            Translator(args.taal),
         )
         target = args.output / name if args.output.is_dir() else args.output
         target.write_bytes(data)
@@ -83,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "export-trajectory":
         args.output.mkdir(parents=True, exist_ok=True)
         name, data = trajectory_export(
-            engine_for(default_url()), args.trajectory, _options(args), Translator(args.taal)
+            operator_store(engine_for(default_url())),
+            args.trajectory,
+            _options(args),
+            Translator(args.taal),
         )
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             archive.extractall(args.output)

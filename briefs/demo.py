@@ -224,14 +224,17 @@ class DemoPerson:
     name: str
     email: str
     municipality: str
-    trajectory: int
+    trajectories: tuple[int, ...]
+    role: str = "participant"
 
 
 # Fictional people: the programme's real speakers are not put in a demo.
 DEMO_PEOPLE = (
-    DemoPerson("Lotte Vandenberghe", "lotte.vandenberghe@avelgem.demo", "Avelgem", 3),
-    DemoPerson("Pieter Claes", "pieter.claes@gent.demo", "Gent", 5),
-    DemoPerson("Sara Peeters", "sara.peeters@hulshout.demo", "Hulshout", 3),
+    DemoPerson("Lotte Vandenberghe", "lotte.vandenberghe@avelgem.demo", "Avelgem", (3,)),
+    DemoPerson("Pieter Claes", "pieter.claes@gent.demo", "Gent", (5,)),
+    DemoPerson("Sara Peeters", "sara.peeters@hulshout.demo", "Hulshout", (3,)),
+    DemoPerson("Jonas Wouters", "jonas.wouters@begeleiding.demo", "", (3, 5), "facilitator"),
+    DemoPerson("Els Maes", "els.maes@programma.demo", "", (), "admin"),
 )
 DEMO_COHORTS = (3, 5)
 

@@ -40,7 +40,7 @@ def export_page() -> None:
         bar = st.progress(0.0, text=t("export.building"))
         try:
             name, data = brief_export(
-                brief_store().engine,
+                brief_store(),
                 brief.id,
                 options,
                 t,

@@ -1,18 +1,23 @@
-"""The one place that touches st.session_state: language, demo user, stores and save state."""
+"""The one place that touches st.session_state: language, login, stores and save state."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
+from briefs.access import Principal
 from briefs.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from briefs.parts import Problem
-from briefs.programme import BriefRef, Person
+from briefs.programme import BriefRef
+from storage.accounts import AccountStore, unsign
+from storage.config import idle_minutes, secret_key
 from storage.db import default_url, engine_for
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
+from storage.secure import SecureBriefStore
 
 # Chosen values live under plain keys; widgets get their own keys. Streamlit drops a widget's
 # state when a run is interrupted before the widget is drawn (a quick page change), and the
@@ -20,24 +25,88 @@ from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 LANGUAGE_KEY = "ui_language"
 LANGUAGE_WIDGET = "language"
 BRIEF_WIDGET = "brief_pick"
-USER_KEY = "demo_user"
+TOKEN_KEY = "auth_token"
 BRIEF_KEY = "brief_id"
-USER_PARAM = "deelnemer"
 LANGUAGE_PARAM = "taal"
+LOGIN_COOKIE = "kernbrief_login"
 
 
 @st.cache_resource
-def _stores(url: str) -> tuple[SqlBriefStore, SqlProgrammeStore]:
+def _stores(url: str) -> tuple[SqlBriefStore, SqlProgrammeStore, AccountStore]:
     engine = engine_for(url)
-    return SqlBriefStore(engine), SqlProgrammeStore(engine)
-
-
-def brief_store() -> SqlBriefStore:
-    return _stores(default_url())[0]
+    return SqlBriefStore(engine), SqlProgrammeStore(engine), AccountStore(engine)
 
 
 def programme_store() -> SqlProgrammeStore:
     return _stores(default_url())[1]
+
+
+def account_store() -> AccountStore:
+    return _stores(default_url())[2]
+
+
+def brief_store() -> SecureBriefStore:
+    """The briefs as the signed-in person may reach them; nobody signed in reaches nothing."""
+    principal = current_principal()
+    if principal is None:
+        raise NotFound("not signed in")
+    briefs, programme, _accounts = _stores(default_url())
+    return SecureBriefStore(briefs, programme, principal)
+
+
+def current_principal() -> Principal | None:
+    """Return who is signed in, checked against the database on every run.
+
+    The login travels in an HttpOnly cookie set by the login route; this session keeps the
+    token so that later reruns need not read cookies again. Ending the login anywhere (logout,
+    idle time, a password reset) ends it here on the next rerun.
+    """
+    state = st.session_state
+    token = state.get(TOKEN_KEY)
+    if token is None:
+        cookie = st.context.cookies.get(LOGIN_COOKIE) if st.context.cookies else None
+        token = unsign(cookie, secret_key()) if cookie else None
+    principal = account_store().resolve_session(token, timedelta(minutes=idle_minutes()))
+    if principal is None:
+        state.pop(TOKEN_KEY, None)
+        return _single_sign_on_principal()
+    state[TOKEN_KEY] = token
+    return principal
+
+
+def log_out() -> None:
+    """End this login in the database: every tab that carries it is logged out on its next run.
+
+    The cookie stays in the browser but points at nothing; the login page replaces it.
+    """
+    token = st.session_state.pop(TOKEN_KEY, None)
+    if token:
+        account_store().end_session(token)
+
+
+def sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
+def _single_sign_on_principal() -> Principal | None:
+    if not sso_configured() or not st.user.is_logged_in:
+        return None
+    email = str(st.user.get("email") or "")
+    return account_store().principal_for_identity(email, str(st.user.get("name") or email))
+
+
+def current_principal_is_sso() -> bool:
+    return TOKEN_KEY not in st.session_state and sso_configured() and bool(st.user.is_logged_in)
+
+
+def sso_email() -> str | None:
+    """The e-mail of a single-sign-on identity that has no account, to say so."""
+    if sso_configured() and st.user.is_logged_in:
+        return str(st.user.get("email") or "")
+    return None
 
 
 def language() -> str:
@@ -79,41 +148,6 @@ def _keep_param(name: str, value: str, default: str | None = None) -> None:
         st.query_params[name] = value
 
 
-def current_user() -> Person | None:
-    """Return who is working; the seam that the accounts issue replaces.
-
-    Until accounts exist, the demo participant is picked on the start page and kept in the
-    address so that a refresh lands in the same brief.
-    """
-    state = st.session_state
-    if USER_KEY not in state:
-        raw = st.query_params.get(USER_PARAM, "")
-        state[USER_KEY] = int(raw) if raw.isdigit() else None
-    person_id = state[USER_KEY]
-    if person_id is None:
-        return None
-    try:
-        person = programme_store().person(int(person_id))
-    except NotFound:
-        state[USER_KEY] = None
-        return None
-    _keep_param(USER_PARAM, str(person.id))
-    return person
-
-
-def sign_in_demo(person_id: int) -> None:
-    st.session_state[USER_KEY] = person_id
-    st.session_state.pop(BRIEF_KEY, None)
-    st.query_params[USER_PARAM] = str(person_id)
-
-
-def sign_out_demo() -> None:
-    st.session_state[USER_KEY] = None
-    st.session_state.pop(BRIEF_KEY, None)
-    if USER_PARAM in st.query_params:
-        del st.query_params[USER_PARAM]
-
-
 def brief_picker(refs: list[BriefRef], titles: dict[int, str], label: str) -> None:
     """Let a municipality that takes part in several trajectories choose the brief."""
     st.session_state[BRIEF_WIDGET] = st.session_state.get(BRIEF_KEY)
@@ -127,9 +161,9 @@ def brief_picker(refs: list[BriefRef], titles: dict[int, str], label: str) -> No
     )
 
 
-def current_brief_ref(person: Person) -> BriefRef | None:
-    """Return the brief the person works on: theirs, never another municipality's."""
-    own = programme_store().briefs_of(person.municipality)
+def current_brief_ref(store: SecureBriefStore) -> BriefRef | None:
+    """Return the brief the person works on, among those they may change."""
+    own = [ref for ref in store.readable() if store.can_edit(ref.id)]
     if not own:
         return None
     chosen = st.session_state.get(BRIEF_KEY)

@@ -7,17 +7,20 @@ from dataclasses import dataclass
 import streamlit as st
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from briefs.access import Principal
 from briefs.brief import Brief
 from briefs.checks import Check
 from briefs.i18n import Translator
 from briefs.parts import PARTS
-from briefs.programme import Person, Trajectory
+from briefs.programme import Trajectory
 from components.fields import EditContext
 from components.state import (
     brief_picker,
     brief_store,
     current_brief_ref,
-    current_user,
+    current_principal,
+    current_principal_is_sso,
+    log_out,
     programme_store,
     translator,
 )
@@ -33,14 +36,15 @@ STEP_PAGES = {
 
 @dataclass(frozen=True)
 class Workspace:
-    person: Person
+    principal: Principal
     trajectory: Trajectory
     brief: Brief
     t: Translator
 
     @property
     def edit(self) -> EditContext:
-        return EditContext(self.brief, f"{self.person.name} <{self.person.email}>", self.t)
+        author = f"{self.principal.name} <{self.principal.email}>"
+        return EditContext(self.brief, author, self.t)
 
 
 def database_unreachable(t: Translator) -> None:
@@ -48,45 +52,53 @@ def database_unreachable(t: Translator) -> None:
     st.button(t("save.retry"), key="reload_after_db_error")
 
 
-def signed_in_or_stop(t: Translator) -> bool:
-    """Return whether a participant is signed in; stop with a message if the database is down."""
+def principal_or_stop(t: Translator) -> Principal | None:
+    """Return who is signed in; stop with a message if the database is down."""
     try:
-        return current_user() is not None
+        return current_principal()
     except (OperationalError, DBAPIError):
         database_unreachable(t)
         st.stop()
-    return False
+    return None
 
 
 def open_workspace() -> Workspace | None:
-    """Load the signed-in person's brief, or send them to the start page."""
+    """Load the brief the signed-in participant works on; nothing for anyone else."""
     t = translator()
     try:
-        person = current_user()
-        if person is None:
-            st.switch_page("pages/start.py")
+        principal = current_principal()
+        if principal is None:
+            st.switch_page("pages/login.py")
             return None
-        ref = current_brief_ref(person)
+        store = brief_store()
+        ref = current_brief_ref(store)
         if ref is None:
-            st.info(t("start.no_users"))
+            st.info(t("auth.no_brief"))
             return None
         trajectory = programme_store().trajectory(ref.trajectory_id)
-        own = programme_store().briefs_of(person.municipality)
-        brief = brief_store().load(ref.id)
+        own = [r for r in store.readable() if store.can_edit(r.id)]
+        brief = store.load(ref.id)
     except (OperationalError, DBAPIError):
         database_unreachable(t)
         return None
-    st.sidebar.write(
-        t(
-            "app.signed_in_as",
-            name=md_literal(person.name),
-            municipality=md_literal(person.municipality),
-        )
-    )
     if len(own) > 1:
         titles = {r.id: programme_store().trajectory(r.trajectory_id).title for r in own}
         brief_picker(own, titles, t("app.brief_pick"))
-    return Workspace(person, trajectory, brief, t)
+    return Workspace(principal, trajectory, brief, t)
+
+
+def signed_in_sidebar(principal: Principal, t: Translator) -> None:
+    """Who is signed in, and the way out."""
+    who = t(
+        "app.signed_in_as",
+        name=principal.name,
+        municipality=principal.municipality or t(f"role.{principal.role}"),
+    )
+    st.sidebar.text(who)
+    if current_principal_is_sso():
+        st.sidebar.button(t("auth.logout"), key="logout_sso", on_click=st.logout)
+    else:
+        st.sidebar.button(t("auth.logout"), key="logout", on_click=log_out)
 
 
 def part_title(key: str, t: Translator) -> str:

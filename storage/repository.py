@@ -14,10 +14,15 @@ from briefs.images import CleanImage
 from briefs.parts import validate_part
 from briefs.programme import BriefRef, Member, Person, Session, Trajectory
 from storage.tables import (
+    AssignmentRow,
+    AuditRow,
+    AuthSessionRow,
     BriefPartRow,
     BriefRow,
     ImageRow,
+    LoginThrottleRow,
     MembershipRow,
+    OneTimeCodeRow,
     PersonRow,
     RevisionRow,
     SessionRow,
@@ -251,6 +256,49 @@ class SqlProgrammeStore:
             raise NotFound(person_id)
         return Person(row.id, row.name, row.email, row.municipality, row.role)
 
+    def brief_ref(self, brief_id: int) -> BriefRef:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
+                    BriefRow.id == brief_id
+                )
+            ).first()
+        if row is None:
+            raise NotFound(brief_id)
+        return BriefRef(row.id, row.trajectory_id, row.municipality)
+
+    def ensure_member(self, trajectory_id: int, municipality: str) -> int:
+        """Make the municipality a member of the trajectory with a brief; return the brief id."""
+        with self.engine.begin() as connection:
+            member = connection.execute(
+                select(MembershipRow.id).where(
+                    MembershipRow.trajectory_id == trajectory_id,
+                    MembershipRow.municipality == municipality,
+                )
+            ).first()
+            if member is None:
+                connection.execute(
+                    insert(MembershipRow).values(
+                        trajectory_id=trajectory_id, municipality=municipality, uncertain=False
+                    )
+                )
+            brief_id = connection.execute(
+                select(BriefRow.id).where(
+                    BriefRow.trajectory_id == trajectory_id, BriefRow.municipality == municipality
+                )
+            ).scalar_one_or_none()
+            if brief_id is None:
+                brief_id = connection.execute(
+                    insert(BriefRow)
+                    .values(
+                        trajectory_id=trajectory_id,
+                        municipality=municipality,
+                        created_at=datetime.now(UTC),
+                    )
+                    .returning(BriefRow.id)
+                ).scalar_one()
+        return int(brief_id)
+
     def people_of(self, municipality: str) -> list[Person]:
         return [person for person in self.people() if person.municipality == municipality]
 
@@ -323,18 +371,6 @@ class SqlProgrammeStore:
                 ).scalar_one()
             )
 
-    def add_person(
-        self, name: str, email: str, municipality: str, role: str = "participant"
-    ) -> int:
-        with self.engine.begin() as connection:
-            return int(
-                connection.execute(
-                    insert(PersonRow)
-                    .values(name=name, email=email, municipality=municipality, role=role)
-                    .returning(PersonRow.id)
-                ).scalar_one()
-            )
-
     def is_empty(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(select(TrajectoryRow.id).limit(1)).first() is None
@@ -343,6 +379,11 @@ class SqlProgrammeStore:
         """Remove all programme content and briefs (used before re-seeding the demo)."""
         with self.engine.begin() as connection:
             for table in (
+                AuditRow,
+                LoginThrottleRow,
+                OneTimeCodeRow,
+                AuthSessionRow,
+                AssignmentRow,
                 ImageRow,
                 RevisionRow,
                 BriefPartRow,

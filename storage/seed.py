@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import Engine
 
+from briefs.access import Role
 from briefs.demo import (
     DEMO_BRIEFS,
     DEMO_PEOPLE,
@@ -16,6 +17,8 @@ from briefs.demo import (
 )
 from briefs.images import clean_image
 from briefs.parts import PARTS
+from storage.accounts import AccountStore
+from storage.config import DEMO_PASSWORD
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 
 DEMO_AUTHOR = "demo"
@@ -27,17 +30,29 @@ def seed_demo(engine: Engine, today: date) -> dict[str, int]:
     briefs = SqlBriefStore(engine)
     programme.clear()
     brief_ids: dict[tuple[int, str], int] = {}
+    trajectory_ids: dict[int, int] = {}
     for trajectory in TRAJECTORIES:
         trajectory_id = programme.add_trajectory(trajectory, sessions_for(trajectory.number, today))
+        trajectory_ids[trajectory.number] = trajectory_id
         for member in trajectory.members:
             brief_ids[(trajectory.number, member.municipality)] = programme.add_brief(
                 trajectory_id, member.municipality
             )
+    accounts = AccountStore(engine)
     for person in DEMO_PEOPLE:
-        programme.add_person(person.name, person.email, person.municipality)
+        accounts.create_user(
+            person.name,
+            person.email,
+            Role(person.role),
+            person.municipality,
+            DEMO_PASSWORD,
+            tuple(trajectory_ids[number] for number in person.trajectories),
+        )
     demo_ids: dict[str, int] = {}
     for person in DEMO_PEOPLE:
-        brief_id = brief_ids[(person.trajectory, person.municipality)]
+        if person.role != "participant":
+            continue
+        brief_id = brief_ids[(person.trajectories[0], person.municipality)]
         demo_ids[person.municipality] = brief_id
         content = DEMO_BRIEFS.get(person.municipality, {})
         for key, value in content.items():

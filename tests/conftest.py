@@ -16,6 +16,16 @@ from storage.seed import seed_demo
 from tests.postgres import PostgresMissing, PostgresServer, running_postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+TEST_SECRET_KEY = "test-only-key-" + "x" * 40
+
+
+@pytest.fixture(autouse=True)
+def signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cookie-signing key as production would have, outside demo mode."""
+    monkeypatch.setenv("KERNBRIEF_SECRET_KEY", TEST_SECRET_KEY)
+    monkeypatch.delenv("KERNBRIEF_DEMO", raising=False)
+
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
+from storage.config import DEMO_PASSWORD
 from tests.conftest import PROJECT_ROOT, missing
 from tests.postgres import free_port
 
@@ -45,7 +47,7 @@ def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "components/server.py",
             "--server.headless=true",
             "--server.address=127.0.0.1",
             f"--server.port={port}",
@@ -74,18 +76,30 @@ def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+LOTTE = "lotte.vandenberghe@avelgem.demo"
+
+
+def log_in(page: Page, base: str, email: str = LOTTE, password: str = DEMO_PASSWORD) -> None:
+    """Log in through the real form; the login cookie is set by the server."""
+    page.goto(f"{base}/auth/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator("h1").first).not_to_have_text("Aanmelden bij Kernbrief", timeout=30_000)
+
+
 def test_text_typed_in_a_field_survives_a_reload(app_server: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     typed = "Getypt in de browser: de doortocht moet een verbinding worden.\nTweede regel ✓"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        # Streamlit shows a false "Page not found" on a fresh server's very first deep link
-        # (streamlit/streamlit#9992), so the session starts on the main page.
-        page.goto(f"{app_server}/?deelnemer=1")
+        # Logging in lands on the main page first: Streamlit shows a false "Page not found" on
+        # a fresh server's very first deep link (streamlit/streamlit#9992).
+        log_in(page, app_server)
         expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        page.goto(f"{app_server}/uitdaging?deelnemer=1")
+        page.goto(f"{app_server}/uitdaging")
         field = page.get_by_role("textbox", name="Probleemstelling")
         expect(field).to_be_visible(timeout=30_000)
         field.fill(typed)
@@ -98,12 +112,13 @@ def test_text_typed_in_a_field_survives_a_reload(app_server: str) -> None:
 
 
 def test_the_language_choice_survives_a_page_change(app_server: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{app_server}/?deelnemer=1&taal=en")
+        log_in(page, app_server)
+        page.goto(f"{app_server}/?taal=en")
         expect(page.locator("h1").first).to_have_text("My design brief", timeout=30_000)
         page.get_by_role("link", name="2 · Explore").first.click()
         expect(page.locator("h1").first).to_have_text("Step 2 · What if? Explore", timeout=15_000)
@@ -112,14 +127,14 @@ def test_the_language_choice_survives_a_page_change(app_server: str) -> None:
 
 def test_the_word_document_downloads_in_the_browser(app_server: str, tmp_path: Path) -> None:
     import docx
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page.goto(f"{app_server}/?deelnemer=1")
+        log_in(page, app_server)
         expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        page.goto(f"{app_server}/exporteren?deelnemer=1")
+        page.goto(f"{app_server}/exporteren")
         page.get_by_role("button", name="Document maken").click()
         download_button = page.get_by_role("button", name="Download Designbrief Avelgem")
         expect(download_button).to_be_visible(timeout=30_000)
@@ -132,3 +147,52 @@ def test_the_word_document_downloads_in_the_browser(app_server: str, tmp_path: P
         browser.close()
     document = docx.Document(str(target))
     assert document.core_properties.title == "Designbrief Avelgem"
+
+
+def test_a_login_survives_a_refresh_and_a_logout_leaves_nothing_behind(app_server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(f"{app_server}/auth/login")
+        page.get_by_label("E-mailadres").fill(LOTTE)
+        page.get_by_label("Wachtwoord").fill("niet het wachtwoord")
+        page.get_by_role("button", name="Aanmelden").click()
+        expect(page.get_by_role("alert")).to_contain_text("Aanmelden lukt niet")
+        log_in(page, app_server)
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        cookie = next(c for c in context.cookies() if c["name"] == "kernbrief_login")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+        assert page.evaluate("document.cookie").find("kernbrief_login") == -1
+        page.reload()
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        second = context.new_page()
+        second.goto(app_server)
+        expect(second.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        page.get_by_role("button", name="Afmelden").click()
+        expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=15_000)
+        page.go_back()
+        expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+        expect(page.get_by_text("Avelgem ligt langs de gewestweg")).to_have_count(0)
+        second.reload()
+        expect(second.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+        browser.close()
+
+
+def test_editing_the_address_reaches_no_other_data(app_server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        log_in(page, app_server, "pieter.claes@gent.demo")
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        for address in ("/uitdaging?brief=24&brief_id=24", "/logboek", "/mensen", "/programma"):
+            page.goto(f"{app_server}{address}")
+            page.wait_for_timeout(1500)
+            expect(page.get_by_text("Avelgem ligt langs de gewestweg")).to_have_count(0)
+            expect(page.get_by_text("login_failed")).to_have_count(0)
+            expect(page.get_by_text("lotte.vandenberghe@avelgem.demo")).to_have_count(0)
+        browser.close()

@@ -14,7 +14,7 @@ from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
 from manage import main as manage_main
 from storage.db import make_engine
-from storage.exports import brief_export
+from storage.exports import brief_export, operator_store
 from storage.repository import SqlProgrammeStore
 from tests.conftest import missing
 
@@ -69,7 +69,11 @@ def test_demo_briefs_convert_to_pdf_with_their_content(demo_engine: Engine, tmp_
     ):
         brief_id = programme.briefs_of(municipality)[0].id
         name, data = brief_export(
-            demo_engine, brief_id, ExportOptions(), Translator("nl"), today=date(2024, 3, 1)
+            operator_store(demo_engine),
+            brief_id,
+            ExportOptions(),
+            Translator("nl"),
+            today=date(2024, 3, 1),
         )
         path = tmp_path / name
         path.write_bytes(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from unittest.mock import patch
 
@@ -11,6 +12,7 @@ from PIL import Image
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 
@@ -32,9 +34,21 @@ def avelgem(url: str) -> int:
     return stores(url)[1].briefs_of("Avelgem")[0].id
 
 
-def open_page(page: str | None = None, person: int = 1, language: str | None = None) -> AppTest:
+LOTTE = "lotte.vandenberghe@avelgem.demo"
+PIETER = "pieter.claes@gent.demo"
+
+
+def login_token(email: str) -> str:
+    """A real login session for a demo account, as the login route would start it."""
+    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
+    principal = accounts.principal_by_email(email)
+    assert principal is not None, email
+    return accounts.start_session(principal.person_id)
+
+
+def open_page(page: str | None = None, who: str = LOTTE, language: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["deelnemer"] = str(person)
+    at.session_state["auth_token"] = login_token(who)
     if language:
         at.query_params["taal"] = language
     at.run()
@@ -63,13 +77,18 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(b) for b in bodies)
 
 
-def test_start_page_offers_the_demo_participants(demo_url: str) -> None:
+def test_visitors_see_the_login_page_and_nothing_private(demo_url: str) -> None:
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
-    pick = at.selectbox(key="demo_pick")
-    assert "Lotte Vandenberghe — Avelgem" in pick.options
-    pick.select(2).run()
-    at.button(key="go").click().run()
+    assert at.title[0].value == "Welkom bij Kernbrief"
+    assert at.get("link_button")[0].proto.url == "/auth/login?taal=nl"
+    assert "Avelgem ligt langs de gewestweg" not in texts(at)
+    with pytest.raises(ValueError, match=r"Known pages: \['.*login\.py'\]"):
+        at.switch_page(STEP_FILES[1])
+
+
+def test_a_participant_lands_in_their_brief(demo_url: str) -> None:
+    at = open_page(who=PIETER)
     assert at.title[0].value == "Mijn designbrief"
     assert "Leertraject 5: Leegstand aanpakken 2: focus op vastgoed" in texts(at)
 
@@ -278,7 +297,7 @@ def test_english_is_a_complete_second_language(demo_url: str) -> None:
 
 
 def test_a_participant_only_reaches_their_own_municipalitys_brief(demo_url: str) -> None:
-    at = open_page(person=2)
+    at = open_page(who=PIETER)
     assert "**Gent**" in {m.value for m in at.markdown}
     at.session_state["brief_id"] = avelgem(demo_url)
     at.run()
@@ -286,10 +305,13 @@ def test_a_participant_only_reaches_their_own_municipalitys_brief(demo_url: str)
     assert "Avelgem" not in texts(at)
 
 
-def test_without_a_participant_the_steps_send_you_to_the_start(demo_url: str) -> None:
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page(STEP_FILES[1]).run()
+def test_a_login_that_ended_elsewhere_ends_here(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1])
+    token = at.session_state["auth_token"]
+    AccountStore(make_engine(demo_url)).end_session(token)
+    at.run()
     assert at.title[0].value == "Welkom bij Kernbrief"
+    assert not at.text_area
 
 
 def test_the_demo_today_is_used_for_the_sessions(demo_url: str) -> None:
@@ -327,7 +349,7 @@ def test_an_unreachable_database_gives_a_message_not_a_crash(
 
     monkeypatch.setenv("DATABASE_URL", f"postgresql://nobody@127.0.0.1:{free_port()}/kernbrief")
     at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["deelnemer"] = "1"
+    at.session_state["auth_token"] = "some-token"
     at.run()
     assert not at.exception
     assert any("niet bereikbaar" in e.value for e in at.error)

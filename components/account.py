@@ -1,0 +1,74 @@
+"""The login page for visitors, and the account page for everyone signed in."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from briefs.access import Principal
+from components.state import account_store, programme_store, sso_configured, sso_email, translator
+from components.workspace import database_unreachable
+from storage.accounts import AccountRefused
+
+
+def login_page() -> None:
+    """Visitors see what Kernbrief is, the programme, and the way in."""
+    t = translator()
+    st.title(t("start.title"))
+    st.write(t("start.intro"))
+    st.write(t("auth.intro"))
+    st.link_button(t("auth.login"), f"/auth/login?taal={t.language}", type="primary")
+    if sso_configured():
+        unknown = sso_email()
+        if unknown:
+            st.warning(t("auth.sso_unknown", email=unknown))
+            st.button(t("auth.logout"), key="sso_logout", on_click=st.logout)
+        else:
+            st.button(t("auth.sso"), key="sso_login", on_click=st.login)
+    try:
+        trajectories = programme_store().trajectories()
+    except (OperationalError, DBAPIError):
+        database_unreachable(t)
+        return
+    st.subheader(t("start.trajectories"))
+    st.caption(t("start.uncertain"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "#": trajectory.number,
+                    t("col.title"): trajectory.title,
+                    t("overview.coaches"): ", ".join(trajectory.coaches),
+                    t("col.municipality"): ", ".join(m.label for m in trajectory.members),
+                    "": trajectory.edition,
+                }
+                for trajectory in trajectories
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def account_page(principal: Principal) -> None:
+    t = translator()
+    st.title(t("account.title"))
+    st.text(f"{principal.name} · {principal.email}")
+    st.text(t("account.role", role=t(f"role.{principal.role}")))
+    st.subheader(t("account.change_password"))
+    with st.form("change_password", clear_on_submit=True):
+        current = st.text_input(t("auth.current_password"), type="password", key="pw_current")
+        new = st.text_input(t("auth.new_password"), type="password", key="pw_new")
+        again = st.text_input(t("auth.password_again"), type="password", key="pw_again")
+        submitted = st.form_submit_button(t("auth.save_password"))
+    if submitted:
+        if new != again:
+            st.error(t("auth.passwords_differ"))
+            return
+        try:
+            account_store().change_password(principal, current, new)
+        except AccountRefused as refused:
+            st.error(t(f"auth.account_{refused.reason}"))
+        else:
+            st.success(t("account.password_changed"))

@@ -1,0 +1,93 @@
+"""The programme admin's pages: the programme, people and roles, and the audit log."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from briefs.access import Principal, Role
+from briefs.i18n import format_moment
+from components.state import account_store, programme_store, translator
+from storage.repository import NotFound
+
+
+def programme_page(principal: Principal) -> None:
+    t = translator()
+    st.title(t("programme.title"))
+    st.info(t("programme.placeholder"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "#": tr.number,
+                    t("col.title"): tr.title,
+                    t("overview.coaches"): ", ".join(tr.coaches),
+                    t("col.municipality"): len(tr.members),
+                    "": tr.edition,
+                }
+                for tr in programme_store().trajectories()
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def people_page(principal: Principal) -> None:
+    t = translator()
+    st.title(t("people.title"))
+    people = account_store().people(principal)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("auth.name"): name,
+                    t("people.email"): email,
+                    t("people.role"): t(f"role.{role}"),
+                    t("col.municipality"): municipality,
+                }
+                for name, email, role, municipality in people
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("people.set_role"))
+    with st.form("set_role"):
+        email = st.text_input(t("people.email"), key="role_email")
+        role = st.selectbox(
+            t("people.role"),
+            [r.value for r in Role],
+            format_func=lambda r: t(f"role.{r}"),
+            key="role_value",
+        )
+        save = st.form_submit_button(t("people.save"))
+    if save and role is not None:
+        try:
+            account_store().set_role(principal, email, Role(role))
+        except NotFound:
+            st.error(t("people.unknown"))
+        else:
+            st.success(t("people.saved"))
+
+
+def audit_page(principal: Principal) -> None:
+    t = translator()
+    st.title(t("audit.title"))
+    entries = account_store().audit_log(principal)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("audit.when"): format_moment(entry.at),
+                    t("audit.who"): entry.actor,
+                    t("audit.what"): entry.action,
+                    t("audit.target"): entry.target,
+                    t("audit.client"): entry.client,
+                }
+                for entry in entries
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )

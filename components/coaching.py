@@ -1,0 +1,75 @@
+"""The facilitators' page for now: their trajectories, invitations and password resets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from briefs.access import Principal, can_manage_trajectory
+from components.state import account_store, programme_store, translator
+from storage.accounts import AccountRefused
+from storage.repository import NotFound
+
+
+def base_url() -> str:
+    url = st.context.url or ""
+    return url.split("/", 3)[0] + "//" + url.split("/", 3)[2] if url.count("/") >= 2 else ""
+
+
+def coach_page(principal: Principal) -> None:
+    t = translator()
+    st.title(t("coach.title"))
+    st.info(t("coach.placeholder"))
+    trajectories = [
+        tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
+    ]
+    st.subheader(t("coach.trajectories"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "#": tr.number,
+                    t("col.title"): tr.title,
+                    t("col.municipality"): ", ".join(m.label for m in tr.members),
+                }
+                for tr in trajectories
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if not trajectories:
+        return
+    st.subheader(t("coach.invite"))
+    st.caption(t("coach.invite_help"))
+    labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
+    with st.form("invite"):
+        trajectory_id = st.selectbox(
+            t("coach.trajectory"),
+            list(labels),
+            format_func=lambda i: labels[i],
+            key="invite_trajectory",
+        )
+        municipality = st.text_input(t("coach.municipality"), key="invite_municipality")
+        email = st.text_input(t("coach.email"), key="invite_email")
+        invite = st.form_submit_button(t("coach.make_invitation"))
+    if invite and trajectory_id is not None:
+        try:
+            code = account_store().invite(principal, int(trajectory_id), municipality, email)
+        except AccountRefused as refused:
+            st.error(t(f"auth.account_{refused.reason}"))
+        else:
+            st.write(t("coach.invitation_link"))
+            st.code(f"{base_url()}/auth/invite?code={code}", language=None)
+    st.subheader(t("coach.reset"))
+    with st.form("reset"):
+        reset_email = st.text_input(t("coach.reset_email"), key="reset_email")
+        reset = st.form_submit_button(t("coach.make_reset"))
+    if reset:
+        try:
+            code = account_store().request_reset(principal, reset_email)
+        except NotFound:
+            st.error(t("coach.reset_unknown"))
+        else:
+            st.write(t("coach.reset_link"))
+            st.code(f"{base_url()}/auth/reset?code={code}", language=None)

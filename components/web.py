@@ -1,0 +1,281 @@
+"""The login, logout, invitation and password-reset routes, served beside Streamlit.
+
+A Streamlit widget cannot set an HttpOnly cookie, so these few forms are plain HTML pages
+served by Starlette routes of st.App. Every value they show is escaped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from briefs.demo import DEMO_PEOPLE
+from briefs.i18n import LANGUAGES, Translator
+from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRefused, sign, unsign
+from storage.config import DEMO_PASSWORD, demo_mode, secret_key, secure_cookies
+from storage.db import default_url, engine_for
+
+LOGIN_COOKIE = "kernbrief_login"
+CSRF_COOKIE = "kernbrief_csrf"
+STYLE = """
+body{font-family:system-ui,sans-serif;background:#f6f5f1;color:#222;margin:0}
+main{max-width:30rem;margin:4rem auto;background:#fff;padding:2rem 2.5rem;
+border-radius:.75rem;box-shadow:0 1px 4px #0002}h1{font-size:1.6rem;margin-top:0}
+label{display:block;margin:.9rem 0 .3rem}input{width:100%;padding:.55rem;font-size:1rem;
+border:1px solid #bbb;border-radius:.4rem;box-sizing:border-box}button{margin-top:1.2rem;
+padding:.6rem 1.2rem;font-size:1rem;background:#b03a48;color:#fff;border:0;
+border-radius:.4rem;cursor:pointer}.error{background:#fde8e8;padding:.7rem;border-radius:.4rem}
+.note{background:#eef4fb;padding:.7rem;border-radius:.4rem;font-size:.9rem}
+table{font-size:.85rem}td{padding:.15rem .6rem .15rem 0}nav{margin-top:1.5rem;font-size:.9rem}
+"""
+
+
+def accounts() -> AccountStore:
+    return AccountStore(engine_for(default_url()))
+
+
+def _language(request: Request) -> Translator:
+    wanted = request.query_params.get("taal", "nl")
+    return Translator(wanted if wanted in LANGUAGES else "nl")
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _page(t: Translator, title: str, body: str, csrf: str | None = None) -> HTMLResponse:
+    other = "en" if t.language == "nl" else "nl"
+    document = (
+        f"<!doctype html><html lang='{t.language}'><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{html.escape(title)} · Kernbrief</title><style>{STYLE}</style></head>"
+        f"<body><main><h1>{html.escape(title)}</h1>{body}"
+        f"<nav><a href='?taal={other}'>{'English' if other == 'en' else 'Nederlands'}</a></nav>"
+        f"</main></body></html>"
+    )
+    response = HTMLResponse(document)
+    if csrf is not None:
+        response.set_cookie(
+            CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=secure_cookies()
+        )
+    return response
+
+
+def _field(label: str, name: str, kind: str = "text", value: str = "") -> str:
+    return (
+        f"<label for='{name}'>{html.escape(label)}</label>"
+        f"<input id='{name}' name='{name}' type='{kind}' value='{html.escape(value)}' required>"
+    )
+
+
+async def _form(request: Request) -> dict[str, str]:
+    # Parsed by hand: Starlette's request.form() needs python-multipart for a few fields.
+    body = (await request.body()).decode("utf-8", "replace")
+    return {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
+
+
+def _csrf_ok(request: Request, form: dict[str, str]) -> bool:
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    return bool(cookie) and secrets.compare_digest(cookie, form.get("csrf", ""))
+
+
+def _logged_in(response: Response, token: str) -> Response:
+    response.set_cookie(
+        LOGIN_COOKIE,
+        sign(token, secret_key()),
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(),
+        path="/",
+    )
+    return response
+
+
+def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "") -> HTMLResponse:
+    csrf = secrets.token_urlsafe(24)
+    parts = []
+    if notice:
+        parts.append(f"<p class='note'>{html.escape(notice)}</p>")
+    if error:
+        parts.append(f"<p class='error' role='alert'>{html.escape(error)}</p>")
+    parts.append(
+        f"<form method='post' action='/auth/login?taal={t.language}'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'>"
+        + _field(t("auth.email"), "email", "email", email)
+        + _field(t("auth.password"), "password", "password")
+        + f"<button type='submit'>{html.escape(t('auth.login'))}</button></form>"
+    )
+    if demo_mode():
+        rows = "".join(
+            f"<tr><td>{html.escape(p.email)}</td><td>{html.escape(t(f'role.{p.role}'))}</td></tr>"
+            for p in DEMO_PEOPLE
+        )
+        parts.append(
+            f"<div class='note'><p>{html.escape(t('auth.demo_accounts', password=DEMO_PASSWORD))}"
+            "</p>"
+            f"<table>{rows}</table></div>"
+        )
+    return _page(t, t("auth.login_title"), "".join(parts), csrf)
+
+
+async def login(request: Request) -> Response:
+    t = _language(request)
+    if request.method == "GET":
+        notice = t("auth.password_set") if request.query_params.get("klaar") else ""
+        return _login_form(t, notice=notice)
+    form = await _form(request)
+    if not _csrf_ok(request, form):
+        return _login_form(t, error=t("auth.form_expired"))
+    email, password, client = form.get("email", ""), form.get("password", ""), _client(request)
+    store = accounts()
+    await asyncio.sleep(store.delay_for(email, client))
+    try:
+        principal = store.authenticate(email, password, client)
+    except LoginRefused:
+        return _login_form(t, error=t("auth.refused"), email=email)
+    token = store.start_session(principal.person_id)
+    return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
+
+
+async def logout(request: Request) -> Response:
+    t = _language(request)
+    token = unsign(request.cookies.get(LOGIN_COOKIE), secret_key())
+    if token:
+        accounts().end_session(token)
+    response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
+    response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+def _code_refused(t: Translator, reason: str) -> HTMLResponse:
+    return _page(
+        t, t("auth.code_title"), f"<p class='error'>{html.escape(t(f'auth.code_{reason}'))}</p>"
+    )
+
+
+async def invitation(request: Request) -> Response:
+    t = _language(request)
+    code = request.query_params.get("code", "")
+    store = accounts()
+    try:
+        _trajectory_id, municipality, fixed_email = store.invitation(code)
+    except CodeRefused as refused:
+        return _code_refused(t, refused.reason)
+    error = ""
+    if request.method == "POST":
+        form = await _form(request)
+        if not _csrf_ok(request, form):
+            error = t("auth.form_expired")
+        elif form.get("password") != form.get("password_again"):
+            error = t("auth.passwords_differ")
+        else:
+            try:
+                person_id = store.accept_invitation(
+                    code,
+                    form.get("name", ""),
+                    form.get("email", ""),
+                    form.get("password", ""),
+                    _client(request),
+                )
+            except CodeRefused as refused:
+                return _code_refused(t, refused.reason)
+            except AccountRefused as refused:
+                error = t(f"auth.account_{refused.reason}")
+            else:
+                token = store.start_session(person_id)
+                return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
+    csrf = secrets.token_urlsafe(24)
+    email_field = (
+        f"<p>{html.escape(t('auth.email'))}: <strong>{html.escape(fixed_email)}</strong></p>"
+        if fixed_email
+        else _field(t("auth.email"), "email", "email")
+    )
+    body = (
+        f"<p>{html.escape(t('auth.invitation_for', municipality=municipality))}</p>"
+        + (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
+        + f"<form method='post' action='/auth/invite?code={quote(code)}&taal={t.language}'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'>"
+        + _field(t("auth.name"), "name")
+        + email_field
+        + _field(t("auth.new_password"), "password", "password")
+        + _field(t("auth.password_again"), "password_again", "password")
+        + f"<button type='submit'>{html.escape(t('auth.create_account'))}</button></form>"
+    )
+    return _page(t, t("auth.invitation_title"), body, csrf)
+
+
+async def reset(request: Request) -> Response:
+    t = _language(request)
+    code = request.query_params.get("code", "")
+    store = accounts()
+    error = ""
+    if request.method == "POST":
+        form = await _form(request)
+        if not _csrf_ok(request, form):
+            error = t("auth.form_expired")
+        elif form.get("password") != form.get("password_again"):
+            error = t("auth.passwords_differ")
+        else:
+            try:
+                store.reset_password(code, form.get("password", ""), _client(request))
+            except CodeRefused as refused:
+                return _code_refused(t, refused.reason)
+            except AccountRefused as refused:
+                error = t(f"auth.account_{refused.reason}")
+            else:
+                return RedirectResponse(f"/auth/login?klaar=1&taal={t.language}", status_code=303)
+    csrf = secrets.token_urlsafe(24)
+    body = (
+        (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
+        + f"<form method='post' action='/auth/reset?code={quote(code)}&taal={t.language}'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'>"
+        + _field(t("auth.new_password"), "password", "password")
+        + _field(t("auth.password_again"), "password_again", "password")
+        + f"<button type='submit'>{html.escape(t('auth.save_password'))}</button></form>"
+    )
+    return _page(t, t("auth.reset_title"), body, csrf)
+
+
+def auth_routes() -> list[Route]:
+    return [
+        Route("/auth/login", login, methods=["GET", "POST"]),
+        Route("/auth/logout", logout, methods=["GET"]),
+        Route("/auth/invite", invitation, methods=["GET", "POST"]),
+        Route("/auth/reset", reset, methods=["GET", "POST"]),
+    ]
+
+
+class PrivatePages:
+    """ASGI middleware: pages are never cached (the back button after logout shows nothing
+    private) and invitation links never leak through the Referer header."""
+
+    def __init__(self, app: Callable[..., Awaitable[None]]):
+        self.app = app
+
+    async def __call__(
+        self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                path = scope.get("path", "")
+                if not path.startswith(("/static/", "/_stcore/static")):
+                    headers.append((b"cache-control", b"no-store"))
+                headers.append((b"referrer-policy", b"same-origin"))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,5 @@
+"""Page: log in."""
+
+from components.account import login_page
+
+login_page()

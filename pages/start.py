@@ -1,5 +1,0 @@
-"""Page: start."""
-
-from components.start import start_page
-
-start_page()

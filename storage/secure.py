@@ -1,0 +1,75 @@
+"""The briefs as one signed-in person may reach them: every read and write checks access here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefs.access import Principal, can_edit_brief, can_read_brief
+from briefs.brief import Brief, StoredPart
+from briefs.images import CleanImage
+from briefs.programme import BriefRef
+from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
+
+
+class SecureBriefStore:
+    """SqlBriefStore behind the access rules.
+
+    "Not yours" and "does not exist" raise the same NotFound, so an id that is guessed or
+    edited in the address learns nothing.
+    """
+
+    def __init__(self, briefs: SqlBriefStore, programme: SqlProgrammeStore, principal: Principal):
+        self._briefs = briefs
+        self._programme = programme
+        self.principal = principal
+
+    @property
+    def engine(self) -> Any:
+        return self._briefs.engine
+
+    def _ref(self, brief_id: int, edit: bool) -> BriefRef:
+        ref = self._programme.brief_ref(brief_id)
+        allowed = can_edit_brief if edit else can_read_brief
+        if not allowed(self.principal, ref):
+            raise NotFound(brief_id)
+        return ref
+
+    def readable(self) -> list[BriefRef]:
+        """Every brief this person may read, in trajectory order."""
+        refs = []
+        for trajectory in self._programme.trajectories():
+            refs += [
+                r
+                for r in self._programme.briefs_in(trajectory.id)
+                if can_read_brief(self.principal, r)
+            ]
+        return refs
+
+    def can_edit(self, brief_id: int) -> bool:
+        try:
+            self._ref(brief_id, edit=True)
+        except NotFound:
+            return False
+        return True
+
+    def load(self, brief_id: int) -> Brief:
+        self._ref(brief_id, edit=False)
+        return self._briefs.load(brief_id)
+
+    def save_part(
+        self, brief_id: int, key: str, value: Any, base_version: int, author: str
+    ) -> StoredPart:
+        self._ref(brief_id, edit=True)
+        return self._briefs.save_part(brief_id, key, value, base_version, author)
+
+    def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
+        self._ref(brief_id, edit=False)
+        return self._briefs.revisions(brief_id, key)
+
+    def add_image(self, brief_id: int, image: CleanImage) -> int:
+        self._ref(brief_id, edit=True)
+        return self._briefs.add_image(brief_id, image)
+
+    def image(self, brief_id: int, image_id: int) -> bytes | None:
+        self._ref(brief_id, edit=False)
+        return self._briefs.image(brief_id, image_id)
