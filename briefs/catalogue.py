@@ -10,6 +10,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Aangemeld als {name} ({municipality})",
         "Signed in as {name} ({municipality})",
     ),
+    "app.not_available": (
+        "Deze pagina is niet beschikbaar voor jouw rol.",
+        "This page is not available for your role.",
+    ),
     "app.brief_pick": ("Leertraject", "Learning trajectory"),
     "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
     "nav.start": ("Start", "Start"),

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import streamlit as st
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from briefs.access import Principal
+from briefs.access import Principal, Role
 from briefs.brief import Brief
 from briefs.checks import Check
 from briefs.i18n import Translator
 from briefs.parts import PARTS
 from briefs.programme import Trajectory
 from components.fields import EditContext
+from components.gate import signed_in
 from components.state import (
     brief_picker,
     brief_store,
@@ -66,10 +67,7 @@ def open_workspace() -> Workspace | None:
     """Load the brief the signed-in participant works on; nothing for anyone else."""
     t = translator()
     try:
-        principal = current_principal()
-        if principal is None:
-            st.switch_page("pages/login.py")
-            return None
+        principal = signed_in(Role.PARTICIPANT)
         store = brief_store()
         ref = current_brief_ref(store)
         if ref is None:

@@ -196,3 +196,32 @@ def test_editing_the_address_reaches_no_other_data(app_server: str) -> None:
             expect(page.get_by_text("login_failed")).to_have_count(0)
             expect(page.get_by_text("lotte.vandenberghe@avelgem.demo")).to_have_count(0)
         browser.close()
+
+
+def test_an_invitee_sets_a_password_and_lands_in_the_brief(app_server: str, demo_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from storage.accounts import AccountStore
+    from storage.db import make_engine
+    from storage.repository import SqlProgrammeStore
+
+    engine = make_engine(demo_url)
+    accounts = AccountStore(engine)
+    coach = accounts.principal_by_email("jonas.wouters@begeleiding.demo")
+    assert coach is not None
+    trajectory = next(t.id for t in SqlProgrammeStore(engine).trajectories() if t.number == 3)
+    code = accounts.invite(coach, trajectory, "Avelgem")  # a colleague of the same municipality
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{app_server}/auth/invite?code={code}")
+        page.get_by_label("Naam").fill("Collega Avelgem")
+        page.get_by_label("E-mailadres").fill("collega@avelgem.demo")
+        page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
+        page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
+        page.get_by_role("button", name="Account aanmaken").click()
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        expect(page.get_by_text("Collega Avelgem (Avelgem)")).to_be_visible()
+        page.goto(f"{app_server}/auth/invite?code={code}")
+        expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
+        browser.close()

@@ -1,0 +1,251 @@
+"""Who reaches which brief: every storage operation and every page, for every kind of person."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from briefs.access import Principal, Role
+from briefs.export.brief_doc import ExportOptions
+from briefs.i18n import Translator
+from briefs.images import clean_image
+from storage.accounts import AccountStore
+from storage.config import DEMO_PASSWORD
+from storage.db import make_engine
+from storage.exports import brief_export, trajectory_export
+from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
+from storage.secure import SecureBriefStore
+from storage.seed import seed_demo
+
+
+def png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (1, 2, 3)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class World:
+    engine: Engine
+    people: dict[str, Principal]
+    briefs: dict[str, int]
+    trajectories: dict[int, int]
+
+    def store(self, who: str) -> SecureBriefStore:
+        return SecureBriefStore(
+            SqlBriefStore(self.engine), SqlProgrammeStore(self.engine), self.people[who]
+        )
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    seed_demo(engine, __import__("datetime").date(2024, 3, 1))
+    accounts, programme = AccountStore(engine), SqlProgrammeStore(engine)
+    trajectories = {t.number: t.id for t in programme.trajectories()}
+    # Veurne takes part in trajectories 1, 2 and 4; this participant only in trajectory 1.
+    veurne = accounts.create_user(
+        "Deelnemer Veurne",
+        "p@veurne.demo",
+        Role.PARTICIPANT,
+        "Veurne",
+        DEMO_PASSWORD,
+        (trajectories[1],),
+    )
+    other_coach = accounts.create_user(
+        "Andere coach", "c@elders.demo", Role.FACILITATOR, "", DEMO_PASSWORD, (trajectories[1],)
+    )
+    people = {
+        "participant": "lotte.vandenberghe@avelgem.demo",
+        "facilitator": "jonas.wouters@begeleiding.demo",
+        "admin": "els.maes@programma.demo",
+    }
+    principals = {name: accounts.principal_by_email(email) for name, email in people.items()}
+    principals["veurne"] = accounts.principal(veurne)
+    principals["other_coach"] = accounts.principal(other_coach)
+
+    def brief(number: int, municipality: str) -> int:
+        return next(
+            r.id
+            for r in programme.briefs_of(municipality)
+            if r.trajectory_id == trajectories[number]
+        )
+
+    briefs = {
+        "own": brief(3, "Avelgem"),
+        "other_municipality": brief(5, "Gent"),
+        "veurne_own": brief(1, "Veurne"),
+        "veurne_other_trajectory": brief(2, "Veurne"),
+        "missing": 987_654,
+    }
+    return World(engine, {k: v for k, v in principals.items() if v}, briefs, trajectories)
+
+
+OPERATIONS: dict[str, Callable[[SecureBriefStore, int], object]] = {
+    "load": lambda store, brief_id: store.load(brief_id),
+    "save": lambda store, brief_id: store.save_part(
+        brief_id,
+        "challenge.goal",
+        "door de test",
+        store.load(brief_id).part("challenge.goal").version if store.can_edit(brief_id) else 0,
+        "test",
+    ),
+    "revisions": lambda store, brief_id: store.revisions(brief_id, "challenge.goal"),
+    "add_image": lambda store, brief_id: store.add_image(brief_id, clean_image(png())),
+    "image": lambda store, brief_id: store.image(brief_id, 1),
+    "export": lambda store, brief_id: brief_export(
+        store, brief_id, ExportOptions(steps=frozenset({1})), Translator("nl")
+    ),
+}
+READ = {"load", "revisions", "image", "export"}
+WRITE = {"save", "add_image"}
+ALL = READ | WRITE
+
+# (who, which brief, operations allowed); everything else must be refused as NotFound.
+CASES = [
+    ("participant", "own", ALL),
+    ("participant", "other_municipality", set()),
+    ("participant", "missing", set()),
+    ("veurne", "veurne_own", ALL),
+    ("veurne", "veurne_other_trajectory", set()),
+    ("facilitator", "own", READ),
+    ("facilitator", "other_municipality", READ),
+    ("facilitator", "veurne_own", set()),
+    ("other_coach", "veurne_own", READ),
+    ("other_coach", "own", set()),
+    ("admin", "own", ALL),
+    ("admin", "veurne_other_trajectory", ALL),
+    ("admin", "missing", set()),
+]
+
+
+@pytest.mark.parametrize(("who", "brief", "allowed"), CASES)
+def test_every_brief_operation_checks_the_person(
+    world: World, who: str, brief: str, allowed: set[str]
+) -> None:
+    store = world.store(who)
+    brief_id = world.briefs[brief]
+    for name, operation in OPERATIONS.items():
+        if name in allowed:
+            operation(store, brief_id)
+        else:
+            with pytest.raises(NotFound):
+                operation(store, brief_id)
+
+
+@pytest.mark.parametrize(
+    ("who", "number", "allowed"),
+    [
+        ("participant", 3, False),
+        ("facilitator", 3, True),
+        ("facilitator", 1, False),
+        ("other_coach", 1, True),
+        ("admin", 12, True),
+    ],
+)
+def test_cohort_exports_are_for_the_trajectorys_coaches(
+    world: World, who: str, number: int, allowed: bool
+) -> None:
+    store = world.store(who)
+    if allowed:
+        name, data = trajectory_export(store, number, ExportOptions(), Translator("nl"))
+        assert name.endswith(f" {number}.zip") and data[:2] == b"PK"
+    else:
+        with pytest.raises(NotFound):
+            trajectory_export(store, number, ExportOptions(), Translator("nl"))
+
+
+def test_a_person_lists_only_what_they_may_read(world: World) -> None:
+    own = {ref.municipality for ref in world.store("participant").readable()}
+    assert own == {"Avelgem"}
+    coached = {ref.trajectory_id for ref in world.store("facilitator").readable()}
+    assert coached == {world.trajectories[3], world.trajectories[5]}
+    assert len(world.store("admin").readable()) > 40
+
+
+# --- pages ----------------------------------------------------------------------------------
+PAGES = {
+    "participant": {
+        "overview",
+        "step_1_challenge",
+        "step_2_explore",
+        "step_3_prototype",
+        "step_4_roadmap",
+        "export",
+        "account",
+    },
+    "facilitator": {"coach", "account"},
+    "admin": {"programme", "coach", "people", "audit", "account"},
+}
+EVERY_PAGE = set().union(*PAGES.values())
+
+
+def app_as(email: str) -> AppTest:
+    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
+    principal = accounts.principal_by_email(email)
+    assert principal is not None
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = accounts.start_session(principal.person_id)
+    return at.run()
+
+
+@pytest.mark.parametrize(
+    ("who", "email"),
+    [
+        ("participant", "lotte.vandenberghe@avelgem.demo"),
+        ("facilitator", "jonas.wouters@begeleiding.demo"),
+        ("admin", "els.maes@programma.demo"),
+    ],
+)
+def test_each_role_reaches_its_own_pages_and_no_others(demo_url: str, who: str, email: str) -> None:
+    at = app_as(email)
+    assert not at.exception
+    for name in sorted(EVERY_PAGE):
+        if name in PAGES[who]:
+            at.switch_page(f"pages/{name}.py").run()
+            assert not at.exception, (who, name, at.exception)
+            assert at.title, (who, name)
+        else:
+            try:
+                at.switch_page(f"pages/{name}.py").run()
+            except ValueError:
+                continue  # not even registered for this role
+            assert not at.exception, (who, name, at.exception)
+            assert [e.value for e in at.error] == ["Deze pagina is niet beschikbaar voor jouw rol."]
+            assert not at.dataframe and not at.text_area and not at.data_editor, (who, name)
+
+
+def test_a_coach_sees_only_their_trajectories_and_no_admin_data(demo_url: str) -> None:
+    at = app_as("jonas.wouters@begeleiding.demo")
+    table = at.dataframe[0].value
+    assert sorted(table["#"]) == [3, 5]
+    assert all("login" not in str(m.value) for m in at.markdown)
+
+
+def test_an_admin_reads_the_audit_log_and_changes_a_role(demo_url: str) -> None:
+    at = app_as("els.maes@programma.demo")
+    at.switch_page("pages/people.py").run()
+    at.text_input(key="role_email").input("sara.peeters@hulshout.demo")
+    at.selectbox(key="role_value").select("facilitator")
+    next(button for button in at.button if button.label == "Rol bewaren").click().run()
+    assert at.success and "De rol is gewijzigd." in at.success[0].value
+    at.switch_page("pages/audit.py").run()
+    log = at.dataframe[0].value
+    assert "role_changed" in set(log["Wat"])
+
+
+def test_a_participant_cannot_point_the_session_at_another_brief(demo_url: str) -> None:
+    at = app_as("pieter.claes@gent.demo")
+    engine = make_engine(demo_url)
+    avelgem = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
+    at.session_state["brief_id"] = avelgem
+    at.switch_page("pages/step_1_challenge.py").run()
+    values = [str(area.value) for area in at.text_area]
+    assert values and not any("Avelgem ligt langs" in value for value in values)
+    assert any("Sinds corona" in value for value in values)

@@ -1,0 +1,293 @@
+"""Accounts on SQLite and PostgreSQL: login, throttling, sessions, invitations, resets, audit."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from briefs.access import Principal, Role
+from manage import main as manage_main
+from storage.accounts import (
+    LOCK_AFTER,
+    LOCK_FOR,
+    AccountRefused,
+    AccountStore,
+    CodeRefused,
+    LoginRefused,
+    sign,
+    unsign,
+)
+from storage.config import DEMO_PASSWORD, ConfigurationError, secret_key
+from storage.exports import OPERATOR
+from storage.repository import NotFound, SqlProgrammeStore
+from storage.seed import seed_demo
+
+LOTTE = "lotte.vandenberghe@avelgem.demo"
+COACH = "jonas.wouters@begeleiding.demo"
+ADMIN = "els.maes@programma.demo"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def accounts(engine: Engine, clock: Clock) -> AccountStore:
+    seed_demo(engine, clock.now.date())
+    return AccountStore(engine, clock)
+
+
+def person(accounts: AccountStore, email: str) -> Principal:
+    found = accounts.principal_by_email(email)
+    assert found is not None
+    return found
+
+
+def trajectory_id(engine: Engine, number: int) -> int:
+    return next(t.id for t in SqlProgrammeStore(engine).trajectories() if t.number == number)
+
+
+def actions(accounts: AccountStore) -> list[str]:
+    return [entry.action for entry in accounts.audit_log(person(accounts, ADMIN))]
+
+
+def test_a_demo_participant_logs_in_and_a_wrong_password_is_refused(accounts: AccountStore) -> None:
+    principal = accounts.authenticate(LOTTE.upper(), DEMO_PASSWORD, "10.0.0.1")
+    assert principal.role is Role.PARTICIPANT and principal.municipality == "Avelgem"
+    with pytest.raises(LoginRefused):
+        accounts.authenticate(LOTTE, "not the password", "10.0.0.1")
+    with pytest.raises(LoginRefused):
+        accounts.authenticate("nobody@nowhere.demo", DEMO_PASSWORD, "10.0.0.1")
+    assert actions(accounts)[:3] == ["login_failed", "login_failed", "login"]
+
+
+def test_repeated_failures_slow_down_then_lock_per_account(
+    accounts: AccountStore, clock: Clock
+) -> None:
+    delays = []
+    for _ in range(LOCK_AFTER):
+        delays.append(accounts.delay_for(LOTTE, "10.0.0.2"))
+        with pytest.raises(LoginRefused):
+            accounts.authenticate(LOTTE, "wrong password", "10.0.0.2")
+    assert delays[0] == 0 and delays[-1] > delays[-2] > 0
+    with pytest.raises(LoginRefused):
+        accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.9.9.9")
+    clock.now += LOCK_FOR + timedelta(seconds=1)
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.9.9.9").email == LOTTE
+    assert "login_refused_locked" in actions(accounts)
+
+
+def test_repeated_failures_from_one_client_lock_that_client(accounts: AccountStore) -> None:
+    for number in range(LOCK_AFTER):
+        with pytest.raises(LoginRefused):
+            accounts.authenticate(f"guess{number}@gent.demo", "password123", "10.6.6.6")
+    with pytest.raises(LoginRefused):
+        accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.6.6.6")
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.3").email == LOTTE
+
+
+def test_sessions_end_when_idle_on_logout_and_on_reset(
+    accounts: AccountStore, clock: Clock
+) -> None:
+    lotte = person(accounts, LOTTE)
+    idle = timedelta(minutes=30)
+    token = accounts.start_session(lotte.person_id)
+    assert accounts.resolve_session(token, idle) == lotte
+    clock.now += timedelta(minutes=20)
+    assert accounts.resolve_session(token, idle) == lotte
+    clock.now += timedelta(minutes=31)
+    assert accounts.resolve_session(token, idle) is None
+    first, second = accounts.start_session(lotte.person_id), accounts.start_session(lotte.person_id)
+    accounts.end_session(first)
+    assert accounts.resolve_session(first, idle) is None
+    assert accounts.resolve_session(second, idle) == lotte
+    code = accounts.request_reset(person(accounts, COACH), LOTTE)
+    accounts.reset_password(code, "een nieuw wachtwoord")
+    assert accounts.resolve_session(second, idle) is None
+    assert accounts.authenticate(LOTTE, "een nieuw wachtwoord", "x").email == LOTTE
+    with pytest.raises(CodeRefused) as reused:
+        accounts.reset_password(code, "nog een wachtwoord")
+    assert reused.value.reason == "used"
+
+
+def test_an_invitation_creates_an_enrolled_account_with_a_brief(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    coach = person(accounts, COACH)
+    code = accounts.invite(coach, trajectory_id(engine, 3), "Kortrijk", "an@kortrijk.demo")
+    assert accounts.invitation(code)[1:] == ("Kortrijk", "an@kortrijk.demo")
+    person_id = accounts.accept_invitation(
+        code, "An Kortrijk", "ignored@x.demo", "lang genoeg wachtwoord"
+    )
+    invitee = accounts.principal(person_id)
+    assert invitee is not None and invitee.email == "an@kortrijk.demo"
+    assert invitee.trajectory_ids == {trajectory_id(engine, 3)}
+    assert [r.municipality for r in SqlProgrammeStore(engine).briefs_of("Kortrijk")] == ["Kortrijk"]
+    with pytest.raises(CodeRefused) as reused:
+        accounts.accept_invitation(code, "Iemand", "iemand@x.demo", "lang genoeg wachtwoord")
+    assert reused.value.reason == "used"
+    assert "invitation" in actions(accounts) and "invitation_accepted" in actions(accounts)
+
+
+def test_an_expired_invitation_is_refused(
+    accounts: AccountStore, engine: Engine, clock: Clock
+) -> None:
+    code = accounts.invite(person(accounts, COACH), trajectory_id(engine, 5), "Lokeren")
+    clock.now += timedelta(days=15)
+    with pytest.raises(CodeRefused) as expired:
+        accounts.accept_invitation(code, "Laat", "laat@lokeren.demo", "lang genoeg wachtwoord")
+    assert expired.value.reason == "expired"
+    with pytest.raises(CodeRefused) as unknown:
+        accounts.invitation("made-up-code")
+    assert unknown.value.reason == "unknown"
+
+
+def test_an_eleventh_municipality_is_refused_but_a_colleague_is_welcome(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    admin = person(accounts, ADMIN)
+    full = trajectory_id(engine, 1)  # ten municipalities in the source
+    with pytest.raises(AccountRefused) as refused:
+        accounts.invite(admin, full, "Kortrijk")
+    assert refused.value.reason == "trajectory_full"
+    code = accounts.invite(admin, full, "Veurne")
+    accounts.accept_invitation(
+        code, "Collega Veurne", "collega@veurne.demo", "lang genoeg wachtwoord"
+    )
+    nine = trajectory_id(engine, 4)
+    pending = accounts.invite(admin, nine, "Oostende")
+    accounts.accept_invitation(
+        accounts.invite(admin, nine, "Knokke-Heist"), "K", "k@knokke.demo", "lang genoeg wachtwoord"
+    )
+    with pytest.raises(CodeRefused) as late:
+        accounts.accept_invitation(pending, "O", "o@oostende.demo", "lang genoeg wachtwoord")
+    assert late.value.reason == "full"
+
+
+def test_coaches_invite_and_reset_only_in_their_own_trajectories(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    coach = person(accounts, COACH)
+    with pytest.raises(NotFound):
+        accounts.invite(coach, trajectory_id(engine, 1), "Turnhout")
+    participant = person(accounts, LOTTE)
+    with pytest.raises(NotFound):
+        accounts.invite(participant, trajectory_id(engine, 3), "Kortrijk")
+    with pytest.raises(NotFound):
+        accounts.request_reset(coach, ADMIN)
+    with pytest.raises(NotFound):
+        accounts.request_reset(participant, "pieter.claes@gent.demo")
+    assert accounts.request_reset(coach, "pieter.claes@gent.demo")
+
+
+def test_only_admins_change_roles_and_read_the_audit_log(accounts: AccountStore) -> None:
+    admin, coach = person(accounts, ADMIN), person(accounts, COACH)
+    with pytest.raises(NotFound):
+        accounts.set_role(coach, LOTTE, Role.ADMIN)
+    with pytest.raises(NotFound):
+        accounts.audit_log(coach)
+    accounts.set_role(admin, LOTTE, Role.FACILITATOR)
+    assert person(accounts, LOTTE).role is Role.FACILITATOR
+    assert accounts.audit_log(admin)[0].action == "role_changed"
+
+
+def test_passwords_are_hashed_with_argon2_and_can_be_changed(accounts: AccountStore) -> None:
+    lotte = person(accounts, LOTTE)
+    with accounts.engine.connect() as connection:
+        stored = connection.exec_driver_sql(
+            "SELECT password_hash FROM people WHERE email = 'lotte.vandenberghe@avelgem.demo'"
+        ).scalar_one()
+    assert stored.startswith("$argon2id$") and DEMO_PASSWORD not in stored
+    with pytest.raises(AccountRefused) as wrong:
+        accounts.change_password(lotte, "niet juist", "een nieuw wachtwoord")
+    assert wrong.value.reason == "wrong_password"
+    with pytest.raises(AccountRefused) as short:
+        accounts.change_password(lotte, DEMO_PASSWORD, "kort")
+    assert short.value.reason == "password_short"
+    accounts.change_password(lotte, DEMO_PASSWORD, "een nieuw wachtwoord")
+    assert accounts.authenticate(LOTTE, "een nieuw wachtwoord", "y") == lotte
+
+
+def test_single_sign_on_matches_by_email_or_by_invitation(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    assert accounts.principal_for_identity(LOTTE.upper(), "Lotte") == person(accounts, LOTTE)
+    assert accounts.principal_for_identity("stranger@corp.example", "Stranger") is None
+    accounts.invite(
+        person(accounts, COACH), trajectory_id(engine, 5), "Lokeren", "sso@lokeren.demo"
+    )
+    matched = accounts.principal_for_identity("sso@lokeren.demo", "Sso Gebruiker")
+    assert matched is not None and matched.municipality == "Lokeren"
+
+
+def test_cookie_values_are_signed() -> None:
+    key = b"k" * 40
+    signed = sign("token-123", key)
+    assert unsign(signed, key) == "token-123"
+    assert unsign(signed.replace("token-123", "token-124"), key) is None
+    assert unsign(signed, b"another key that is long enough") is None
+    assert unsign("no-signature", key) is None
+
+
+def test_production_refuses_to_start_without_a_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("KERNBRIEF_SECRET_KEY")
+    with pytest.raises(ConfigurationError, match="KERNBRIEF_SECRET_KEY ontbreekt"):
+        secret_key()
+    monkeypatch.setenv("KERNBRIEF_SECRET_KEY", "te kort")
+    with pytest.raises(ConfigurationError, match="te kort"):
+        secret_key()
+    monkeypatch.delenv("KERNBRIEF_SECRET_KEY")
+    monkeypatch.setenv("KERNBRIEF_DEMO", "1")
+    monkeypatch.setenv("KERNBRIEF_DEMO_KEY_FILE", str(tmp_path / "key"))
+    generated = secret_key()
+    assert len(generated) >= 32 and secret_key() == generated
+    assert (tmp_path / "key").stat().st_mode & 0o077 == 0
+
+
+def test_operators_create_invite_and_set_roles_from_the_command_line(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("een sterk wachtwoord\n"))
+    assert (
+        manage_main(
+            [
+                "create-user",
+                "nieuw@diest.demo",
+                "--naam",
+                "Nieuwe Coach",
+                "--rol",
+                "facilitator",
+                "--traject",
+                "5",
+                "--wachtwoord-uit-stdin",
+            ]
+        )
+        == 0
+    )
+    assert manage_main(["invite", "5", "--gemeente", "Diest", "--email", "x@diest.demo"]) == 0
+    assert manage_main(["set-role", "nieuw@diest.demo", "admin"]) == 0
+    output = capsys.readouterr().out
+    assert "/auth/invite?code=" in output
+    from storage.db import make_engine
+
+    accounts = AccountStore(make_engine(demo_url))
+    assert (
+        accounts.authenticate("nieuw@diest.demo", "een sterk wachtwoord", "cli").role is Role.ADMIN
+    )
+    assert manage_main(["set-role", "onbekend@x.demo", "admin"]) == 1
+    assert OPERATOR.role is Role.ADMIN
