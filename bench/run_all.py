@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from bench.export_bench import figures as export_figures
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -84,10 +85,14 @@ def rerun_figures(url: str) -> list[tuple[int, float, float]]:
         3: "pages/step_3_prototype.py",
         4: "pages/step_4_roadmap.py",
     }
+    accounts = AccountStore(engine)
+    lotte = accounts.principal_by_email("lotte.vandenberghe@avelgem.demo")
+    assert lotte is not None
+    token = accounts.start_session(lotte.person_id)
     results = []
     for step, page in pages.items():
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        app.query_params["deelnemer"] = "1"
+        app.session_state["auth_token"] = token
         app.run()
         app.switch_page(page).run()
         assert not app.exception, app.exception

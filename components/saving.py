@@ -16,7 +16,7 @@ def attempt_save(brief_id: int, key: str, value: Any, base_version: int, author:
     """Save ``value``; on failure keep it in the part's state with the reason. Return success."""
     state = part_state(brief_id, key) or PartState(base_version, value)
     try:
-        saved = brief_store().save_part(brief_id, key, value, base_version, author)
+        saved = brief_store(fresh=True).save_part(brief_id, key, value, base_version, author)
     except PartValidationError as error:
         state.problem = PartProblem("invalid", value, problems=error.problems)
     except StaleWrite as error:

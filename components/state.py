@@ -26,6 +26,7 @@ LANGUAGE_KEY = "ui_language"
 LANGUAGE_WIDGET = "language"
 BRIEF_WIDGET = "brief_pick"
 TOKEN_KEY = "auth_token"
+PRINCIPAL_KEY = "principal"
 BRIEF_KEY = "brief_id"
 LANGUAGE_PARAM = "taal"
 LOGIN_COOKIE = "kernbrief_login"
@@ -45,9 +46,13 @@ def account_store() -> AccountStore:
     return _stores(default_url())[2]
 
 
-def brief_store() -> SecureBriefStore:
-    """The briefs as the signed-in person may reach them; nobody signed in reaches nothing."""
-    principal = current_principal()
+def brief_store(fresh: bool = False) -> SecureBriefStore:
+    """The briefs as the signed-in person may reach them; nobody signed in reaches nothing.
+
+    ``fresh`` checks the login against the database again, for writes made in callbacks,
+    which run before app.py has checked it for this run.
+    """
+    principal = resolve_principal() if fresh else current_principal()
     if principal is None:
         raise NotFound("not signed in")
     briefs, programme, _accounts = _stores(default_url())
@@ -55,7 +60,15 @@ def brief_store() -> SecureBriefStore:
 
 
 def current_principal() -> Principal | None:
-    """Return who is signed in, checked against the database on every run.
+    """Return who is signed in, as app.py found at the start of this run."""
+    if PRINCIPAL_KEY in st.session_state:
+        principal: Principal | None = st.session_state[PRINCIPAL_KEY]
+        return principal
+    return resolve_principal()
+
+
+def resolve_principal() -> Principal | None:
+    """Return who is signed in, checked against the database; app.py calls it on every run.
 
     The login travels in an HttpOnly cookie set by the login route; this session keeps the
     token so that later reruns need not read cookies again. Ending the login anywhere (logout,
@@ -69,8 +82,10 @@ def current_principal() -> Principal | None:
     principal = account_store().resolve_session(token, timedelta(minutes=idle_minutes()))
     if principal is None:
         state.pop(TOKEN_KEY, None)
-        return _single_sign_on_principal()
-    state[TOKEN_KEY] = token
+        principal = _single_sign_on_principal()
+    else:
+        state[TOKEN_KEY] = token
+    state[PRINCIPAL_KEY] = principal
     return principal
 
 
@@ -80,6 +95,7 @@ def log_out() -> None:
     The cookie stays in the browser but points at nothing; the login page replaces it.
     """
     token = st.session_state.pop(TOKEN_KEY, None)
+    st.session_state.pop(PRINCIPAL_KEY, None)
     if token:
         account_store().end_session(token)
 
@@ -163,7 +179,7 @@ def brief_picker(refs: list[BriefRef], titles: dict[int, str], label: str) -> No
 
 def current_brief_ref(store: SecureBriefStore) -> BriefRef | None:
     """Return the brief the person works on, among those they may change."""
-    own = [ref for ref in store.readable() if store.can_edit(ref.id)]
+    own = store.editable()
     if not own:
         return None
     chosen = st.session_state.get(BRIEF_KEY)

@@ -19,10 +19,10 @@ from components.state import (
     brief_picker,
     brief_store,
     current_brief_ref,
-    current_principal,
     current_principal_is_sso,
     log_out,
     programme_store,
+    resolve_principal,
     translator,
 )
 from components.text import md_literal
@@ -56,7 +56,7 @@ def database_unreachable(t: Translator) -> None:
 def principal_or_stop(t: Translator) -> Principal | None:
     """Return who is signed in; stop with a message if the database is down."""
     try:
-        return current_principal()
+        return resolve_principal()
     except (OperationalError, DBAPIError):
         database_unreachable(t)
         st.stop()
@@ -74,7 +74,7 @@ def open_workspace() -> Workspace | None:
             st.info(t("auth.no_brief"))
             return None
         trajectory = programme_store().trajectory(ref.trajectory_id)
-        own = [r for r in store.readable() if store.can_edit(r.id)]
+        own = store.editable()
         brief = store.load(ref.id)
     except (OperationalError, DBAPIError):
         database_unreachable(t)

@@ -302,6 +302,15 @@ class SqlProgrammeStore:
     def people_of(self, municipality: str) -> list[Person]:
         return [person for person in self.people() if person.municipality == municipality]
 
+    def all_briefs(self) -> list[BriefRef]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).order_by(
+                    BriefRow.trajectory_id, BriefRow.municipality
+                )
+            ).all()
+        return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+
     def briefs_in(self, trajectory_id: int) -> list[BriefRef]:
         with self.engine.connect() as connection:
             rows = connection.execute(

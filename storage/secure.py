@@ -22,13 +22,18 @@ class SecureBriefStore:
         self._briefs = briefs
         self._programme = programme
         self.principal = principal
+        # Which brief belongs where does not change within one page run.
+        self._refs: dict[int, BriefRef] = {}
 
     @property
     def engine(self) -> Any:
         return self._briefs.engine
 
     def _ref(self, brief_id: int, edit: bool) -> BriefRef:
-        ref = self._programme.brief_ref(brief_id)
+        ref = self._refs.get(brief_id)
+        if ref is None:
+            ref = self._programme.brief_ref(brief_id)
+            self._refs[brief_id] = ref
         allowed = can_edit_brief if edit else can_read_brief
         if not allowed(self.principal, ref):
             raise NotFound(brief_id)
@@ -36,14 +41,13 @@ class SecureBriefStore:
 
     def readable(self) -> list[BriefRef]:
         """Every brief this person may read, in trajectory order."""
-        refs = []
-        for trajectory in self._programme.trajectories():
-            refs += [
-                r
-                for r in self._programme.briefs_in(trajectory.id)
-                if can_read_brief(self.principal, r)
-            ]
+        refs = [ref for ref in self._programme.all_briefs() if can_read_brief(self.principal, ref)]
+        self._refs.update({ref.id: ref for ref in refs})
         return refs
+
+    def editable(self) -> list[BriefRef]:
+        """Every brief this person may change."""
+        return [ref for ref in self.readable() if can_edit_brief(self.principal, ref)]
 
     def can_edit(self, brief_id: int) -> bool:
         try:
