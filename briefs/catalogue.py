@@ -970,4 +970,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.what": ("Wat", "What"),
     "audit.target": ("Waarop", "Target"),
     "audit.client": ("Vanaf", "From"),
+    "audit.action.login": ("aangemeld", "logged in"),
+    "audit.action.login_failed": ("aanmelden mislukt", "login failed"),
+    "audit.action.login_refused_locked": ("aanmelden geblokkeerd", "login blocked"),
+    "audit.action.invitation": ("uitnodiging gemaakt", "invitation made"),
+    "audit.action.invitation_accepted": ("uitnodiging aanvaard", "invitation accepted"),
+    "audit.action.invitation_accepted_sso": (
+        "uitnodiging aanvaard (organisatieaccount)",
+        "invitation accepted (organisation account)",
+    ),
+    "audit.action.role_changed": ("rol gewijzigd", "role changed"),
+    "audit.action.password_reset_requested": ("herstellink gemaakt", "reset link made"),
+    "audit.action.password_reset": ("wachtwoord hersteld", "password reset"),
+    "audit.action.password_changed": ("wachtwoord gewijzigd", "password changed"),
+    "audit.action.user_created": ("account aangemaakt", "account created"),
 }

@@ -81,7 +81,11 @@ def audit_page(principal: Principal) -> None:
                 {
                     t("audit.when"): format_moment(entry.at),
                     t("audit.who"): entry.actor,
-                    t("audit.what"): entry.action,
+                    t("audit.what"): (
+                        t(f"audit.action.{entry.action}")
+                        if t.has(f"audit.action.{entry.action}")
+                        else entry.action
+                    ),
                     t("audit.target"): entry.target,
                     t("audit.client"): entry.client,
                 }

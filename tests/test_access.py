@@ -237,7 +237,7 @@ def test_an_admin_reads_the_audit_log_and_changes_a_role(demo_url: str) -> None:
     assert at.success and "De rol is gewijzigd." in at.success[0].value
     at.switch_page("pages/audit.py").run()
     log = at.dataframe[0].value
-    assert "role_changed" in set(log["Wat"])
+    assert "rol gewijzigd" in set(log["Wat"])
 
 
 def test_a_participant_cannot_point_the_session_at_another_brief(demo_url: str) -> None:

@@ -70,3 +70,10 @@ def test_formats_follow_nl_be() -> None:
     assert format_money(Decimal("1250")) == "€\u00a01.250,00"
     assert format_number(1250.5) == "1.250,5"
     assert format_moment(datetime(2023, 12, 19, 9, 30, tzinfo=UTC)) == "19 december 2023 10:30"
+
+
+def test_every_audit_action_has_a_label() -> None:
+    sources = (ROOT / "storage" / "accounts.py").read_text() + (ROOT / "manage.py").read_text()
+    actions = set(re.findall(r"""\.?audit\(\s*[\w."]+,\s*"([a-z_]+)\"""", sources))
+    assert {"login", "login_failed", "invitation", "role_changed", "password_reset"} <= actions
+    assert sorted(a for a in actions if f"audit.action.{a}" not in CATALOGUE) == []
