@@ -11,7 +11,6 @@ from pydantic import TypeAdapter, ValidationError
 from briefs import model as m
 
 STEPS = (1, 2, 3, 4)
-STEP_SLUGS = {1: "challenge", 2: "explore", 3: "prototype", 4: "roadmap"}
 
 
 class Kind(StrEnum):

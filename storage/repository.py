@@ -302,32 +302,24 @@ class SqlProgrammeStore:
     def people_of(self, municipality: str) -> list[Person]:
         return [person for person in self.people() if person.municipality == municipality]
 
-    def all_briefs(self) -> list[BriefRef]:
+    def _brief_refs(self, *conditions: Any) -> list[BriefRef]:
+        query = select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
+            *conditions
+        )
         with self.engine.connect() as connection:
             rows = connection.execute(
-                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).order_by(
-                    BriefRow.trajectory_id, BriefRow.municipality
-                )
+                query.order_by(BriefRow.trajectory_id, BriefRow.municipality)
             ).all()
         return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+
+    def all_briefs(self) -> list[BriefRef]:
+        return self._brief_refs()
 
     def briefs_in(self, trajectory_id: int) -> list[BriefRef]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality)
-                .where(BriefRow.trajectory_id == trajectory_id)
-                .order_by(BriefRow.municipality)
-            ).all()
-        return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+        return self._brief_refs(BriefRow.trajectory_id == trajectory_id)
 
     def briefs_of(self, municipality: str) -> list[BriefRef]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality)
-                .where(BriefRow.municipality == municipality)
-                .order_by(BriefRow.id)
-            ).all()
-        return [BriefRef(r.id, r.trajectory_id, r.municipality) for r in rows]
+        return self._brief_refs(BriefRow.municipality == municipality)
 
     def add_trajectory(self, trajectory: Trajectory, sessions: Iterable[Session]) -> int:
         with self.engine.begin() as connection:
