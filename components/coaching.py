@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal, can_manage_trajectory
+from components.review import coach_dashboard
 from components.state import account_store, programme_store, translator
 from storage.accounts import AccountRefused
 from storage.repository import NotFound
@@ -19,7 +20,6 @@ def base_url() -> str:
 def coach_page(principal: Principal) -> None:
     t = translator()
     st.title(t("coach.title"))
-    st.info(t("coach.placeholder"))
     trajectories = [
         tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
     ]
@@ -40,6 +40,7 @@ def coach_page(principal: Principal) -> None:
     )
     if not trajectories:
         return
+    coach_dashboard(principal)
     st.subheader(t("coach.invite"))
     st.caption(t("coach.invite_help"))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}

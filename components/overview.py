@@ -13,9 +13,10 @@ from briefs.links import chains
 from briefs.programme import next_session
 from briefs.progress import step_progress
 from components import charts
+from components.review import unread_per_step
 from components.state import programme_store
 from components.text import md_literal
-from components.workspace import open_workspace, show_checks
+from components.workspace import STEP_PAGES, open_workspace, show_checks
 
 
 def overview_page() -> None:
@@ -50,6 +51,13 @@ def overview_page() -> None:
                 step=upcoming.step,
             )
         )
+    unread = unread_per_step(brief, workspace.principal)
+    if unread:
+        st.warning(t("review.unread_overview", count=sum(unread.values())))
+        for step, count in sorted(unread.items()):
+            st.page_link(
+                STEP_PAGES[step], label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}"
+            )
     left, right = st.columns([2, 3])
     with left:
         st.subheader(t("overview.progress"))

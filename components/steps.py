@@ -7,6 +7,7 @@ import streamlit as st
 from briefs.checks import run_checks
 from components import charts
 from components.fields import EditContext, part_header, rows_field, scalar_field, sketches_field
+from components.review import participant_review
 from components.text import md_literal
 from components.workspace import Workspace, open_workspace, show_checks
 
@@ -127,4 +128,5 @@ def step_page(step: int) -> None:
     checks = [check for check in run_checks(workspace.brief) if check.step == step]
     with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
         show_checks(checks, t, with_links=False)
+    participant_review(workspace.brief, step, workspace.principal, t)
     STEP_BODIES[step](workspace.edit)

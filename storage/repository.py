@@ -94,6 +94,31 @@ class SqlBriefStore:
             id=ref.id, trajectory_id=ref.trajectory_id, municipality=ref.municipality, parts=parts
         )
 
+    def load_many(self, brief_ids: list[int]) -> list[Brief]:
+        """Load several briefs in two queries, for the coach's overview."""
+        with self.engine.connect() as connection:
+            refs = connection.execute(
+                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
+                    BriefRow.id.in_(brief_ids)
+                )
+            ).all()
+            rows = connection.execute(
+                select(
+                    BriefPartRow.brief_id,
+                    BriefPartRow.key,
+                    BriefPartRow.value,
+                    BriefPartRow.version,
+                    BriefPartRow.saved_at,
+                    BriefPartRow.saved_by,
+                ).where(BriefPartRow.brief_id.in_(brief_ids))
+            ).all()
+        briefs = {r.id: Brief(r.id, r.trajectory_id, r.municipality) for r in refs}
+        for row in rows:
+            briefs[row.brief_id].parts[row.key] = StoredPart(
+                row.value, row.version, utc(row.saved_at), row.saved_by
+            )
+        return [briefs[brief_id] for brief_id in brief_ids if brief_id in briefs]
+
     def current(self, brief_id: int, key: str) -> StoredPart:
         with self.engine.connect() as connection:
             row = connection.execute(

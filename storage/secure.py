@@ -60,6 +60,11 @@ class SecureBriefStore:
         self._ref(brief_id, edit=False)
         return self._briefs.load(brief_id)
 
+    def load_many(self, brief_ids: list[int]) -> list[Brief]:
+        for brief_id in brief_ids:
+            self._ref(brief_id, edit=False)
+        return self._briefs.load_many(brief_ids)
+
     def save_part(
         self, brief_id: int, key: str, value: Any, base_version: int, author: str
     ) -> StoredPart:

@@ -25,4 +25,4 @@ def test_upgrading_twice_is_harmless(engine: Engine) -> None:
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-    assert current == head and head is not None and head.startswith("0002")
+    assert head is not None and current == head

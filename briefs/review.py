@@ -1,0 +1,105 @@
+"""Review of briefs by coaches: step statuses, feedback threads and the cohort overview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from briefs.brief import Brief
+from briefs.checks import run_checks
+from briefs.progress import step_progress
+
+
+class StepStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    READY = "ready"
+    REVIEWED = "reviewed"
+
+
+MARKS = (StepStatus.READY, StepStatus.REVIEWED)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One message in a step's thread."""
+
+    id: int
+    brief_id: int
+    step: int
+    author_id: int
+    author_name: str
+    author_role: str
+    body: str
+    created_at: datetime
+    resolved: bool
+
+
+def step_statuses(brief: Brief, marks: dict[int, str]) -> dict[int, StepStatus]:
+    """A mark wins; otherwise a step is in progress as soon as any part holds something."""
+    progress = step_progress(brief)
+    statuses = {}
+    for step, share in progress.items():
+        mark = marks.get(step, "")
+        if mark in {status.value for status in MARKS}:
+            statuses[step] = StepStatus(mark)
+        else:
+            statuses[step] = StepStatus.IN_PROGRESS if share > 0 else StepStatus.NOT_STARTED
+    return statuses
+
+
+def unread(feedback: Iterable[Feedback], reader_id: int, read_at: datetime | None) -> int:
+    """Open messages by others that arrived after the reader last looked."""
+    return sum(
+        1
+        for item in feedback
+        if item.author_id != reader_id
+        and not item.resolved
+        and (read_at is None or item.created_at > read_at)
+    )
+
+
+@dataclass(frozen=True)
+class CohortRow:
+    """One municipality in the coach's matrix."""
+
+    brief_id: int
+    municipality: str
+    statuses: dict[int, StepStatus]
+    progress: dict[int, float]
+    open_checks: int
+    unread: int
+    last_change: datetime | None
+
+
+def cohort_rows(
+    briefs: Sequence[Brief],
+    marks: dict[int, dict[int, str]],
+    feedback: Sequence[Feedback],
+    reads: dict[int, datetime],
+    reader_id: int,
+) -> list[CohortRow]:
+    """Build the matrix from data read in bulk: no query per cell."""
+    rows = []
+    for brief in sorted(briefs, key=lambda b: b.municipality):
+        own = [item for item in feedback if item.brief_id == brief.id]
+        rows.append(
+            CohortRow(
+                brief.id,
+                brief.municipality,
+                step_statuses(brief, marks.get(brief.id, {})),
+                step_progress(brief),
+                len(run_checks(brief)),
+                unread(own, reader_id, reads.get(brief.id)),
+                brief.last_saved(),
+            )
+        )
+    return rows
+
+
+def readiness(rows: Sequence[CohortRow], step: int) -> tuple[int, int]:
+    """How many municipalities have the step ready (or reviewed), out of all."""
+    ready = sum(1 for row in rows if row.statuses[step] in MARKS)
+    return ready, len(rows)

@@ -1,0 +1,288 @@
+"""Feedback threads and step marks, for participants on their steps and for coaches."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefs.access import Principal, Role, can_manage_trajectory
+from briefs.brief import Brief
+from briefs.calendar import sessions_ics
+from briefs.export.brief_doc import ExportOptions
+from briefs.i18n import Translator, format_day, format_moment
+from briefs.parts import PARTS, Kind, parts_of_step
+from briefs.programme import next_session
+from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
+from components import charts
+from components.columns import rows_to_frame, visible_fields
+from components.state import brief_store, programme_store, translator
+from storage.exports import trajectory_export
+from storage.review import FeedbackRefused, ReviewStore
+
+STATUS_LEVEL = {
+    StepStatus.NOT_STARTED: 0,
+    StepStatus.IN_PROGRESS: 1,
+    StepStatus.READY: 2,
+    StepStatus.REVIEWED: 3,
+}
+
+
+def review_store() -> ReviewStore:
+    return ReviewStore(programme_store(), brief_store().principal)
+
+
+def _send(brief_id: int, step: int, widget_key: str) -> None:
+    body = str(st.session_state.get(widget_key) or "")
+    try:
+        review_store().add_feedback(brief_id, step, body)
+    except FeedbackRefused as refused:
+        st.session_state[f"feedback_problem:{brief_id}:{step}"] = refused.reason
+    else:
+        st.session_state[widget_key] = ""
+        st.session_state.pop(f"feedback_problem:{brief_id}:{step}", None)
+
+
+def feedback_thread(brief_id: int, step: int, principal: Principal, t: Translator) -> None:
+    """The step's messages as plain text, a reply box, and 'resolved'."""
+    store = review_store()
+    messages = [item for item in store.feedback([brief_id]) if item.step == step]
+    if not messages:
+        st.caption(t("review.none"))
+    for item in messages:
+        who = t(
+            "review.by",
+            name=item.author_name,
+            role=t(f"role.{item.author_role}"),
+            moment=format_moment(item.created_at),
+        )
+        st.text(who + (" " + t("review.resolved") if item.resolved else ""))
+        st.text(item.body)
+    store.mark_read(brief_id)
+    widget_key = f"feedback_text:{brief_id}:{step}"
+    label = t("review.write") if principal.role is not Role.PARTICIPANT else t("review.reply")
+    st.text_area(label, key=widget_key, height=100)
+    problem = st.session_state.get(f"feedback_problem:{brief_id}:{step}")
+    if problem:
+        st.error(t(f"review.{problem}"))
+    send, resolve = st.columns(2)
+    send.button(
+        t("review.send"),
+        key=f"feedback_send:{brief_id}:{step}",
+        on_click=_send,
+        args=(brief_id, step, widget_key),
+    )
+    if any(not item.resolved for item in messages):
+        resolve.button(
+            t("review.resolve"),
+            key=f"feedback_resolve:{brief_id}:{step}",
+            on_click=lambda: review_store().resolve(brief_id, step),
+        )
+
+
+def participant_review(brief: Brief, step: int, principal: Principal, t: Translator) -> None:
+    """On a step page: the step's status, 'ready for review', and the coaches' feedback."""
+    store = review_store()
+    marks = store.marks([brief.id]).get(brief.id, {})
+    status = step_statuses(brief, marks)[step]
+    feedback = [item for item in store.feedback([brief.id]) if item.step == step]
+    open_count = sum(1 for item in feedback if not item.resolved)
+    title = t("review.feedback") + (f" ({open_count})" if open_count else "")
+    with st.expander(title, expanded=bool(open_count)):
+        st.text(t("review.status", status=t(f"status.{status}")))
+        if status is StepStatus.READY:
+            st.button(
+                t("review.unmark_ready"),
+                key=f"unready:{step}",
+                on_click=lambda: review_store().mark(brief.id, step, None),
+            )
+        elif status is not StepStatus.REVIEWED:
+            st.button(
+                t("review.mark_ready"),
+                key=f"ready:{step}",
+                on_click=lambda: review_store().mark(brief.id, step, StepStatus.READY),
+            )
+        feedback_thread(brief.id, step, principal, t)
+
+
+def unread_per_step(brief: Brief, principal: Principal) -> dict[int, int]:
+    store = review_store()
+    read_at = store.read_times([brief.id]).get(brief.id)
+    counts: dict[int, int] = {}
+    for item in store.feedback([brief.id]):
+        fresh = read_at is None or item.created_at > read_at
+        if item.author_id != principal.person_id and not item.resolved and fresh:
+            counts[item.step] = counts.get(item.step, 0) + 1
+    return counts
+
+
+def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
+    municipalities = [row.municipality for row in rows]
+    steps = [t("dashboard.step", step=step) for step in (1, 2, 3, 4)]
+    levels = [[STATUS_LEVEL[row.statuses[step]] for step in (1, 2, 3, 4)] for row in rows]
+    labels = [[t(f"status.{row.statuses[step]}") for step in (1, 2, 3, 4)] for row in rows]
+    figure = go.Figure(
+        go.Heatmap(
+            z=levels,
+            x=steps,
+            y=municipalities,
+            text=labels,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=3,
+            showscale=False,
+            colorscale=[[0, "#eeeeee"], [0.34, "#fde9b4"], [0.67, "#b9dcc2"], [1, "#2f8f6b"]],
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_layout(height=80 + 36 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return figure
+
+
+def _cell(row: CohortRow, step: int, t: Translator) -> str:
+    return f"{t(f'status.{row.statuses[step]}')} · {round(row.progress[step] * 100)} %"
+
+
+def coach_dashboard(principal: Principal) -> None:
+    """The matrix, readiness for the next session, sessions, review and the cohort export."""
+    t = translator()
+    trajectories = [
+        tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
+    ]
+    if not trajectories:
+        return
+    labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
+    chosen = st.selectbox(
+        t("dashboard.pick"),
+        list(labels),
+        format_func=lambda i: labels[i],
+        key="dashboard_trajectory",
+    )
+    trajectory = next(tr for tr in trajectories if tr.id == chosen)
+    refs = programme_store().briefs_in(trajectory.id)
+    briefs = brief_store().load_many([ref.id for ref in refs])
+    store = review_store()
+    ids = [brief.id for brief in briefs]
+    rows = cohort_rows(
+        briefs, store.marks(ids), store.feedback(ids), store.read_times(ids), principal.person_id
+    )
+    st.subheader(t("dashboard.matrix"))
+    sessions = programme_store().sessions(trajectory.id)
+    upcoming = next_session(sessions, datetime.now(UTC))
+    if upcoming is None:
+        st.caption(t("dashboard.no_session"))
+    elif rows:
+        ready, total = readiness(rows, upcoming.step)
+        st.info(
+            t(
+                "dashboard.readiness",
+                step=upcoming.step,
+                day=format_day(upcoming.starts_at.date()),
+                ready=ready,
+                total=total,
+            )
+        )
+    if rows:
+        charts.show(_status_chart(rows, t), "status_matrix")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        t("dashboard.municipality"): row.municipality,
+                        **{
+                            t("dashboard.step", step=step): _cell(row, step, t)
+                            for step in (1, 2, 3, 4)
+                        },
+                        t("dashboard.open_checks"): row.open_checks,
+                        t("dashboard.unread"): row.unread,
+                        t("dashboard.last_change"): format_moment(row.last_change) or "—",
+                    }
+                    for row in rows
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    st.subheader(t("sessions.title"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("sessions.number"): session.number,
+                    t("sessions.when"): format_moment(session.starts_at),
+                    t("sessions.mode"): t(f"mode.{session.mode}"),
+                    t("sessions.place"): session.place,
+                    t("sessions.step"): session.step,
+                }
+                for session in sessions
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.download_button(
+        t("sessions.download"),
+        data=sessions_ics(trajectory, sessions, t),
+        file_name=f"werksessies-leertraject-{trajectory.number}.ics",
+        mime="text/calendar",
+        key="sessions_ics",
+    )
+    if rows:
+        _review(rows, briefs, principal, t)
+    if st.button(t("dashboard.export"), key="cohort_export"):
+        name, data = trajectory_export(brief_store(), trajectory.number, ExportOptions(), t)
+        st.download_button(
+            t("dashboard.export_ready", name=name),
+            data=data,
+            file_name=name,
+            mime="application/zip",
+            key="cohort_download",
+        )
+
+
+def _review(
+    rows: list[CohortRow], briefs: list[Brief], principal: Principal, t: Translator
+) -> None:
+    st.subheader(t("dashboard.review"))
+    by_id = {brief.id: brief for brief in briefs}
+    names = {row.brief_id: row.municipality for row in rows}
+    brief_id = st.selectbox(
+        t("dashboard.municipality"), list(names), format_func=lambda i: names[i], key="review_brief"
+    )
+    step = st.radio(
+        t("dashboard.review_step"),
+        [1, 2, 3, 4],
+        format_func=lambda s: t(f"step.{s}.title"),
+        horizontal=True,
+        key="review_step",
+    )
+    if brief_id is None or step is None:
+        return
+    brief = by_id[int(brief_id)]
+    for spec in parts_of_step(int(step)):
+        value = brief.part(spec.key).value
+        if not value:
+            continue
+        st.markdown(f"**{t(f'part.{spec.key}.title')}**")
+        if spec.row_model is not None and spec.kind is Kind.ROWS:
+            st.dataframe(
+                rows_to_frame(spec.row_model, value),
+                hide_index=True,
+                column_order=visible_fields(spec.row_model),
+            )
+        elif isinstance(value, list):
+            st.text(", ".join(str(v) for v in value))
+        else:
+            st.text(t(f"enum.{value}") if PARTS[spec.key].options else str(value))
+    status = next(row for row in rows if row.brief_id == brief.id).statuses[int(step)]
+    st.text(t("review.status", status=t(f"status.{status}")))
+    if status is not StepStatus.REVIEWED:
+        st.button(
+            t("review.mark_reviewed"),
+            key="mark_reviewed",
+            on_click=lambda: review_store().mark(brief.id, int(step), StepStatus.REVIEWED),
+        )
+    st.markdown(f"**{t('review.feedback_coach')}**")
+    feedback_thread(brief.id, int(step), principal, t)

@@ -1,0 +1,174 @@
+"""The coaches' side: matrix, readiness, feedback both ways, review marks, sessions as .ics."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from briefs.access import Principal
+from briefs.calendar import sessions_ics
+from briefs.demo import AVELGEM
+from briefs.i18n import Translator
+from briefs.review import StepStatus, step_statuses
+from storage.accounts import AccountStore
+from storage.db import make_engine
+from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
+from storage.review import FeedbackRefused, ReviewStore
+from storage.seed import seed_demo
+
+LOTTE = "lotte.vandenberghe@avelgem.demo"
+PIETER = "pieter.claes@gent.demo"
+COACH = "jonas.wouters@begeleiding.demo"
+
+
+def principal(engine: Engine, email: str) -> Principal:
+    found = AccountStore(engine).principal_by_email(email)
+    assert found is not None
+    return found
+
+
+def review(engine: Engine, email: str) -> ReviewStore:
+    return ReviewStore(SqlProgrammeStore(engine), principal(engine, email))
+
+
+def avelgem_id(engine: Engine) -> int:
+    return SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
+
+
+@pytest.fixture
+def seeded(engine: Engine) -> Engine:
+    seed_demo(engine, date(2024, 3, 1))
+    return engine
+
+
+def test_feedback_goes_both_ways_and_only_to_those_who_may_read(seeded: Engine) -> None:
+    brief_id = avelgem_id(seeded)
+    review(seeded, COACH).add_feedback(
+        brief_id, 1, "Is dit het doel of een middel? [x](javascript:1)"
+    )
+    review(seeded, LOTTE).add_feedback(brief_id, 1, "Het doel; ik pas het aan.")
+    thread = review(seeded, LOTTE).feedback([brief_id])
+    assert [(item.author_role, item.body[:7]) for item in thread] == [
+        ("facilitator", "Is dit "),
+        ("participant", "Het doe"),
+    ]
+    with pytest.raises(NotFound):
+        review(seeded, PIETER).feedback([brief_id])
+    with pytest.raises(NotFound):
+        review(seeded, PIETER).add_feedback(brief_id, 1, "Mag ik meelezen?")
+    with pytest.raises(FeedbackRefused):
+        review(seeded, LOTTE).add_feedback(brief_id, 1, "   ")
+    review(seeded, LOTTE).resolve(brief_id, 1)
+    assert all(item.resolved for item in review(seeded, COACH).feedback([brief_id]))
+
+
+def test_marks_follow_the_roles(seeded: Engine) -> None:
+    brief_id = avelgem_id(seeded)
+    brief = SqlBriefStore(seeded).load(brief_id)
+    participant, coach = review(seeded, LOTTE), review(seeded, COACH)
+    participant.mark(brief_id, 2, StepStatus.READY)
+    assert step_statuses(brief, coach.marks([brief_id])[brief_id])[2] is StepStatus.READY
+    with pytest.raises(NotFound):
+        participant.mark(brief_id, 2, StepStatus.REVIEWED)
+    coach.mark(brief_id, 2, StepStatus.REVIEWED)
+    assert step_statuses(brief, coach.marks([brief_id])[brief_id])[2] is StepStatus.REVIEWED
+    with pytest.raises(NotFound):
+        review(seeded, PIETER).mark(brief_id, 1, StepStatus.READY)
+
+
+def test_the_sessions_calendar_holds_the_four_sessions_in_brussels_time(seeded: Engine) -> None:
+    programme = SqlProgrammeStore(seeded)
+    trajectory = next(t for t in programme.trajectories() if t.number == 6)
+    sessions = programme.sessions(trajectory.id)
+    calendar = icalendar.Calendar.from_ical(sessions_ics(trajectory, sessions, Translator("nl")))
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 4
+    brussels = ZoneInfo("Europe/Brussels")
+    starts = [event.decoded("dtstart").astimezone(brussels) for event in events]
+    assert [(s.day, s.month, s.year, s.hour) for s in starts[:2]] == [
+        (11, 1, 2024, 10),
+        (22, 2, 2024, 10),
+    ]
+    assert str(events[0]["summary"]).startswith("Werksessie 1 · leertraject 6")
+
+
+# --- screens --------------------------------------------------------------------------------
+def app_as(email: str) -> AppTest:
+    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
+    person = accounts.principal_by_email(email)
+    assert person is not None
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = accounts.start_session(person.person_id)
+    return at.run()
+
+
+def matrix_cell(at: AppTest, municipality: str, step: int) -> str:
+    table = at.dataframe[1].value
+    row = table[table["Gemeente"] == municipality].iloc[0]
+    return str(row[f"Stap {step}"])
+
+
+def test_the_coach_matrix_shows_statuses_and_readiness(demo_url: str) -> None:
+    at = app_as(COACH)
+    assert not at.exception
+    assert matrix_cell(at, "Avelgem", 1).startswith("bezig")
+    assert matrix_cell(at, "Harelbeke", 1).startswith("niet gestart")
+    assert any(
+        "Stap 3 is aan de beurt op" in info.value and "0 van 4 klaar" in info.value
+        for info in at.info
+    )
+    engine = make_engine(demo_url)
+    review(engine, LOTTE).mark(avelgem_id(engine), 3, StepStatus.READY)
+    at.run()
+    assert matrix_cell(at, "Avelgem", 3).startswith("klaar voor review")
+    assert any("1 van 4 klaar" in info.value for info in at.info)
+
+
+def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_url: str) -> None:
+    coach = app_as(COACH)
+    coach.selectbox(key="review_brief").select(avelgem_id(make_engine(demo_url)))
+    coach.run()
+    brief_id = avelgem_id(make_engine(demo_url))
+    coach.text_area(key=f"feedback_text:{brief_id}:1").input("Maak je uitdagingsvraag scherper.")
+    coach.button(key=f"feedback_send:{brief_id}:1").click().run()
+    participant = app_as(LOTTE)
+    assert any("Nieuwe feedback: 1" in w.value for w in participant.warning)
+    participant.switch_page("pages/step_1_challenge.py").run()
+    assert "Maak je uitdagingsvraag scherper." in [text.value for text in participant.text]
+    participant.text_area(key=f"feedback_text:{brief_id}:1").input(
+        "Aangepast, zie de nieuwe vraag."
+    )
+    participant.button(key=f"feedback_send:{brief_id}:1").click().run()
+    participant.switch_page("pages/overview.py").run()
+    assert not any("Nieuwe feedback" in w.value for w in participant.warning)
+    coach.run()
+    assert "Aangepast, zie de nieuwe vraag." in [text.value for text in coach.text]
+    table = coach.dataframe[1].value
+    assert int(table[table["Gemeente"] == "Avelgem"].iloc[0]["Ongelezen feedback"]) == 1
+    coach.run()  # the thread was on screen: the reply has been read
+    table = coach.dataframe[1].value
+    assert int(table[table["Gemeente"] == "Avelgem"].iloc[0]["Ongelezen feedback"]) == 0
+
+
+def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
+    at = app_as(COACH)
+    at.radio(key="review_step").set_value(2).run()
+    at.button(key="mark_reviewed").click().run()
+    first = at.selectbox(key="review_brief").options[0]
+    assert matrix_cell(at, first, 2).startswith("gereviewd")
+
+
+def test_participants_mark_a_step_ready(demo_url: str) -> None:
+    at = app_as(LOTTE)
+    at.switch_page("pages/step_2_explore.py").run()
+    at.button(key="ready:2").click().run()
+    assert any("klaar voor review" in text.value for text in at.text)
+    engine = make_engine(demo_url)
+    assert review(engine, COACH).marks([avelgem_id(engine)])[avelgem_id(engine)] == {2: "ready"}
+    assert AVELGEM["challenge.question"]
