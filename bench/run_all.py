@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from bench.export_bench import figures as export_figures
+from bench.review_bench import figures as review_figures
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.migrate import upgrade
@@ -130,6 +131,8 @@ def main() -> int:
     print(f"| load the whole brief, SQLite | {sqlite_load:.2f} ms | ≤ 10 ms |")
     print(f"| load the whole brief, PostgreSQL | {pg_load:.2f} ms | ≤ 10 ms |")
     for line in export_figures():
+        print(line)
+    for line in review_figures():
         print(line)
     for step, real, base in reruns:
         print(

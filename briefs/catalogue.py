@@ -923,10 +923,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "account.change_password": ("Wachtwoord wijzigen", "Change password"),
     "account.password_changed": ("Je wachtwoord is gewijzigd.", "Your password was changed."),
     "coach.title": ("Begeleiding", "Coaching"),
-    "coach.placeholder": (
-        "Het dashboard van de begeleiders (voortgang, feedback, vergelijken) komt in een volgende versie. Hier nodig je al deelnemers uit en herstel je wachtwoorden.",
-        "The coaches' dashboard (progress, feedback, comparing) comes in a next version. Here you already invite participants and reset passwords.",
-    ),
     "coach.trajectories": ("Jouw leertrajecten", "Your trajectories"),
     "coach.invite": ("Deelnemer uitnodigen", "Invite a participant"),
     "coach.invite_help": (
@@ -953,10 +949,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This e-mail address does not belong to a participant of your trajectories.",
     ),
     "programme.title": ("Programma", "Programme"),
-    "programme.placeholder": (
-        "Alle leertrajecten van het programma. Het voortgangsoverzicht per traject komt met het dashboard van de begeleiders.",
-        "All trajectories of the programme. The progress overview per trajectory comes with the coaches' dashboard.",
+    "programme.intro": (
+        "Alle leertrajecten met de gemiddelde voortgang van hun designbriefs per stap.",
+        "All trajectories with the average progress of their design briefs per step.",
     ),
+    "programme.briefs": ("Designbriefs", "Design briefs"),
     "people.title": ("Mensen en rollen", "People and roles"),
     "people.set_role": ("Rol wijzigen", "Change role"),
     "people.email": ("E-mailadres", "E-mail address"),

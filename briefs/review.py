@@ -103,3 +103,23 @@ def readiness(rows: Sequence[CohortRow], step: int) -> tuple[int, int]:
     """How many municipalities have the step ready (or reviewed), out of all."""
     ready = sum(1 for row in rows if row.statuses[step] in MARKS)
     return ready, len(rows)
+
+
+@dataclass(frozen=True)
+class CohortProgress:
+    count: int
+    averages: dict[int, float]
+
+
+def programme_progress(briefs: Sequence[Brief]) -> dict[int, CohortProgress]:
+    """Per trajectory id: how many briefs, and their average progress per step."""
+    totals: dict[int, list[dict[int, float]]] = {}
+    for brief in briefs:
+        totals.setdefault(brief.trajectory_id, []).append(step_progress(brief))
+    return {
+        trajectory_id: CohortProgress(
+            len(shares),
+            {step: sum(share[step] for share in shares) / len(shares) for step in (1, 2, 3, 4)},
+        )
+        for trajectory_id, shares in totals.items()
+    }

@@ -7,30 +7,33 @@ import streamlit as st
 
 from briefs.access import Principal, Role
 from briefs.i18n import format_moment
-from components.state import account_store, programme_store, translator
+from briefs.review import programme_progress
+from components.state import account_store, brief_store, programme_store, translator
 from storage.repository import NotFound
 
 
 def programme_page(principal: Principal) -> None:
+    """Every trajectory with its cohort's average progress per step, read in bulk."""
     t = translator()
     st.title(t("programme.title"))
-    st.info(t("programme.placeholder"))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "#": tr.number,
-                    t("col.title"): tr.title,
-                    t("overview.coaches"): ", ".join(tr.coaches),
-                    t("col.municipality"): len(tr.members),
-                    "": tr.edition,
-                }
-                for tr in programme_store().trajectories()
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    st.caption(t("programme.intro"))
+    store = brief_store()
+    refs = store.readable()
+    progress = programme_progress(store.load_many([ref.id for ref in refs]))
+    rows = []
+    for tr in programme_store().trajectories():
+        shares = progress.get(tr.id)
+        row: dict[str, object] = {
+            "#": tr.number,
+            t("col.title"): tr.title,
+            t("overview.coaches"): ", ".join(tr.coaches),
+            t("programme.briefs"): shares.count if shares else 0,
+        }
+        for step in (1, 2, 3, 4):
+            average = shares.averages[step] if shares else 0.0
+            row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def people_page(principal: Principal) -> None:

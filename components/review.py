@@ -13,6 +13,7 @@ from briefs.brief import Brief
 from briefs.calendar import sessions_ics
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator, format_day, format_moment
+from briefs.links import link_labels
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.programme import next_session
 from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
@@ -272,8 +273,11 @@ def _review(
                 hide_index=True,
                 column_order=visible_fields(spec.row_model),
             )
+        elif isinstance(value, list) and spec.options is not None:
+            st.text(", ".join(t(f"enum.{v}") for v in value))
         elif isinstance(value, list):
-            st.text(", ".join(str(v) for v in value))
+            labels = link_labels(brief, spec.links[""], t)
+            st.text("\n".join(labels.get(str(v), t("link.missing")) for v in value))
         else:
             st.text(t(f"enum.{value}") if PARTS[spec.key].options else str(value))
     status = next(row for row in rows if row.brief_id == brief.id).statuses[int(step)]

@@ -172,3 +172,21 @@ def test_participants_mark_a_step_ready(demo_url: str) -> None:
     engine = make_engine(demo_url)
     assert review(engine, COACH).marks([avelgem_id(engine)])[avelgem_id(engine)] == {2: "ready"}
     assert AVELGEM["challenge.question"]
+
+
+def test_the_programme_overview_shows_each_cohorts_progress(demo_url: str) -> None:
+    at = app_as("els.maes@programma.demo")
+    table = at.dataframe[0].value
+    assert list(table["#"]) == list(range(1, 13))
+    third = table[table["#"] == 3].iloc[0]
+    assert int(third["Designbriefs"]) == 4
+    engine = make_engine(demo_url)
+    from briefs.progress import step_progress
+
+    refs = SqlProgrammeStore(engine).briefs_in(
+        next(t.id for t in SqlProgrammeStore(engine).trajectories() if t.number == 3)
+    )
+    briefs = SqlBriefStore(engine).load_many([ref.id for ref in refs])
+    expected = round(sum(step_progress(b)[1] for b in briefs) / len(briefs) * 100)
+    assert third["Stap 1"] == f"{expected} %"
+    assert expected > 0
