@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,9 +12,12 @@ import streamlit as st
 from briefs.access import Principal, Role, can_manage_trajectory
 from briefs.brief import Brief
 from briefs.calendar import sessions_ics
+from briefs.changes import changes_since
+from briefs.checks import SWOT_PARTS as SWOT_KEYS
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator, format_day, format_moment
 from briefs.links import link_labels
+from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.programme import next_session
 from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
@@ -23,6 +27,8 @@ from components.state import brief_store, programme_store, translator
 from storage.exports import trajectory_export
 from storage.review import FeedbackRefused, ReviewStore
 
+BRUSSELS = ZoneInfo("Europe/Brussels")
+COMPARABLE = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ROWS)
 STATUS_LEVEL = {
     StepStatus.NOT_STARTED: 0,
     StepStatus.IN_PROGRESS: 1,
@@ -232,6 +238,7 @@ def coach_dashboard(principal: Principal) -> None:
     )
     if rows:
         _review(rows, briefs, principal, t)
+        compare_section(briefs, t)
     if st.button(t("dashboard.export"), key="cohort_export"):
         name, data = trajectory_export(brief_store(), trajectory.number, ExportOptions(), t)
         st.download_button(
@@ -290,3 +297,118 @@ def _review(
         )
     st.markdown(f"**{t('review.feedback_coach')}**")
     feedback_thread(brief.id, int(step), principal, t)
+    _changes(brief, t)
+    _notes(brief, t)
+
+
+def _changes(brief: Brief, t: Translator) -> None:
+    """What the municipality changed since a date; by default since the last session."""
+    st.subheader(t("changes.title"))
+    sessions = programme_store().sessions(brief.trajectory_id)
+    now = datetime.now(UTC)
+    past = [s.starts_at for s in sessions if s.starts_at <= now]
+    default = (max(past) if past else now - timedelta(days=14)).astimezone(BRUSSELS).date()
+    since_day = st.date_input(
+        t("changes.since"), value=default, key=f"changes_since:{brief.id}", format="DD/MM/YYYY"
+    )
+    if not isinstance(since_day, date):
+        return
+    since = datetime.combine(since_day, time.min, tzinfo=BRUSSELS)
+    changes = changes_since(brief_store().history(brief.id), since)
+    if not changes:
+        st.caption(t("changes.none"))
+    for change in changes:
+        st.markdown(f"**{t(f'step.{change.step}.title')} · {t(f'part.{change.key}.title')}**")
+        st.text("\n".join(change.lines))
+
+
+def _notes(brief: Brief, t: Translator) -> None:
+    store = review_store()
+    with st.expander(t("notes.title", municipality=brief.municipality)):
+        notes = store.notes(brief.trajectory_id, brief.municipality)
+        if not notes:
+            st.caption(t("notes.none"))
+        for when, who, body in notes:
+            st.text(f"{who}, {format_moment(when)}")
+            st.text(body)
+        widget_key = f"note_text:{brief.id}"
+        st.text_area(t("notes.new"), key=widget_key, height=80)
+        st.button(
+            t("notes.save"),
+            key=f"note_save:{brief.id}",
+            on_click=_save_note,
+            args=(brief, widget_key),
+        )
+
+
+def _save_note(brief: Brief, widget_key: str) -> None:
+    try:
+        review_store().add_note(
+            brief.trajectory_id, brief.municipality, str(st.session_state.get(widget_key) or "")
+        )
+    except FeedbackRefused:
+        return
+    st.session_state[widget_key] = ""
+
+
+def compare_section(briefs: list[Brief], t: Translator) -> None:
+    """One part side by side for every municipality, to prepare the session's discussion."""
+    st.subheader(t("compare.title"))
+    keys = ["swot", *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
+    key = st.selectbox(
+        t("compare.part"),
+        keys,
+        format_func=lambda k: (
+            t("compare.swot") if k == "swot" else f"{PARTS[k].step} · {t(f'part.{k}.title')}"
+        ),
+        key="compare_part",
+    )
+    if key is None:
+        return
+    ordered = sorted(briefs, key=lambda b: b.municipality)
+    municipality = t("dashboard.municipality")
+    if key == "swot":
+        columns = st.columns(2) + st.columns(2)
+        for column, quadrant in zip(columns, SWOT_KEYS, strict=True):
+            items = [
+                {municipality: b.municipality, t("col.text"): row["text"]}
+                for b in ordered
+                for row in b.part(quadrant).value or []
+            ]
+            column.markdown(f"**{t(f'part.{quadrant}.title')}**")
+            column.dataframe(
+                pd.DataFrame(items, columns=[municipality, t("col.text")]), hide_index=True
+            )
+        return
+    spec = PARTS[key]
+    if spec.row_model is None:
+        frame = pd.DataFrame(
+            [
+                {municipality: b.municipality, t(f"part.{key}.title"): b.text(key)}
+                for b in ordered
+                if b.text(key)
+            ]
+        )
+    else:
+        pieces = []
+        for b in ordered:
+            rows = b.part(key).value or []
+            if rows:
+                piece = rows_to_frame(spec.row_model, rows)[visible_fields(spec.row_model)]
+                piece.insert(0, municipality, b.municipality)
+                pieces.append(piece)
+        frame = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame()
+        if "status" in frame.columns:
+            chosen = st.multiselect(
+                t("compare.status_filter"),
+                [status.value for status in ActionStatus],
+                format_func=lambda s: t(f"enum.{s}"),
+                key="compare_status",
+            )
+            if chosen:
+                frame = frame[frame["status"].isin(chosen)]
+        frame = frame.rename(columns={c: t(f"col.{c}") for c in frame.columns if t.has(f"col.{c}")})
+    if frame.empty:
+        st.caption(t("compare.empty"))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")

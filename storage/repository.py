@@ -192,6 +192,27 @@ class SqlBriefStore:
             )
             return [StoredPart(r.value, r.version, utc(r.saved_at), r.saved_by) for r in rows]
 
+    def history(self, brief_id: int) -> dict[str, list[StoredPart]]:
+        """Every saved version of every part of a brief, oldest first, in one query."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(
+                    RevisionRow.key,
+                    RevisionRow.value,
+                    RevisionRow.version,
+                    RevisionRow.saved_at,
+                    RevisionRow.saved_by,
+                )
+                .where(RevisionRow.brief_id == brief_id)
+                .order_by(RevisionRow.key, RevisionRow.version)
+            ).all()
+        found: dict[str, list[StoredPart]] = {}
+        for r in rows:
+            found.setdefault(r.key, []).append(
+                StoredPart(r.value, r.version, utc(r.saved_at), r.saved_by)
+            )
+        return found
+
     def add_image(self, brief_id: int, image: CleanImage) -> int:
         with self.engine.begin() as connection:
             image_id = connection.execute(

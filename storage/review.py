@@ -11,7 +11,7 @@ from briefs.access import Principal, Role, can_edit_brief, can_manage_trajectory
 from briefs.model import LONG_TEXT_MAX
 from briefs.review import Feedback, StepStatus
 from storage.repository import NotFound, SqlProgrammeStore, utc
-from storage.tables import FeedbackReadRow, FeedbackRow, StepMarkRow
+from storage.tables import CoachNoteRow, FeedbackReadRow, FeedbackRow, StepMarkRow
 
 
 class FeedbackRefused(ValueError):
@@ -171,3 +171,37 @@ class ReviewStore:
                 )
             ).all()
         return {row.brief_id: utc(row.read_at) for row in rows}
+
+    # --- private notes --------------------------------------------------------------------
+    def notes(self, trajectory_id: int, municipality: str) -> list[tuple[datetime, str, str]]:
+        """The coaches' private notes on a municipality: (when, who, text); coaches only."""
+        if not can_manage_trajectory(self.principal, trajectory_id):
+            raise NotFound(trajectory_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(CoachNoteRow)
+                .where(
+                    CoachNoteRow.trajectory_id == trajectory_id,
+                    CoachNoteRow.municipality == municipality,
+                )
+                .order_by(CoachNoteRow.id)
+            ).all()
+        return [(utc(r.created_at), r.author_name, r.body) for r in rows]
+
+    def add_note(self, trajectory_id: int, municipality: str, body: str) -> None:
+        if not can_manage_trajectory(self.principal, trajectory_id):
+            raise NotFound(trajectory_id)
+        if not body.strip():
+            raise FeedbackRefused("empty")
+        if len(body) > LONG_TEXT_MAX:
+            raise FeedbackRefused("too_long")
+        with self.engine.begin() as connection:
+            connection.execute(
+                insert(CoachNoteRow).values(
+                    trajectory_id=trajectory_id,
+                    municipality=municipality,
+                    author_name=self.principal.name,
+                    body=body,
+                    created_at=datetime.now(UTC),
+                )
+            )

@@ -75,6 +75,10 @@ class SecureBriefStore:
         self._ref(brief_id, edit=False)
         return self._briefs.revisions(brief_id, key)
 
+    def history(self, brief_id: int) -> dict[str, list[StoredPart]]:
+        self._ref(brief_id, edit=False)
+        return self._briefs.history(brief_id)
+
     def add_image(self, brief_id: int, image: CleanImage) -> int:
         self._ref(brief_id, edit=True)
         return self._briefs.add_image(brief_id, image)

@@ -227,3 +227,18 @@ class FeedbackReadRow(Base):
         ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True
     )
     read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CoachNoteRow(Base):
+    """A coach's private note on a municipality in a trajectory; participants never see it."""
+
+    __tablename__ = "coach_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trajectory_id: Mapped[int] = mapped_column(
+        ForeignKey("trajectories.id", ondelete="CASCADE"), index=True
+    )
+    municipality: Mapped[str] = mapped_column(String(120))
+    author_name: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -225,3 +225,25 @@ def test_an_invitee_sets_a_password_and_lands_in_the_brief(app_server: str, demo
         page.goto(f"{app_server}/auth/invite?code={code}")
         expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
         browser.close()
+
+
+def test_a_coachs_feedback_reaches_the_participants_overview(app_server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        coach = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+        log_in(coach, app_server, "jonas.wouters@begeleiding.demo")
+        expect(coach.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
+        thread = coach.get_by_label("Je feedback")
+        expect(thread).to_be_visible(timeout=30_000)
+        thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
+        coach.get_by_role("heading", name="Een designbrief bekijken").click()
+        coach.get_by_role("button", name="Versturen").click()
+        expect(
+            coach.get_by_text("Graag nog een kerncijfer over de oversteekplaatsen.")
+        ).to_be_visible(timeout=15_000)
+        participant = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        log_in(participant, app_server)
+        expect(participant.get_by_text("Nieuwe feedback: 1")).to_be_visible(timeout=30_000)
+        browser.close()

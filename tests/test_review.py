@@ -190,3 +190,98 @@ def test_the_programme_overview_shows_each_cohorts_progress(demo_url: str) -> No
     expected = round(sum(step_progress(b)[1] for b in briefs) / len(briefs) * 100)
     assert third["Stap 1"] == f"{expected} %"
     assert expected > 0
+
+
+def test_changes_since_a_moment_read_as_lines() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from briefs.brief import StoredPart
+    from briefs.changes import changes_since
+
+    then = datetime(2024, 3, 1, tzinfo=UTC)
+    history = {
+        "challenge.goal": [
+            StoredPart("Oud doel", 1, then - timedelta(days=2)),
+            StoredPart("Nieuw doel", 2, then + timedelta(days=1)),
+        ],
+        "roadmap.actions": [
+            StoredPart(
+                [
+                    {"id": "a", "title": "Blijft", "status": "idee"},
+                    {"id": "b", "title": "Gaat weg", "status": "idee"},
+                ],
+                1,
+                then - timedelta(days=1),
+            ),
+            StoredPart(
+                [
+                    {"id": "a", "title": "Blijft", "status": "lopend"},
+                    {"id": "c", "title": "Nieuw", "status": "idee"},
+                ],
+                2,
+                then + timedelta(hours=1),
+            ),
+        ],
+        "challenge.problem": [StoredPart("Ongewijzigd", 1, then - timedelta(days=3))],
+    }
+    changes = {change.key: change.lines for change in changes_since(history, then)}
+    assert changes["challenge.goal"] == ("- Oud doel", "+ Nieuw doel")
+    assert set(changes["roadmap.actions"]) == {"+ Nieuw", "- Gaat weg", "~ Blijft: status"}
+    assert "challenge.problem" not in changes
+
+
+def test_what_changed_shows_edits_after_the_date_and_not_before(demo_url: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from storage.tables import RevisionRow
+
+    engine = make_engine(demo_url)
+    with engine.begin() as connection:
+        connection.execute(
+            update(RevisionRow).values(saved_at=datetime.now(UTC) - timedelta(days=30))
+        )
+    briefs = SqlBriefStore(engine)
+    brief_id = avelgem_id(engine)
+    goal = briefs.load(brief_id).part("challenge.goal")
+    briefs.save_part(
+        brief_id, "challenge.goal", "Een nieuw doel van deze week.", goal.version, "Lotte"
+    )
+    at = app_as(COACH)
+    at.date_input(key=f"changes_since:{brief_id}").set_value(date.today() - timedelta(days=7)).run()
+    shown = "\n".join(str(text.value) for text in at.text)
+    assert "+ Een nieuw doel van deze week." in shown
+    assert "+ Avelgem ligt langs de gewestweg" not in shown  # saved a month ago
+    assert not at.exception
+
+
+def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
+    at = app_as(COACH)
+    at.selectbox(key="compare_part").select("roadmap.actions").run()
+    table = at.dataframe[-1].value
+    assert set(table["Gemeente"]) == {"Avelgem"} and len(table) == 10
+    at.multiselect(key="compare_status").select("afgerond").run()
+    table = at.dataframe[-1].value
+    assert list(table["Titel"]) == ["Oversteekbaarheid via wegmarkering site Byttebier"]
+    at.selectbox(key="compare_part").select("swot").run()
+    strengths = at.dataframe[-4].value
+    assert "Compacte kern met winkels, scholen en de Schelde op wandelafstand" in set(
+        strengths["Tekst"]
+    )
+
+
+def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
+    engine = make_engine(demo_url)
+    brief_id = avelgem_id(engine)
+    at = app_as(COACH)
+    at.text_area(key=f"note_text:{brief_id}").input("Schepen twijfelt over het budget.")
+    at.button(key=f"note_save:{brief_id}").click().run()
+    assert "Schepen twijfelt over het budget." in [str(text.value) for text in at.text]
+    trajectory = SqlProgrammeStore(engine).brief_ref(brief_id).trajectory_id
+    with pytest.raises(NotFound):
+        review(engine, LOTTE).notes(trajectory, "Avelgem")
+    participant = app_as(LOTTE)
+    for page in ("pages/overview.py", "pages/step_1_challenge.py"):
+        participant.switch_page(page).run()
+        assert "Schepen twijfelt" not in "\n".join(str(text.value) for text in participant.text)

@@ -1,0 +1,73 @@
+"""What changed in a brief since a moment: per part, the value then and now, as readable lines."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from briefs.brief import StoredPart
+from briefs.links import row_name
+from briefs.parts import PARTS, Kind
+
+
+@dataclass(frozen=True)
+class Change:
+    """One part that changed: its step, key and the differences, one line each."""
+
+    step: int
+    key: str
+    lines: tuple[str, ...]
+
+
+def value_at(history: Sequence[StoredPart], moment: datetime) -> Any:
+    """Return the part's value as it was at ``moment`` (its empty value before the first save)."""
+    earlier = [part for part in history if part.saved_at is not None and part.saved_at <= moment]
+    return earlier[-1].value if earlier else None
+
+
+def _text_lines(before: str, after: str) -> list[str]:
+    diff = difflib.ndiff(before.splitlines(), after.splitlines())
+    return [line for line in diff if line.startswith(("+ ", "- "))]
+
+
+def _row_lines(key: str, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    row_model = PARTS[key].row_model
+    assert row_model is not None
+    old = {row["id"]: row for row in before}
+    new = {row["id"]: row for row in after}
+
+    def name(row: dict[str, Any]) -> str:
+        return row_name(row_model.model_validate(row)) or "—"
+
+    lines = [f"+ {name(row)}" for row_id, row in new.items() if row_id not in old]
+    lines += [f"- {name(row)}" for row_id, row in old.items() if row_id not in new]
+    for row_id, row in new.items():
+        if row_id in old and row != old[row_id]:
+            fields = [field for field in row if row.get(field) != old[row_id].get(field)]
+            lines.append(f"~ {name(row)}: {', '.join(fields)}")
+    return lines
+
+
+def changes_since(history: Mapping[str, Sequence[StoredPart]], moment: datetime) -> list[Change]:
+    """Every part whose value now differs from its value at ``moment``, in step order."""
+    found = []
+    for key, versions in history.items():
+        if key not in PARTS or not versions:
+            continue
+        before, after = value_at(versions, moment), versions[-1].value
+        if before == after:
+            continue
+        spec = PARTS[key]
+        if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+            lines = _text_lines(str(before or ""), str(after or ""))
+        elif spec.row_model is not None:
+            lines = _row_lines(key, list(before or []), list(after or []))
+        else:
+            lines = [f"- {before}", f"+ {after}"]
+        if lines:
+            found.append(Change(spec.step, key, tuple(lines)))
+    order = list(PARTS)
+    return sorted(found, key=lambda change: order.index(change.key))
