@@ -1042,6 +1042,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "changes.none": ("Niets veranderd sinds deze datum.", "Nothing changed since this date."),
     "compare.title": ("Vergelijken over het leertraject", "Compare across the trajectory"),
     "compare.part": ("Onderdeel", "Part"),
+    "compare.root_cause": ("Grondoorzaken van alle gemeenten", "Root causes of all municipalities"),
     "compare.swot": ("SWOT van alle gemeenten samen", "SWOT of all municipalities together"),
     "compare.status_filter": ("Stand van zaken", "Status"),
     "compare.empty": ("Nog niemand vulde dit onderdeel in.", "Nobody filled in this part yet."),

@@ -15,6 +15,7 @@ from briefs.calendar import sessions_ics
 from briefs.changes import changes_since
 from briefs.checks import SWOT_PARTS as SWOT_KEYS
 from briefs.export.brief_doc import ExportOptions
+from briefs.export.cohort import root_cause
 from briefs.i18n import Translator, format_day, format_moment
 from briefs.links import link_labels
 from briefs.model import ActionStatus
@@ -354,12 +355,14 @@ def _save_note(brief: Brief, widget_key: str) -> None:
 def compare_section(briefs: list[Brief], t: Translator) -> None:
     """One part side by side for every municipality, to prepare the session's discussion."""
     st.subheader(t("compare.title"))
-    keys = ["swot", *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
+    keys = ["root_cause", "swot", *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
     key = st.selectbox(
         t("compare.part"),
         keys,
         format_func=lambda k: (
-            t("compare.swot") if k == "swot" else f"{PARTS[k].step} · {t(f'part.{k}.title')}"
+            t(f"compare.{k}")
+            if k in ("swot", "root_cause")
+            else f"{PARTS[k].step} · {t(f'part.{k}.title')}"
         ),
         key="compare_part",
     )
@@ -367,6 +370,13 @@ def compare_section(briefs: list[Brief], t: Translator) -> None:
         return
     ordered = sorted(briefs, key=lambda b: b.municipality)
     municipality = t("dashboard.municipality")
+    if key == "root_cause":
+        causes = [
+            {municipality: b.municipality, t("link.root_cause"): root_cause(b)} for b in ordered
+        ]
+        found = [cause for cause in causes if cause[t("link.root_cause")]]
+        st.dataframe(pd.DataFrame(found), hide_index=True, width="stretch")
+        return
     if key == "swot":
         columns = st.columns(2) + st.columns(2)
         for column, quadrant in zip(columns, SWOT_KEYS, strict=True):

@@ -264,6 +264,11 @@ def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
     at.multiselect(key="compare_status").select("afgerond").run()
     table = at.dataframe[-1].value
     assert list(table["Titel"]) == ["Oversteekbaarheid via wegmarkering site Byttebier"]
+    at.selectbox(key="compare_part").select("root_cause").run()
+    causes = at.dataframe[-1].value
+    assert list(causes["Grondoorzaak"]) == [
+        "De kern werd langs de steenweg gepland, niet vanuit de voetganger."
+    ]
     at.selectbox(key="compare_part").select("swot").run()
     strengths = at.dataframe[-4].value
     assert "Compacte kern met winkels, scholen en de Schelde op wandelafstand" in set(
