@@ -87,6 +87,15 @@ def _csrf_ok(request: Request, form: dict[str, str]) -> bool:
     return bool(cookie) and secrets.compare_digest(cookie, form.get("csrf", ""))
 
 
+def _password_form_error(request: Request, form: dict[str, str], t: Translator) -> str:
+    """Why a form that sets a password cannot be taken as sent; empty when it can."""
+    if not _csrf_ok(request, form):
+        return t("auth.form_expired")
+    if form.get("password") != form.get("password_again"):
+        return t("auth.passwords_differ")
+    return ""
+
+
 def _logged_in(response: Response, token: str) -> Response:
     response.set_cookie(
         LOGIN_COOKIE,
@@ -172,11 +181,8 @@ async def invitation(request: Request) -> Response:
     error = ""
     if request.method == "POST":
         form = await _form(request)
-        if not _csrf_ok(request, form):
-            error = t("auth.form_expired")
-        elif form.get("password") != form.get("password_again"):
-            error = t("auth.passwords_differ")
-        else:
+        error = _password_form_error(request, form, t)
+        if not error:
             try:
                 person_id = store.accept_invitation(
                     code,
@@ -219,11 +225,8 @@ async def reset(request: Request) -> Response:
     error = ""
     if request.method == "POST":
         form = await _form(request)
-        if not _csrf_ok(request, form):
-            error = t("auth.form_expired")
-        elif form.get("password") != form.get("password_again"):
-            error = t("auth.passwords_differ")
-        else:
+        error = _password_form_error(request, form, t)
+        if not error:
             try:
                 store.reset_password(code, form.get("password", ""), _client(request))
             except CodeRefused as refused:

@@ -391,24 +391,34 @@ class AccountStore:
             raise AccountRefused("municipality_missing")
         if not self._room_for(trajectory_id, municipality):
             raise AccountRefused("trajectory_full")
+        code = self._new_code(
+            "invitation",
+            actor,
+            timedelta(days=INVITATION_DAYS),
+            trajectory_id=trajectory_id,
+            municipality=municipality,
+            email=normalise_email(email) if email else "",
+        )
+        self.audit(
+            actor.email, "invitation", f"{municipality} ({trajectory_id}) {email}".strip(), client
+        )
+        return code
+
+    def _new_code(self, purpose: str, actor: Principal, valid: timedelta, **fields: object) -> str:
+        """Store a new one-time code (only its hash) and return the code itself."""
         code = secrets.token_urlsafe(24)
         now = self.clock()
         with self.engine.begin() as connection:
             connection.execute(
                 insert(OneTimeCodeRow).values(
                     code_hash=digest(code),
-                    purpose="invitation",
-                    trajectory_id=trajectory_id,
-                    municipality=municipality,
-                    email=normalise_email(email) if email else "",
-                    created_by=actor.person_id,
+                    purpose=purpose,
+                    created_by=actor.person_id or None,
                     created_at=now,
-                    expires_at=now + timedelta(days=INVITATION_DAYS),
+                    expires_at=now + valid,
+                    **fields,
                 )
             )
-        self.audit(
-            actor.email, "invitation", f"{municipality} ({trajectory_id}) {email}".strip(), client
-        )
         return code
 
     def _room_for(self, trajectory_id: int, municipality: str) -> bool:
@@ -488,21 +498,14 @@ class AccountStore:
         )
         if not allowed or target is None:
             raise NotFound(email)
-        code = secrets.token_urlsafe(24)
-        now = self.clock()
-        with self.engine.begin() as connection:
-            connection.execute(
-                insert(OneTimeCodeRow).values(
-                    code_hash=digest(code),
-                    purpose="reset",
-                    person_id=target.person_id,
-                    municipality="",
-                    email=target.email,
-                    created_by=actor.person_id,
-                    created_at=now,
-                    expires_at=now + timedelta(hours=RESET_HOURS),
-                )
-            )
+        code = self._new_code(
+            "reset",
+            actor,
+            timedelta(hours=RESET_HOURS),
+            person_id=target.person_id,
+            municipality="",
+            email=target.email,
+        )
         self.audit(actor.email, "password_reset_requested", target.email, client)
         return code
 
