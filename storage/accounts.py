@@ -204,19 +204,6 @@ class AccountStore:
             raise NotFound(email)
         self.audit(actor.email, "role_changed", f"{email} → {role.value}", client)
 
-    def assign(self, person_id: int, trajectory_id: int) -> None:
-        with self.engine.begin() as connection:
-            exists = connection.execute(
-                select(AssignmentRow.id).where(
-                    AssignmentRow.person_id == person_id,
-                    AssignmentRow.trajectory_id == trajectory_id,
-                )
-            ).first()
-            if not exists:
-                connection.execute(
-                    insert(AssignmentRow).values(person_id=person_id, trajectory_id=trajectory_id)
-                )
-
     # --- passwords and login --------------------------------------------------------------
     def delay_for(self, email: str, client: str) -> float:
         """Seconds to wait before answering a login attempt, growing with recent failures."""

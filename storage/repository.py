@@ -69,30 +69,10 @@ class SqlBriefStore:
         self.engine = engine
 
     def load(self, brief_id: int) -> Brief:
-        with self.engine.connect() as connection:
-            ref = connection.execute(
-                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
-                    BriefRow.id == brief_id
-                )
-            ).first()
-            if ref is None:
-                raise NotFound(brief_id)
-            rows = connection.execute(
-                select(
-                    BriefPartRow.key,
-                    BriefPartRow.value,
-                    BriefPartRow.version,
-                    BriefPartRow.saved_at,
-                    BriefPartRow.saved_by,
-                ).where(BriefPartRow.brief_id == brief_id)
-            ).all()
-        parts = {
-            row.key: StoredPart(row.value, row.version, utc(row.saved_at), row.saved_by)
-            for row in rows
-        }
-        return Brief(
-            id=ref.id, trajectory_id=ref.trajectory_id, municipality=ref.municipality, parts=parts
-        )
+        found = self.load_many([brief_id])
+        if not found:
+            raise NotFound(brief_id)
+        return found[0]
 
     def load_many(self, brief_ids: list[int]) -> list[Brief]:
         """Load several briefs in two queries, for the coach's overview."""

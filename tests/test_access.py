@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from PIL import Image
 from sqlalchemy import Engine
-from streamlit.testing.v1 import AppTest
 
 from briefs.access import Principal, Role
 from briefs.export.brief_doc import ExportOptions
@@ -23,6 +21,7 @@ from storage.exports import brief_export, trajectory_export
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from storage.seed import seed_demo
+from tests.apps import app_as
 
 
 def png() -> bytes:
@@ -184,15 +183,6 @@ PAGES = {
     "admin": {"programme", "coach", "people", "audit", "account"},
 }
 EVERY_PAGE = set().union(*PAGES.values())
-
-
-def app_as(email: str) -> AppTest:
-    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
-    principal = accounts.principal_by_email(email)
-    assert principal is not None
-    at = AppTest.from_file("../app.py", default_timeout=30)
-    at.session_state["auth_token"] = accounts.start_session(principal.person_id)
-    return at.run()
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 from datetime import date
 from unittest.mock import patch
 
@@ -15,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
+from tests.apps import login_token
 
 APP = "../app.py"
 STEP_FILES = {
@@ -36,14 +36,6 @@ def avelgem(url: str) -> int:
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
-
-
-def login_token(email: str) -> str:
-    """A real login session for a demo account, as the login route would start it."""
-    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
-    principal = accounts.principal_by_email(email)
-    assert principal is not None, email
-    return accounts.start_session(principal.person_id)
 
 
 def open_page(page: str | None = None, who: str = LOTTE, language: str | None = None) -> AppTest:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -21,6 +20,7 @@ from storage.db import make_engine
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.review import FeedbackRefused, ReviewStore
 from storage.seed import seed_demo
+from tests.apps import app_as
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
@@ -99,15 +99,6 @@ def test_the_sessions_calendar_holds_the_four_sessions_in_brussels_time(seeded: 
 
 
 # --- screens --------------------------------------------------------------------------------
-def app_as(email: str) -> AppTest:
-    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
-    person = accounts.principal_by_email(email)
-    assert person is not None
-    at = AppTest.from_file("../app.py", default_timeout=30)
-    at.session_state["auth_token"] = accounts.start_session(person.person_id)
-    return at.run()
-
-
 def matrix_cell(at: AppTest, municipality: str, step: int) -> str:
     table = at.dataframe[1].value
     row = table[table["Gemeente"] == municipality].iloc[0]

@@ -1,0 +1,27 @@
+"""Starting the app under AppTest as a signed-in demo person, for the page tests."""
+
+from __future__ import annotations
+
+import os
+
+from streamlit.testing.v1 import AppTest
+
+from storage.accounts import AccountStore
+from storage.db import make_engine
+
+APP = "../app.py"
+
+
+def login_token(email: str) -> str:
+    """A real login session for a demo account, as the login route would start it."""
+    accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
+    principal = accounts.principal_by_email(email)
+    assert principal is not None, email
+    return accounts.start_session(principal.person_id)
+
+
+def app_as(email: str) -> AppTest:
+    """The app, run once, signed in as ``email``."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["auth_token"] = login_token(email)
+    return at.run()
