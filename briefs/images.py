@@ -6,11 +6,15 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageMath, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 2400
+# Greyscale with more than 8 bits a sample: a 16-bit PNG opens as "I;16", other files as "I"
+# (32-bit integers) or "F" (floats). Pillow's convert() clips these at 255, not scales them.
+SIXTEEN_BIT_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
+DEEP_GREY_MODES = (*SIXTEEN_BIT_MODES, "I", "F")
 
 
 class ImageRefused(ValueError):
@@ -43,7 +47,8 @@ def clean_image(data: bytes) -> CleanImage:
                 if probe.format not in ("PNG", "JPEG", "GIF", "WEBP"):
                     raise ImageRefused("not_image")
                 probe.load()
-                image = probe.convert("RGBA" if probe.mode in ("RGBA", "LA", "P") else "RGB")
+                image = _eight_bit(probe) if probe.mode in DEEP_GREY_MODES else probe
+                image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRefused("too_many_pixels") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
@@ -59,3 +64,29 @@ def clean_image(data: bytes) -> CleanImage:
         image.save(buffer, format="JPEG", quality=85)
         mime = "image/jpeg"
     return CleanImage(buffer.getvalue(), mime, image.width, image.height)
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """Return deep greyscale as "L" (or "LA" when a grey value is transparent), scaled.
+
+    16-bit samples map 0–65535 onto 0–255. For "I" and "F" the range is not fixed: values
+    that already fit 0–255 are kept, others are stretched from their minimum to their maximum.
+    """
+    samples = image.convert("F")
+    if image.mode in SIXTEEN_BIT_MODES:
+        low, high = 0.0, 65535.0
+    else:
+        extrema = samples.getextrema()
+        low, high = float(extrema[0]), float(extrema[1])  # type: ignore[arg-type]
+        if low >= 0 and high <= 255:
+            low, high = 0.0, 255.0
+    scale = 255 / (high - low) if high > low else 0.0
+    grey = samples.point(lambda value: (value - low) * scale).convert("L")
+    key = image.info.get("transparency")
+    if not isinstance(key, int) or image.mode == "F":
+        return grey
+    # A 16-bit PNG marks one grey value as transparent (tRNS); keep it transparent.
+    opaque = ImageMath.lambda_eval(lambda a: (a["x"] != key) * 255, x=image.convert("I"))
+    assert isinstance(opaque, Image.Image)
+    grey.putalpha(opaque.convert("L"))
+    return grey

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal
 from enum import StrEnum
@@ -38,6 +39,39 @@ def has_unencodable(value: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+# XML 1.0 allows tab, LF and CR but no other C0 control character, nor U+FFFE and U+FFFF;
+# python-docx refuses a string holding one, and a Word file cannot carry it.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What breaks a line or jumps a column: PowerPoint's soft line break is a vertical tab.
+_BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_RUN = re.compile(f"[ {_BREAKS}]*[{_BREAKS}][ {_BREAKS}]*")
+# Control characters no name holds: C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def xml_text(value: str) -> str:
+    """Return ``value`` without the characters an XML document cannot hold.
+
+    Those are the C0 control characters except tab, LF and CR, U+FFFE, U+FFFF and unpaired
+    surrogates; a surrogate pair (as some decoders leave it) becomes the character it encodes.
+    """
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub(
+            "", value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        )
+    return _NOT_IN_XML.sub("", value)
+
+
+def one_line_name(value: str) -> str:
+    """Return a typed or pasted name (of a person or a municipality) as one clean line.
+
+    Tabs and line breaks, the vertical tab included, become a single space; other control
+    characters and what XML cannot hold are dropped; the ends are stripped.
+    """
+    return _CONTROL.sub("", xml_text(_BREAK_RUN.sub(" ", value))).strip()
 
 
 ShortText = Annotated[str, AfterValidator(storable_text), Field(max_length=SHORT_TEXT_MAX)]

@@ -168,7 +168,10 @@ def _problem(error: Any, kind: Kind) -> Problem:
     rule = error["type"]
     if rule == "value_error" and "web_address" in str(context.get("error", "")):
         rule = "web_address"
-    if rule == "too_long" and kind is not Kind.ROWS:
+    # pydantic reports "too_long" both for a list with too many rows (field_type "List") and
+    # for text whose max_length is checked after a validator (field_type "Value"): only the
+    # first is the row-count rule, which concerns the whole list rather than a row or column.
+    if rule == "too_long" and context.get("field_type") != "List":
         rule = "string_too_long"
     if rule == "too_long":
         row, column = None, None

@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from briefs.access import Principal, Role, can_administer, can_manage_trajectory
+from briefs.model import one_line_name
 from storage.repository import NotFound, SqlProgrammeStore, utc
 from storage.tables import (
     AssignmentRow,
@@ -114,9 +115,10 @@ class AccountStore:
                 connection.execute(
                     insert(PersonRow)
                     .values(
-                        name=name.strip(),
+                        # Names end up in documents, file names and headers: one clean line.
+                        name=one_line_name(name),
                         email=email,
-                        municipality=municipality,
+                        municipality=one_line_name(municipality),
                         role=role.value,
                         password_hash=self.hasher.hash(password) if password else None,
                         active=True,
@@ -176,18 +178,24 @@ class AccountStore:
             ).first()
         if row is None or row.trajectory_id is None:
             return None
-        if not self._room_for(row.trajectory_id, row.municipality):
+        municipality = one_line_name(row.municipality)
+        if not self._room_for(row.trajectory_id, municipality):
             return None
         with self.engine.begin() as connection:
             connection.execute(
                 update(OneTimeCodeRow).where(OneTimeCodeRow.id == row.id).values(used_at=now)
             )
         person_id = self.create_user(
-            name or email, email, Role.PARTICIPANT, row.municipality, None, (row.trajectory_id,)
+            one_line_name(name) or email,
+            email,
+            Role.PARTICIPANT,
+            municipality,
+            None,
+            (row.trajectory_id,),
         )
-        SqlProgrammeStore(self.engine).ensure_member(row.trajectory_id, row.municipality)
+        SqlProgrammeStore(self.engine).ensure_member(row.trajectory_id, municipality)
         self.audit(
-            email, "invitation_accepted_sso", f"{row.municipality} ({row.trajectory_id})", client
+            email, "invitation_accepted_sso", f"{municipality} ({row.trajectory_id})", client
         )
         return self.principal(person_id)
 
@@ -373,7 +381,7 @@ class AccountStore:
         """Return a one-time invitation code for a participant of ``municipality``."""
         if not can_manage_trajectory(actor, trajectory_id):
             raise NotFound(trajectory_id)
-        municipality = municipality.strip()
+        municipality = one_line_name(municipality)
         if not municipality:
             raise AccountRefused("municipality_missing")
         if not self._room_for(trajectory_id, municipality):
@@ -438,7 +446,7 @@ class AccountStore:
         """Return the trajectory id, municipality and e-mail an unused invitation is for."""
         row = self._usable_code(code, "invitation")
         assert row.trajectory_id is not None
-        return row.trajectory_id, row.municipality, row.email
+        return row.trajectory_id, one_line_name(row.municipality), row.email
 
     def accept_invitation(
         self, code: str, name: str, email: str, password: str, client: str = ""
@@ -448,10 +456,11 @@ class AccountStore:
         trajectory_id = row.trajectory_id
         assert trajectory_id is not None
         email = normalise_email(row.email or email)
-        if not name.strip():
+        name, municipality = one_line_name(name), one_line_name(row.municipality)
+        if not name:
             raise AccountRefused("name_missing")
         check_password(password)
-        if not self._room_for(trajectory_id, row.municipality):
+        if not self._room_for(trajectory_id, municipality):
             raise CodeRefused("full")
         if self.principal_by_email(email) is not None:
             raise AccountRefused("email_taken")
@@ -465,11 +474,11 @@ class AccountStore:
         if not claimed:
             raise CodeRefused("used")
         person_id = self.create_user(
-            name, email, Role.PARTICIPANT, row.municipality, password, (trajectory_id,)
+            name, email, Role.PARTICIPANT, municipality, password, (trajectory_id,)
         )
         programme = SqlProgrammeStore(self.engine)
-        programme.ensure_member(trajectory_id, row.municipality)
-        self.audit(email, "invitation_accepted", f"{row.municipality} ({trajectory_id})", client)
+        programme.ensure_member(trajectory_id, municipality)
+        self.audit(email, "invitation_accepted", f"{municipality} ({trajectory_id})", client)
         return person_id
 
     def request_reset(self, actor: Principal, email: str, client: str = "") -> str:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import io
+import unicodedata
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import docx
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from briefs.access import Principal, Role
+from briefs.export.brief_doc import ExportOptions
+from briefs.i18n import Translator
 from manage import main as manage_main
 from storage.accounts import (
     LOCK_AFTER,
@@ -22,9 +27,10 @@ from storage.accounts import (
     unsign,
 )
 from storage.config import DEMO_PASSWORD, ConfigurationError, secret_key
-from storage.exports import OPERATOR
+from storage.exports import OPERATOR, brief_export, operator_store, trajectory_export
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.seed import seed_demo
+from storage.tables import PersonRow
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
@@ -291,3 +297,83 @@ def test_operators_create_invite_and_set_roles_from_the_command_line(
     )
     assert manage_main(["set-role", "onbekend@x.demo", "admin"]) == 1
     assert OPERATOR.role is Role.ADMIN
+
+
+# --- issue 8: a pasted control character never reaches a stored name -----------------------
+def has_control(text: str) -> bool:
+    return any(
+        unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff" for char in text
+    )
+
+
+def test_a_name_pasted_with_a_vertical_tab_is_stored_as_one_clean_line(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    coach = person(accounts, COACH)
+    code = accounts.invite(coach, trajectory_id(engine, 3), " Kortrijk\x0b\r\n", "an@kortrijk.demo")
+    assert accounts.invitation(code)[1] == "Kortrijk"
+    person_id = accounts.accept_invitation(
+        code, "An\x0bVan\x01den\tBerghe\ufffe\r\n", "", "lang genoeg wachtwoord"
+    )
+    invitee = accounts.principal(person_id)
+    assert invitee is not None
+    assert invitee.name == "An Vanden Berghe" and not has_control(invitee.name)
+    assert invitee.municipality == "Kortrijk"
+    assert [r.municipality for r in SqlProgrammeStore(engine).briefs_of("Kortrijk")] == ["Kortrijk"]
+    stored = [name for name, email, _, _ in accounts.people(person(accounts, ADMIN))]
+    assert "An Vanden Berghe" in stored and not any(has_control(name) for name in stored)
+
+
+def test_a_name_of_only_control_characters_is_a_missing_name(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    code = accounts.invite(person(accounts, COACH), trajectory_id(engine, 3), "Kortrijk")
+    with pytest.raises(AccountRefused) as refused:
+        accounts.accept_invitation(code, "\x0b\t\x01 ", "leeg@kortrijk.demo", "lang genoeg ww")
+    assert refused.value.reason == "name_missing"
+
+
+def test_single_sign_on_names_are_cleaned_too(accounts: AccountStore, engine: Engine) -> None:
+    accounts.invite(
+        person(accounts, COACH), trajectory_id(engine, 5), "Lokeren\x0b", "sso@lokeren.demo"
+    )
+    matched = accounts.principal_for_identity("sso@lokeren.demo", "Sso\x0bGebruiker\x00")
+    assert matched is not None
+    assert (matched.name, matched.municipality) == ("Sso Gebruiker", "Lokeren")
+
+
+def test_an_operator_pasting_a_name_stores_it_clean(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("een sterk wachtwoord\n"))
+    command = ["create-user", "nieuw@diest.demo", "--naam", "Nieuwe\x0bCoach\x07"]
+    command += ["--gemeente", "Diest\r\n", "--wachtwoord-uit-stdin"]
+    assert manage_main(command) == 0
+    from storage.db import make_engine
+
+    created = AccountStore(make_engine(demo_url)).principal_by_email("nieuw@diest.demo")
+    assert created is not None
+    assert (created.name, created.municipality) == ("Nieuwe Coach", "Diest")
+
+
+def test_a_name_stored_before_cleaning_no_longer_blocks_the_exports(
+    accounts: AccountStore, engine: Engine
+) -> None:
+    # Data typed before names were cleaned: the export must cope on its own.
+    with engine.begin() as connection:
+        connection.execute(
+            update(PersonRow).where(PersonRow.email == LOTTE).values(name="Lotte\x0bVan\x01B")
+        )
+    store = operator_store(engine)
+    [avelgem] = SqlProgrammeStore(engine).briefs_of("Avelgem")
+    name, data = brief_export(store, avelgem.id, ExportOptions(), Translator("nl"))
+    assert name.startswith("Designbrief Avelgem ")
+    document = docx.Document(io.BytesIO(data))
+    assert "Lotte VanB" in document.core_properties.author
+    zip_name, archive_data = trajectory_export(store, 3, ExportOptions(), Translator("nl"))
+    assert zip_name.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(archive_data)) as archive:
+        assert len(archive.namelist()) >= 2
+        for member in archive.namelist():
+            assert not has_control(member)
+            docx.Document(io.BytesIO(archive.read(member)))

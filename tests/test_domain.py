@@ -156,3 +156,58 @@ def test_link_columns_point_at_parts_with_rows() -> None:
     for spec in PART_SPECS:
         for targets in spec.links.values():
             assert all(PARTS[target].row_model is not None for target in targets)
+
+
+# --- issue 8: a too-long cell is not a too-long list ----------------------------------------
+def refused_problems(key: str, value: Any) -> list[Any]:
+    with pytest.raises(PartValidationError) as refused:
+        validate_part(key, value)
+    return refused.value.problems
+
+
+def test_a_too_long_cell_is_reported_with_its_row_column_and_limit() -> None:
+    from components.saving import describe_problems
+
+    problems = refused_problems("challenge.swot_strengths", [{"id": "a", "text": "x" * 501}])
+    assert [(p.rule, p.row, p.column, p.limit) for p in problems] == [
+        ("string_too_long", 0, "text", 500)
+    ]
+    message = describe_problems(problems, t)
+    assert "rij 1" in message and "kolom ‘Tekst’" in message
+    assert "500 tekens" in message and "rijen" not in message
+    english = describe_problems(problems, Translator("en"))
+    assert "row 1" in english and "500 characters" in english and "rows" not in english
+
+
+def test_a_too_long_cell_further_down_names_that_row() -> None:
+    rows = [{"id": f"r{i}", "insight": "kort"} for i in range(3)]
+    rows[2]["insight"] = "x" * 20_001
+    [problem] = refused_problems("explore.expert_insights", rows)
+    assert (problem.rule, problem.row, problem.column, problem.limit) == (
+        "string_too_long",
+        2,
+        "insight",
+        20_000,
+    )
+
+
+def test_too_many_rows_stays_the_row_count_rule() -> None:
+    from components.saving import describe_problems
+
+    rows = [{"id": f"r{i}", "text": "x"} for i in range(m.MAX_ROWS + 1)]
+    problems = refused_problems("challenge.swot_strengths", rows)
+    assert [(p.rule, p.row, p.column, p.limit) for p in problems] == [
+        ("too_long", None, None, m.MAX_ROWS)
+    ]
+    assert describe_problems(problems, t) == "de lijst heeft meer dan 200 rijen"
+
+
+def test_a_negative_budget_is_refused_on_its_row_and_column() -> None:
+    from components.saving import describe_problems
+
+    problems = refused_problems("roadmap.actions", [{"id": "a", "budget": "-500"}])
+    assert [(p.rule, p.row, p.column) for p in problems] == [("greater_than_equal", 0, "budget")]
+    assert problems[0].limit == 0
+    assert describe_problems(problems, t) == (
+        "rij 1, kolom ‘Budget (€)’: de waarde mag niet lager zijn dan 0"
+    )

@@ -384,3 +384,163 @@ def test_dates_use_nl_be() -> None:
     assert "10 juni 2024" in text
     assert "01/09/2024" in text
     assert NL(f"enum.{m.ActionStatus.RUNNING.value}") in text
+
+
+# --- issue 8: what XML forbids, pasted anywhere, never blocks an export ---------------------
+# Every character XML 1.0 cannot hold: the C0 controls except tab, LF and CR, U+FFFE, U+FFFF,
+# and unpaired surrogates (the first and last high and low ones).
+XML_FORBIDDEN = [
+    *(chr(code) for code in range(0x20) if chr(code) not in "\t\n\r"),
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udbff",
+    "\udc00",
+    "\udfff",
+]
+# What a one-line name turns into a space rather than drops: line and column breaks.
+NAME_BREAKS = "\x0b\x0c\x1c\x1d\x1e"
+
+
+def stored_as_typed(content: dict[str, Any], municipality: str) -> Brief:
+    """A brief whose text holds exactly what was typed, as data stored before any cleaning."""
+    parts = {}
+    for key, value in content.items():
+        if isinstance(value, list):
+            # The model gives every column its default; the typed text then goes in unchecked.
+            shape = [
+                {name: v for name, v in row.items() if name == "id" or not isinstance(v, str)}
+                for row in value
+            ]
+            checked = validate_part(key, shape)
+            value = [{**row, **typed} for row, typed in zip(checked, value, strict=True)]
+        parts[key] = StoredPart(value, 1)
+    return Brief(1, 1, municipality, parts)
+
+
+def content_holding(char: str, rows: int = 2) -> dict[str, Any]:
+    """Every text part and every text column of every list part, each holding ``char``."""
+    counter = iter(range(100_000))
+
+    def text() -> str:
+        return f"⟦{next(counter)}⟧ voor{char}na"
+
+    content: dict[str, Any] = {}
+    for spec in PARTS.values():
+        if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+            content[spec.key] = text()
+        elif spec.row_model is not None:
+            content[spec.key] = [
+                {
+                    "id": f"{spec.key}-{index}",
+                    **({"image_id": 1} if spec.kind is Kind.SKETCHES else {}),
+                    **{
+                        name: f"https://voorbeeld.be/{text()}" if name == "link" else text()
+                        for name in spec.row_model.model_fields
+                        if name in TEXT_COLUMNS
+                    },
+                }
+                for index in range(rows)
+            ]
+    return content
+
+
+def no_forbidden(text: str) -> bool:
+    return not any(char in text for char in XML_FORBIDDEN)
+
+
+def footer_text(document: Document) -> str:
+    return "".join(p.text for p in document.sections[0].footer.paragraphs)
+
+
+@pytest.mark.parametrize("char", XML_FORBIDDEN, ids=lambda char: f"U+{ord(char):04X}")
+def test_a_forbidden_character_in_any_name_or_text_still_exports(char: str) -> None:
+    brief = stored_as_typed(content_holding(char), f"Sint{char}Niklaas")
+    trajectory = Trajectory(
+        3, 3, f"Kernen{char}langs steenwegen", "wayfinding", "2023", coaches=(f"Jonas{char}W",)
+    )
+    context = ExportContext(trajectory, (f"Lotte{char}Vandenberghe", "An Peeters"), CONTEXT.today)
+    data = build_brief_document(brief, context, ExportOptions(), NL, lambda _id: png())
+    document = docx.Document(io.BytesIO(data))
+    gap = " " if char in NAME_BREAKS else ""
+    municipality, author = f"Sint{gap}Niklaas", f"Lotte{gap}Vandenberghe"
+    properties = document.core_properties
+    assert properties.title == f"Designbrief {municipality}"
+    assert properties.subject == f"Designbrief {municipality} — leertraject 3"
+    assert properties.author == f"{author}, An Peeters"
+    assert footer_text(document).startswith(f"{municipality} · Designbrief")
+    found = units(document)
+    everything = "\n".join(text for _, text in found)
+    assert no_forbidden(everything)
+    assert ("cell", f"{author}, An Peeters") in found and ("cell", f"Jonas{gap}W") in found
+    assert ("Subtitle", municipality) in found
+    # Body text keeps every typed word; a vertical tab or form feed becomes a line break.
+    typed = stored_texts(brief, list(PARTS))
+    assert len(typed) > 60
+    expected_gap = "\n" if char in "\x0b\x0c" else ""
+    for key, text in typed:
+        assert text.replace(char, expected_gap) in everything, (key, text)
+    assert file_name(brief, NL, CONTEXT.today) == f"Designbrief {municipality} 2024-03-01.docx"
+
+
+def test_a_pasted_vertical_tab_is_a_line_break_in_the_text_and_a_space_in_a_name() -> None:
+    brief = brief_of({"challenge.context": "Regel één\x0bRegel twee"}, "Oud-\x0bTurnhout")
+    document = export(brief)
+    assert ("Normal", "Regel één\nRegel twee") in units(document)
+    assert ("Subtitle", "Oud- Turnhout") in units(document)
+    assert file_name(brief, NL, CONTEXT.today) == "Designbrief Oud- Turnhout 2024-03-01.docx"
+
+
+def test_long_author_lists_fit_the_document_properties() -> None:
+    authors = tuple(f"Medewerker nummer {n} van de dienst lokale economie" for n in range(12))
+    context = ExportContext(TRAJECTORY, authors, CONTEXT.today)
+    data = build_brief_document(brief_of(AVELGEM), context, ExportOptions(), NL, lambda _: png())
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.core_properties.author) <= 255
+    assert document.core_properties.author.startswith("Medewerker nummer 0 van de dienst")
+    assert document.core_properties.author.endswith("…")
+    title_page = [text for kind, text in units(document) if kind == "cell"]
+    assert ", ".join(authors) in title_page
+
+
+PASTED = st.text(
+    alphabet=st.sampled_from(XML_FORBIDDEN) | st.characters(codec="utf-8"), min_size=1, max_size=20
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    municipalities=st.lists(PASTED, min_size=1, max_size=3),
+    author=PASTED,
+    coach=PASTED,
+    text=PASTED,
+)
+def test_the_cohort_zip_builds_whatever_names_and_text_were_pasted(
+    municipalities: list[str], author: str, coach: str, text: str
+) -> None:
+    trajectory = Trajectory(3, 3, f"Traject {text}", "wayfinding", "2023", coaches=(coach,))
+    content = {
+        "challenge.question": f"Hoe kunnen we {text}?",
+        "challenge.whys": [{"id": "w1", "text": text}],
+        "explore.directions": [{"id": "d1", "title": text, "impact": 5}],
+        "roadmap.actions": [{"id": "a1", "title": text, "status": "lopend"}],
+        "prototype.sketches": [{"id": "s1", "image_id": 1, "caption": text}],
+    }
+    members = [
+        CohortMember(
+            stored_as_typed(content, name),
+            ExportContext(trajectory, (author, "An Peeters"), CONTEXT.today),
+            lambda _id: png(),
+        )
+        for name in municipalities
+    ]
+    data = build_cohort_zip(trajectory, members, ExportOptions(), NL)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert len(names) == len(members) + 1
+        for name in names:
+            assert name.endswith(".docx") and no_forbidden(name)
+            assert all(ord(char) >= 0x20 for char in name)
+            document = docx.Document(io.BytesIO(archive.read(name)))
+            assert no_forbidden("\n".join(t for _, t in units(document)))
+            assert no_forbidden(document.core_properties.author or "")

@@ -49,3 +49,84 @@ def test_a_decompression_bomb_is_refused_before_decoding() -> None:
     with pytest.raises(ImageRefused) as refused:
         clean_image(bomb)
     assert refused.value.reason == "too_many_pixels"
+
+
+# --- issue 8: deep greyscale is scaled to 8 bits, not clipped to white -----------------------
+def sixteen_bit_gradient(width: int = 256, height: int = 8) -> Image.Image:
+    """A left-to-right ramp over the whole 16-bit range: 0 on the left, 65535 on the right."""
+    image = Image.new("I;16", (width, height))
+    image.putdata([x * 65535 // (width - 1) for _ in range(height) for x in range(width)])
+    return image
+
+
+def grey_row(data: bytes) -> list[int]:
+    """The grey level of every pixel of the middle row of an encoded image."""
+    with Image.open(io.BytesIO(data)) as image:
+        grey = image.convert("L")
+        return [int(grey.getpixel((x, grey.height // 2))) for x in range(grey.width)]  # type: ignore[arg-type]
+
+
+def png_of(image: Image.Image, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", **options)
+    return buffer.getvalue()
+
+
+def test_a_16_bit_greyscale_png_keeps_its_picture() -> None:
+    data = png_of(sixteen_bit_gradient())
+    with Image.open(io.BytesIO(data)) as source:
+        assert source.mode == "I;16"
+    cleaned = clean_image(data)
+    assert (cleaned.width, cleaned.height) == (256, 8)
+    row = grey_row(cleaned.data)
+    assert len(set(row)) > 200, "the ramp must survive, not turn white"
+    assert row[0] <= 5 and row[-1] >= 250
+    # Each pixel is the 16-bit value scaled to 8 bits (JPEG allows a little deviation).
+    assert all(abs(level - x) <= 6 for x, level in enumerate(row))
+
+
+def test_a_16_bit_pattern_of_dark_and_light_blocks_keeps_its_contrast() -> None:
+    # Left top black, the right half white, left bottom mid-grey.
+    image = Image.new("I;16", (64, 64))
+    image.putdata(
+        [65535 if x >= 32 else 32768 if y >= 32 else 0 for y in range(64) for x in range(64)]
+    )
+    cleaned = clean_image(png_of(image))
+    with Image.open(io.BytesIO(cleaned.data)) as result:
+        grey = result.convert("L")
+        dark = int(grey.getpixel((8, 8)))  # type: ignore[arg-type]
+        light = int(grey.getpixel((48, 8)))  # type: ignore[arg-type]
+        middle = int(grey.getpixel((8, 48)))  # type: ignore[arg-type]
+    assert dark < 10 and light > 245 and 118 < middle < 138
+
+
+def test_a_transparent_grey_in_a_16_bit_png_stays_transparent() -> None:
+    cleaned = clean_image(png_of(sixteen_bit_gradient(), transparency=0))
+    assert cleaned.mime == "image/png"
+    with Image.open(io.BytesIO(cleaned.data)) as result:
+        rgba = result.convert("RGBA")
+        assert rgba.getpixel((0, 4))[3] == 0  # type: ignore[index]
+        assert rgba.getpixel((128, 4)) == (128, 128, 128, 255)
+
+
+@pytest.mark.parametrize(
+    ("mode", "values", "expected"),
+    [
+        # 32-bit integers beyond 8 bits are stretched from their minimum to their maximum.
+        ("I", [-1000, 0, 1000, 3000], [0, 64, 128, 255]),
+        ("F", [0.0, 250.0, 500.0, 1000.0], [0, 64, 128, 255]),
+        # Values that already fit 0–255 are kept as they are.
+        ("I", [0, 10, 100, 255], [0, 10, 100, 255]),
+    ],
+)
+def test_32_bit_greyscale_is_scaled_to_8_bits(
+    mode: str, values: list[float], expected: list[int]
+) -> None:
+    from briefs.images import _eight_bit
+
+    image = Image.new(mode, (4, 1))
+    image.putdata(values)
+    scaled = _eight_bit(image)
+    assert scaled.mode == "L"
+    levels = [int(scaled.getpixel((x, 0))) for x in range(4)]  # type: ignore[arg-type]
+    assert all(abs(a - b) <= 1 for a, b in zip(levels, expected, strict=True)), levels

@@ -23,8 +23,10 @@ from briefs.export.docx_tools import (
     add_paragraph,
     add_table,
     compact,
+    document_line,
     document_text,
     set_language,
+    set_properties,
     shade,
     start_section,
     text_width,
@@ -75,7 +77,7 @@ class ExportContext:
 def file_name(brief: Brief, t: Translator, today: date) -> str:
     """Return 'Designbrief <gemeente> <datum>.docx', safe on every file system."""
     unsafe = '<>:"/\\|?*'
-    municipality = "".join("-" if c in unsafe else c for c in brief.municipality)
+    municipality = "".join("-" if c in unsafe else c for c in document_line(brief.municipality))
     return t("export.file_name", municipality=municipality, day=today.isoformat()) + ".docx"
 
 
@@ -173,17 +175,17 @@ class _Writer:
     def title_page(self, context: ExportContext) -> None:
         t, brief, trajectory = self.t, self.brief, context.trajectory
         add_paragraph(self.doc, t("doc.title"), "Title")
-        add_paragraph(self.doc, document_text(brief.municipality), "Subtitle")
+        add_paragraph(self.doc, document_line(brief.municipality), "Subtitle")
         last = brief.last_saved()
         facts = [
-            (t("doc.municipality"), brief.municipality),
+            (t("doc.municipality"), document_line(brief.municipality)),
             (
                 t("doc.trajectory"),
                 t("doc.trajectory_value", number=trajectory.number, title=trajectory.title),
             ),
             (t("doc.date"), format_day(context.today)),
-            (t("doc.authors"), ", ".join(context.authors)),
-            (t("doc.coaches"), ", ".join(trajectory.coaches)),
+            (t("doc.authors"), ", ".join(document_line(name) for name in context.authors)),
+            (t("doc.coaches"), ", ".join(document_line(name) for name in trajectory.coaches)),
             (t("doc.version"), t("doc.version_value", moment=format_moment(last)) if last else ""),
         ]
         table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
@@ -361,7 +363,7 @@ class _Writer:
         chosen = self.brief.values("prototype.chosen")
         if not self.empty("prototype.chosen"):
             self.heading("prototype.chosen")
-            self.doc.add_paragraph(", ".join(self.link(item) for item in chosen))
+            add_paragraph(self.doc, ", ".join(self.link(item) for item in chosen))
         actions = self.rows("roadmap.actions")
         self.test_cards(actions)
         if self.options.sketches:
@@ -599,20 +601,22 @@ def build_brief_document(
     compact(doc)
     set_language(doc, "nl-BE" if t.language == "nl" else "en-GB")
     update_fields_on_open(doc)
-    properties = doc.core_properties
-    properties.title = f"{t('doc.title')} {brief.municipality}"
-    properties.subject = t(
-        "doc.subject", municipality=brief.municipality, number=context.trajectory.number
+    municipality = document_line(brief.municipality)
+    authors = ", ".join(filter(None, (document_line(name) for name in context.authors)))
+    set_properties(
+        doc,
+        title=f"{t('doc.title')} {municipality}",
+        subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
+        author=authors or municipality,
+        keywords=t("doc.keywords"),
+        language="nl-BE" if t.language == "nl" else "en-GB",
     )
-    properties.author = ", ".join(context.authors) or brief.municipality
-    properties.keywords = t("doc.keywords")
-    properties.language = "nl-BE" if t.language == "nl" else "en-GB"
     first = doc.sections[0]
     first.page_width, first.page_height = Cm(21), Cm(29.7)  # A4, as Belgian offices print
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(first, side, Cm(2.2))
     footer = first.footer.paragraphs[0]
-    footer.add_run(t("doc.footer", municipality=document_text(brief.municipality)))
+    footer.add_run(document_text(t("doc.footer", municipality=municipality)))
     add_field(footer, "PAGE", "1")
     footer.add_run(t("doc.footer_of"))
     add_field(footer, "NUMPAGES", "1")

@@ -25,8 +25,10 @@ from briefs.export.docx_tools import (
     add_key_value_table,
     add_paragraph,
     compact,
+    document_line,
     document_text,
     set_language,
+    set_properties,
     shade,
     text_width,
 )
@@ -62,24 +64,19 @@ def build_cohort_overview(trajectory: Trajectory, briefs: Sequence[Brief], t: Tr
     document = new_document()
     compact(document)
     set_language(document, "nl-BE" if t.language == "nl" else "en-GB")
-    document.core_properties.title = t("doc.cohort_title")
-    document.core_properties.subject = t(
-        "doc.trajectory_value", number=trajectory.number, title=trajectory.title
-    )
+    subject = t("doc.trajectory_value", number=trajectory.number, title=trajectory.title)
+    set_properties(document, title=t("doc.cohort_title"), subject=subject)
     add_paragraph(document, t("doc.cohort_title"), "Title")
-    add_paragraph(
-        document,
-        t("doc.trajectory_value", number=trajectory.number, title=trajectory.title),
-        "Subtitle",
-    )
-    document.add_paragraph(f"{t('doc.coaches')}: {', '.join(trajectory.coaches)}")
-    document.add_paragraph(f"{t('doc.date')}: {format_day(date.today())}")
-    document.add_paragraph(t("doc.cohort_intro"))
+    add_paragraph(document, subject, "Subtitle")
+    coaches = ", ".join(document_line(name) for name in trajectory.coaches)
+    add_paragraph(document, f"{t('doc.coaches')}: {coaches}")
+    add_paragraph(document, f"{t('doc.date')}: {format_day(date.today())}")
+    add_paragraph(document, t("doc.cohort_intro"))
     statuses = [status.value for status in m.ActionStatus]
     for index, brief in enumerate(sorted(briefs, key=lambda b: b.municipality)):
         if index:
             document.add_paragraph().add_run().add_break(WD_BREAK.LINE)
-        add_paragraph(document, brief.municipality, "Heading1")
+        add_paragraph(document, document_line(brief.municipality), "Heading1")
         counts = Counter(action.status.value for action in brief.rows("roadmap.actions", m.Action))
         facts = [
             (t("part.challenge.question.title"), brief.text("challenge.question")),
@@ -113,14 +110,28 @@ def build_cohort_zip(
 ) -> bytes:
     """Return a zip with one document per municipality and the cohort overview."""
     buffer = io.BytesIO()
+    names: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, member in enumerate(members, start=1):
             data = build_brief_document(member.brief, member.context, options, t, member.images)
-            archive.writestr(file_name(member.brief, t, member.context.today), data)
+            archive.writestr(_unique(file_name(member.brief, t, member.context.today), names), data)
             if progress is not None:
                 progress(done / (len(members) + 1))
         overview = build_cohort_overview(trajectory, [member.brief for member in members], t)
-        archive.writestr(f"{t('doc.cohort_title')} {trajectory.number}.docx", overview)
+        archive.writestr(
+            _unique(f"{t('doc.cohort_title')} {trajectory.number}.docx", names), overview
+        )
     if progress is not None:
         progress(1.0)
     return buffer.getvalue()
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """Return ``name``, numbered when two municipalities' names became one after cleaning."""
+    stem, suffix = name.rsplit(".", 1)
+    unique, number = name, 1
+    while unique in taken:
+        number += 1
+        unique = f"{stem} ({number}).{suffix}"
+    taken.add(unique)
+    return unique

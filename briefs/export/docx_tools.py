@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Sequence
 
 from docx.document import Document
@@ -15,20 +14,41 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-# XML 1.0 forbids these control characters; python-docx refuses them outright.
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from briefs.model import one_line_name, xml_text
+
 HEADER_FILL = "D9E2F3"
 # Set by id: a style lookup by name costs python-docx about 2 ms each time.
 GRID_STYLE_ID = "TableGrid"
 EMU_PER_TWIP = 635
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n"})
+# python-docx refuses a document property (title, subject, author …) longer than this.
+MAX_PROPERTY = 255
 
 
 def document_text(value: object) -> str:
-    """Return stored text as it appears in the document: XML-safe, with \\n line breaks."""
+    """Return stored text as it appears in the document: XML-safe, with \\n line breaks.
+
+    A vertical tab is the soft line break of PowerPoint and Word, a form feed Word's page
+    break: both become a line break rather than vanish between two words.
+    """
     text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _NOT_IN_XML.sub("", text)
+    return xml_text(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+
+
+def document_line(value: object) -> str:
+    """Return text for a place that holds one line (a property, a file name): XML-safe."""
+    return one_line_name("" if value is None else str(value))
+
+
+def set_properties(document: Document, **values: str) -> None:
+    """Set document properties (title, subject, author, keywords …) as XML-safe lines."""
+    properties = document.core_properties
+    for name, value in values.items():
+        line = document_line(value)
+        if len(line) > MAX_PROPERTY:
+            line = line[: MAX_PROPERTY - 1].rstrip() + "…"
+        setattr(properties, name, line)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
@@ -156,7 +176,7 @@ def add_table(
     size = int(font_size * 2)
     head = copy.deepcopy(template)
     for cell, title in zip(head.iter(qn("w:tc")), header, strict=True):
-        _append_text(cell.find(qn("w:p")), title, bold=True, size=size)
+        _append_text(cell.find(qn("w:p")), document_text(title), bold=True, size=size)
         _shade_element(cell, HEADER_FILL)
     row_properties = etree.SubElement(head, qn("w:trPr"))
     etree.SubElement(row_properties, qn("w:tblHeader"), {qn("w:val"): "true"})
