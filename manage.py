@@ -1,19 +1,33 @@
-"""Command-line entry for operators: prepare the database and load the demo."""
+"""Command-line entry for operators: prepare the database, load the demo, back up and restore."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
 import io
+import re
 import sys
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from briefs.access import Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import LANGUAGES, Translator
 from storage.accounts import AccountRefused, AccountStore
+from storage.backup import (
+    BackupError,
+    backup,
+    backup_format,
+    export_brief,
+    import_brief,
+    read_brief_file,
+    restore,
+    write_brief_file,
+)
 from storage.db import default_url, engine_for
 from storage.exports import OPERATOR, brief_export, operator_store, trajectory_export
 from storage.migrate import upgrade
@@ -88,6 +102,98 @@ def _accounts_command(args: argparse.Namespace) -> int:
     return 0
 
 
+BACKUP_KINDS = {
+    "sqlite": "SQLite-kopie",
+    "pg_dump": "pg_dump, custom-formaat",
+    "json": "logische dump in JSON",
+}
+
+
+def _backup_command(args: argparse.Namespace) -> int:
+    url = default_url()
+    try:
+        if args.command == "backup":
+            backup(url, args.file, overwrite=args.overwrite)
+            kind = BACKUP_KINDS[backup_format(args.file)]
+            print(f"Back-up geschreven: {args.file} ({kind}).")
+        elif args.command == "restore":
+            restore(args.file, url)
+            programme = SqlProgrammeStore(engine_for(url))
+            briefs, people = len(programme.all_briefs()), len(programme.people())
+            print(
+                f"Back-up teruggezet uit {args.file}: {briefs} designbriefs en "
+                f"{people} personen. De databank is bijgewerkt naar het nieuwste schema."
+            )
+        elif args.command == "export-json":
+            try:
+                data = export_brief(engine_for(url), args.brief)
+            except NotFound:
+                print(f"Designbrief {args.brief} bestaat niet (zie list-briefs).", file=sys.stderr)
+                return 1
+            target = args.output
+            if target.is_dir():
+                name = re.sub(r"[^\w-]+", "-", data["municipality"])
+                target = target / f"designbrief-{args.brief}-{name}.json"
+            write_brief_file(data, target)
+            print(
+                f"Geschreven: {target} ({data['municipality']}, leertraject "
+                f"{data['trajectory']['number']}, {len(data['parts'])} onderdelen, "
+                f"{len(data['images'])} afbeeldingen)."
+            )
+        else:
+            engine = engine_for(url)
+            brief_id = import_brief(
+                engine,
+                read_brief_file(args.file),
+                municipality=args.municipality,
+                trajectory_number=args.trajectory,
+            )
+            programme = SqlProgrammeStore(engine)
+            ref = programme.brief_ref(brief_id)
+            number = programme.trajectory(ref.trajectory_id).number
+            print(
+                f"Designbrief geïmporteerd: nummer {brief_id}, {ref.municipality}, "
+                f"leertraject {number}."
+            )
+    except BackupError as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    except SQLAlchemyError as error:
+        detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        print(f"Fout in de databank: {detail}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Bestandsfout: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _add_backup_commands(commands: Any) -> None:
+    save = commands.add_parser(
+        "backup", help="een consistente back-up van de databank maken, ook terwijl de app draait"
+    )
+    save.add_argument("file", type=Path, help="bestand voor de back-up")
+    save.add_argument(
+        "--overschrijven",
+        dest="overwrite",
+        action="store_true",
+        help="een bestaand bestand vervangen",
+    )
+    back = commands.add_parser("restore", help="een back-up terugzetten in een lege databank")
+    back.add_argument("file", type=Path, help="de back-up (SQLite, pg_dump of JSON)")
+    export = commands.add_parser(
+        "export-json", help="een designbrief als JSON exporteren, naar een andere installatie"
+    )
+    export.add_argument("brief", type=int, help="nummer van de designbrief (zie list-briefs)")
+    export.add_argument("-o", "--output", required=True, type=Path)
+    load = commands.add_parser("import-json", help="een designbrief uit JSON importeren")
+    load.add_argument("file", type=Path)
+    load.add_argument("--gemeente", dest="municipality", help="onder een andere gemeente")
+    load.add_argument(
+        "--leertraject", dest="trajectory", type=int, help="in een ander leertraject (nummer)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="manage.py", description="Kernbrief beheer")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -127,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     set_role = commands.add_parser("set-role", help="de rol van een account wijzigen")
     set_role.add_argument("email")
     set_role.add_argument("role", choices=[r.value for r in Role])
+    _add_backup_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "init-db":
         init_db(args.demo_if_empty)
@@ -137,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Democontent geladen.")
     elif args.command in ("create-user", "invite", "set-role"):
         return _accounts_command(args)
+    elif args.command in ("backup", "restore", "export-json", "import-json"):
+        return _backup_command(args)
     elif args.command == "list-briefs":
         programme = SqlProgrammeStore(engine_for(default_url()))
         for trajectory in programme.trajectories():
