@@ -7,9 +7,20 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from briefs import model as m
+from briefs.content import without_blank_rows
 from briefs.parts import PARTS, parse_part
 
 RowT = TypeVar("RowT", bound=m.Row)
+
+
+def author_of(name: str, email: str) -> str:
+    """Return how a save records who made it: "Name <e-mail>"."""
+    return f"{name} <{email}>"
+
+
+def saved_by_name(saved_by: str | None) -> str:
+    """Return the person's name from a stored author, without the e-mail address."""
+    return (saved_by or "").split(" <", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -43,9 +54,9 @@ class Brief:
         return value if isinstance(value, str) else ""
 
     def rows(self, key: str, row_model: type[RowT]) -> list[RowT]:
-        """Return the rows of a list part as model objects."""
+        """Return the rows of a list part as model objects, leaving out blank rows."""
         assert PARTS[key].row_model is row_model, key
-        parsed = parse_part(key, self.part(key).value)
+        parsed = parse_part(key, without_blank_rows(key, self.part(key).value))
         return list(parsed)
 
     def values(self, key: str) -> list[str]:

@@ -14,6 +14,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Deze pagina is niet beschikbaar voor jouw rol.",
         "This page is not available for your role.",
     ),
+    "app.page_unknown": (
+        "Dit adres bestaat niet in Kernbrief. Misschien is de link onvolledig of verouderd.",
+        "This address does not exist in Kernbrief. The link may be incomplete or out of date.",
+    ),
+    "app.page_missing_title": ("Pagina niet gevonden", "Page not found"),
+    "app.page_home": ("Naar de startpagina", "To the start page"),
     "app.brief_pick": ("Leertraject", "Learning trajectory"),
     "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
     "nav.start": ("Start", "Start"),
@@ -115,6 +121,147 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Niet bewaard: {problems}. Je invoer staat nog in het veld.",
         "Not saved: {problems}. Your input is still in the field.",
     ),
+    "save.saved_at_by": ("Bewaard om {time} door {name}", "Saved at {time} by {name}"),
+    "save.saved_before_by": (
+        "Laatst bewaard op {moment} door {name}",
+        "Last saved on {moment} by {name}",
+    ),
+    "save.conflict_by": (
+        "{name} bewaarde op {moment} intussen een andere versie van dit deel. Niets is "
+        "overschreven. Kies welke versie je houdt.",
+        "{name} saved another version of this part on {moment}. Nothing was overwritten. "
+        "Choose which version to keep.",
+    ),
+    "save.db_error_short": (
+        "Niet bewaard: de databank is even niet bereikbaar. Je tekst staat nog hier en we "
+        "proberen het vanzelf opnieuw.",
+        "Not saved: the database cannot be reached right now. Your text is still here and we "
+        "will try again by ourselves.",
+    ),
+    "save.denied": (
+        "Niet bewaard: je bent niet meer aangemeld, of je mag dit deel niet wijzigen. Je tekst "
+        "staat nog hier. Meld je aan in een nieuw tabblad en kies dan ‘Opnieuw bewaren’.",
+        "Not saved: you are no longer signed in, or you may not change this part. Your text is "
+        "still here. Sign in in a new tab, then choose ‘Save again’.",
+    ),
+    "save.page_from_memory": (
+        "De databank is even niet bereikbaar. Je ziet je designbrief zoals hij het laatst "
+        "geladen werd; wat je nu typt, wordt bewaard zodra de databank terug is.",
+        "The database cannot be reached right now. You see your design brief as it was last "
+        "loaded; what you type now is saved as soon as the database is back.",
+    ),
+    "db.section": (
+        "Dit deel kan nu niet geladen worden: de databank is even niet bereikbaar. Probeer het "
+        "zo meteen opnieuw; wat je typte, is niet verloren.",
+        "This part cannot be loaded right now: the database cannot be reached. Try again in a "
+        "moment; nothing you typed is lost.",
+    ),
+    "db.action": (
+        "Dat lukte niet: de databank was even niet bereikbaar. Er is niets veranderd; probeer "
+        "het zo meteen opnieuw.",
+        "That did not work: the database could not be reached. Nothing changed; try again in a "
+        "moment.",
+    ),
+    "db.page": (
+        "Deze pagina kan nu niet getoond worden: de databank is even niet bereikbaar. Probeer "
+        "het zo meteen opnieuw.",
+        "This page cannot be shown right now: the database cannot be reached. Try again in a "
+        "moment.",
+    ),
+    "history.button": ("Geschiedenis", "History"),
+    "history.title": ("Geschiedenis: {part}", "History: {part}"),
+    "history.step_button": ("Geschiedenis van deze stap", "History of this step"),
+    "history.step_title": ("Geschiedenis van {step}", "History of {step}"),
+    "history.none": ("Dit deel werd nog nooit bewaard.", "This part was never saved."),
+    "history.intro": (
+        "Elke bewaarde versie blijft bewaard. Terugzetten maakt van een oude versie de nieuwste; "
+        "er verdwijnt niets.",
+        "Every saved version is kept. Restoring makes an old version the newest; nothing is lost.",
+    ),
+    "history.readonly": (
+        "Je bekijkt de geschiedenis; alleen de gemeente zelf kan een versie terugzetten.",
+        "You are viewing the history; only the municipality itself can restore a version.",
+    ),
+    "history.version": (
+        "Versie {version} · {moment} · {name}",
+        "Version {version} · {moment} · {name}",
+    ),
+    "history.current": ("Dit is de huidige versie.", "This is the current version."),
+    "history.compared": (
+        "Verschil met de huidige versie: {change}",
+        "Difference with the current version: {change}",
+    ),
+    "history.show": ("Deze versie bekijken", "View this version"),
+    "history.restore": ("Deze versie terugzetten", "Restore this version"),
+    "history.restored": (
+        "Versie {version} staat terug als nieuwste versie.",
+        "Version {version} is back as the newest version.",
+    ),
+    "history.stale": (
+        "Iemand bewaarde dit deel intussen opnieuw. Er is niets teruggezet; open de "
+        "geschiedenis opnieuw en kies nog eens.",
+        "Someone saved this part again in the meantime. Nothing was restored; open the history "
+        "again and choose once more.",
+    ),
+    "history.moment": ("Terug naar het moment van", "Back to the moment of"),
+    "history.moment_option": ("{moment} · {part} · {name}", "{moment} · {part} · {name}"),
+    "history.step_changes": ("Wat er verandert als je terugzet:", "What changes if you restore:"),
+    "history.step_nothing": (
+        "Op dat moment zag deze stap er net zo uit als nu.",
+        "At that moment this step looked just as it does now.",
+    ),
+    "history.step_restore": ("Stap terugzetten naar dit moment", "Restore the step to this moment"),
+    "history.step_restored": (
+        "{count} delen staan terug zoals op {moment}.",
+        "{count} parts are back as on {moment}.",
+    ),
+    "history.same": ("geen verschil", "no difference"),
+    "history.spacing": ("alleen spaties of regeleinden", "only spaces or line breaks"),
+    "history.words_added": ("+{count} woorden: «{words}»", "+{count} words: «{words}»"),
+    "history.words_removed": ("−{count} woorden: «{words}»", "−{count} words: «{words}»"),
+    "history.rows_added": ("+{count} rijen: {names}", "+{count} rows: {names}"),
+    "history.rows_removed": ("−{count} rijen: {names}", "−{count} rows: {names}"),
+    "history.rows_changed": ("{count} rijen gewijzigd", "{count} rows changed"),
+    "history.rows_reordered": ("andere volgorde", "different order"),
+    "history.sketches": ("{before} → {after} schetsen", "{before} → {after} sketches"),
+    "editor.saving": ("Bewaren…", "Saving…"),
+    "editor.not_saved": ("Nog niet bewaard", "Not saved yet"),
+    "editor.offline": (
+        "Niet bewaard: de server is even niet bereikbaar. Je tekst staat nog hier en we "
+        "proberen het vanzelf opnieuw.",
+        "Not saved: the server cannot be reached right now. Your text is still here and we "
+        "will try again by ourselves.",
+    ),
+    "editor.retry": ("Opnieuw bewaren", "Save again"),
+    "editor.too_large": (
+        "Niet bewaard: dit is te veel tekst om in één keer te bewaren. Je tekst staat nog hier.",
+        "Not saved: this is too much text to save at once. Your text is still here.",
+    ),
+    "editor.too_long": (
+        "Niet bewaard: deze tekst telt {count} tekens, het maximum is {limit}. Maak hem korter; "
+        "je tekst staat nog hier.",
+        "Not saved: this text has {count} characters, the maximum is {limit}. Make it shorter; "
+        "your text is still here.",
+    ),
+    "editor.count": ("{count} van {limit} tekens", "{count} of {limit} characters"),
+    "editor.conflict_waiting": (
+        "Nog niet bewaard: kies eerst welke versie je houdt.",
+        "Not saved yet: first choose which version to keep.",
+    ),
+    "editor.theirs": ("De andere versie", "The other version"),
+    "editor.keep_mine": ("Mijn versie bewaren", "Keep my version"),
+    "editor.take_theirs": ("Hun versie overnemen", "Take their version"),
+    "editor.took_theirs": (
+        "De andere versie staat nu in het veld.",
+        "The other version is now in the field.",
+    ),
+    "editor.add_row": ("+ Rij toevoegen", "+ Add a row"),
+    "editor.remove_row": ("Rij {n} verwijderen", "Remove row {n}"),
+    "editor.move_up": ("Rij {n} omhoog", "Move row {n} up"),
+    "editor.move_down": ("Rij {n} omlaag", "Move row {n} down"),
+    "editor.row": ("rij {n}", "row {n}"),
+    "editor.empty_choice": ("—", "—"),
+    "editor.missing_link": ("(verwijderd)", "(removed)"),
     # --- validation ----------------------------------------------------------------------
     "error.string_too_long": (
         "de tekst is langer dan {limit} tekens",

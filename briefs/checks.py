@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from briefs import model as m
 from briefs.brief import Brief
+from briefs.content import has_content
 from briefs.links import row_name, short
-from briefs.parts import PARTS, Kind
+from briefs.parts import PARTS
 
 # Words that betray a means posing as a goal: an instrument, not a state of the centre.
 MEANS_WORDS = (
@@ -70,10 +71,7 @@ class Check:
 
 
 def _is_empty(brief: Brief, key: str) -> bool:
-    value = brief.part(key).value
-    if PARTS[key].kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
-        return not str(value or "").strip()
-    return not value
+    return not has_content(key, brief.part(key).value)
 
 
 def _name(row: m.Row) -> str:

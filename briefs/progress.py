@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from briefs.brief import Brief
+from briefs.content import has_content
 from briefs.parts import STEPS, PartSpec, parts_of_step
 
 
 def is_filled(brief: Brief, spec: PartSpec) -> bool:
-    value = brief.part(spec.key).value
-    if isinstance(value, str):
-        return bool(value.strip())
-    return bool(value)
+    return has_content(spec.key, brief.part(spec.key).value)
 
 
 def step_progress(brief: Brief) -> dict[int, float]:

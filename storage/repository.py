@@ -117,50 +117,78 @@ class SqlBriefStore:
         self, brief_id: int, key: str, value: Any, base_version: int, author: str
     ) -> StoredPart:
         """Store ``value`` as the next version of one part, or raise StaleWrite."""
-        clean = validate_part(key, value)
+        return self.save_parts(brief_id, [(key, value, base_version)], author)[key]
+
+    def save_parts(
+        self, brief_id: int, changes: list[tuple[str, Any, int]], author: str
+    ) -> dict[str, StoredPart]:
+        """Store several parts at once, each on its base version: all of them or none.
+
+        Restoring a step writes every part in one transaction, so a failure half-way never
+        leaves a step half restored. Raises StaleWrite for the first part that moved on.
+        """
+        cleaned = [(key, validate_part(key, value), base) for key, value, base in changes]
         now = datetime.now(UTC)
-        version = base_version + 1
+        current_key = ""
         try:
             with self.engine.begin() as connection:
-                if base_version == 0:
-                    connection.execute(
-                        insert(BriefPartRow).values(
-                            brief_id=brief_id,
-                            key=key,
-                            value=clean,
-                            version=version,
-                            saved_at=now,
-                            saved_by=author,
-                        )
-                    )
-                else:
-                    result = connection.execute(
-                        update(BriefPartRow)
-                        .where(
-                            BriefPartRow.brief_id == brief_id,
-                            BriefPartRow.key == key,
-                            BriefPartRow.version == base_version,
-                        )
-                        .values(value=clean, version=version, saved_at=now, saved_by=author)
-                    )
-                    if result.rowcount != 1:
-                        raise _Conflict
-                connection.execute(
-                    insert(RevisionRow).values(
-                        brief_id=brief_id,
-                        key=key,
-                        version=version,
-                        value=clean,
-                        saved_at=now,
-                        saved_by=author,
-                    )
-                )
+                for key, clean, base_version in cleaned:
+                    current_key = key
+                    self._write(connection, brief_id, key, clean, base_version, now, author)
         except (IntegrityError, _Conflict):
-            current = self.current(brief_id, key)
-            if current.version == 0 and base_version == 0:
+            current = self.current(brief_id, current_key)
+            if current.version == 0 and dict((k, b) for k, _v, b in cleaned)[current_key] == 0:
                 raise NotFound(brief_id) from None
-            raise StaleWrite(key, current) from None
-        return StoredPart(clean, version, now, author)
+            raise StaleWrite(current_key, current) from None
+        return {
+            key: StoredPart(clean, base_version + 1, now, author)
+            for key, clean, base_version in cleaned
+        }
+
+    @staticmethod
+    def _write(
+        connection: Any,
+        brief_id: int,
+        key: str,
+        clean: Any,
+        base_version: int,
+        now: datetime,
+        author: str,
+    ) -> None:
+        version = base_version + 1
+        if base_version == 0:
+            connection.execute(
+                insert(BriefPartRow).values(
+                    brief_id=brief_id,
+                    key=key,
+                    value=clean,
+                    version=version,
+                    saved_at=now,
+                    saved_by=author,
+                )
+            )
+        else:
+            result = connection.execute(
+                update(BriefPartRow)
+                .where(
+                    BriefPartRow.brief_id == brief_id,
+                    BriefPartRow.key == key,
+                    BriefPartRow.version == base_version,
+                )
+                .values(value=clean, version=version, saved_at=now, saved_by=author)
+            )
+            if result.rowcount != 1:
+                raise _Conflict
+        connection.execute(
+            insert(RevisionRow).values(
+                brief_id=brief_id,
+                key=key,
+                version=version,
+                value=clean,
+                saved_at=now,
+                saved_by=author,
+            )
+        )
 
     def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
         """Return every saved version of one part, oldest first."""

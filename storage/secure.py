@@ -71,6 +71,12 @@ class SecureBriefStore:
         self._ref(brief_id, edit=True)
         return self._briefs.save_part(brief_id, key, value, base_version, author)
 
+    def save_parts(
+        self, brief_id: int, changes: list[tuple[str, Any, int]], author: str
+    ) -> dict[str, StoredPart]:
+        self._ref(brief_id, edit=True)
+        return self._briefs.save_parts(brief_id, changes, author)
+
     def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
         self._ref(brief_id, edit=False)
         return self._briefs.revisions(brief_id, key)

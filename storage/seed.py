@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Engine
 
 from briefs.access import Role
+from briefs.brief import author_of
 from briefs.demo import (
     DEMO_BRIEFS,
     DEMO_PEOPLE,
@@ -20,8 +21,6 @@ from briefs.parts import PARTS
 from storage.accounts import AccountStore
 from storage.config import DEMO_PASSWORD
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-
-DEMO_AUTHOR = "demo"
 
 
 def seed_demo(engine: Engine, today: date) -> dict[str, int]:
@@ -54,14 +53,15 @@ def seed_demo(engine: Engine, today: date) -> dict[str, int]:
             continue
         brief_id = brief_ids[(person.trajectories[0], person.municipality)]
         demo_ids[person.municipality] = brief_id
+        author = author_of(person.name, person.email)
         content = DEMO_BRIEFS.get(person.municipality, {})
         for key, value in content.items():
             assert key in PARTS, key
-            briefs.save_part(brief_id, key, value, 0, DEMO_AUTHOR)
+            briefs.save_part(brief_id, key, value, 0, author)
         sketches = []
         for lines, accent, caption in DEMO_SKETCHES.get(person.municipality, ()):
             image_id = briefs.add_image(brief_id, clean_image(sketch_png(lines, accent)))
             sketches.append({"image_id": image_id, "caption": caption})
         if sketches:
-            briefs.save_part(brief_id, "prototype.sketches", sketches, 0, DEMO_AUTHOR)
+            briefs.save_part(brief_id, "prototype.sketches", sketches, 0, author)
     return demo_ids

@@ -1,0 +1,118 @@
+"""A part's saved versions: what it was at a moment, and a short account of what changed."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import datetime
+from typing import Any
+
+from briefs.brief import StoredPart
+from briefs.content import without_blank_rows
+from briefs.i18n import Translator
+from briefs.links import row_name, short
+from briefs.parts import PARTS, Kind, parse_part, parts_of_step
+
+_WORD = re.compile(r"\S+")
+SNIPPET_WORDS = 8
+
+
+def value_at(revisions: list[StoredPart], moment: datetime, key: str) -> StoredPart:
+    """Return the version of a part that was current at ``moment`` (empty if none yet)."""
+    current = None
+    for revision in revisions:
+        if revision.saved_at is not None and revision.saved_at <= moment:
+            current = revision
+    return current if current is not None else StoredPart(PARTS[key].empty, 0)
+
+
+def step_moments(history: dict[str, list[StoredPart]], step: int) -> list[tuple[str, StoredPart]]:
+    """Every save in one step with its part, newest first: the moments to restore it to."""
+    keys = {spec.key for spec in parts_of_step(step)}
+    saves = [(key, revision) for key, found in history.items() if key in keys for revision in found]
+    return sorted(saves, key=lambda save: (save[1].saved_at, save[1].version), reverse=True)
+
+
+def step_at(history: dict[str, list[StoredPart]], step: int, moment: datetime) -> dict[str, Any]:
+    """Return the value of every part of a step as it was at ``moment``."""
+    return {
+        spec.key: value_at(history.get(spec.key, []), moment, spec.key).value
+        for spec in parts_of_step(step)
+    }
+
+
+def _snippet(words: list[str]) -> str:
+    text = " ".join(words[:SNIPPET_WORDS])
+    return text + (" …" if len(words) > SNIPPET_WORDS else "")
+
+
+def _text_change(old: str, new: str, t: Translator) -> str:
+    before, after = _WORD.findall(old or ""), _WORD.findall(new or "")
+    added: list[str] = []
+    removed: list[str] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            removed += before[i1:i2]
+        if tag in ("insert", "replace"):
+            added += after[j1:j2]
+    parts = []
+    if added:
+        parts.append(t("history.words_added", count=len(added), words=_snippet(added)))
+    if removed:
+        parts.append(t("history.words_removed", count=len(removed), words=_snippet(removed)))
+    return "; ".join(parts)
+
+
+def _row_change(key: str, old: Any, new: Any, t: Translator) -> str:
+    before = {row.id: row for row in parse_part(key, without_blank_rows(key, old or []))}
+    after = {row.id: row for row in parse_part(key, without_blank_rows(key, new or []))}
+    added = [after[i] for i in after if i not in before]
+    removed = [before[i] for i in before if i not in after]
+    changed = [i for i in after if i in before and after[i] != before[i]]
+    parts = []
+    if added:
+        names = ", ".join(short(row_name(row), 30) or "—" for row in added[:3])
+        parts.append(t("history.rows_added", count=len(added), names=names))
+    if removed:
+        names = ", ".join(short(row_name(row), 30) or "—" for row in removed[:3])
+        parts.append(t("history.rows_removed", count=len(removed), names=names))
+    if changed:
+        parts.append(t("history.rows_changed", count=len(changed)))
+    if not parts and list(before) != list(after):
+        parts.append(t("history.rows_reordered"))
+    return "; ".join(parts)
+
+
+def _choice_label(value: Any, key: str, t: Translator, labels: dict[str, str]) -> str:
+    if value in (None, ""):
+        return "—"
+    if PARTS[key].options is not None:
+        return t(f"enum.{value}")
+    return labels.get(str(value), t("link.missing"))
+
+
+def describe_change(
+    key: str, old: Any, new: Any, t: Translator, labels: dict[str, str] | None = None
+) -> str:
+    """Say in a line what changed from ``old`` to ``new``, in the user's language.
+
+    ``labels`` names linked rows (chosen directions) by their current titles.
+    """
+    if old == new:
+        return t("history.same")
+    kind = PARTS[key].kind
+    names = labels or {}
+    if kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+        return _text_change(str(old or ""), str(new or ""), t) or t("history.spacing")
+    if kind is Kind.CHOICE:
+        return f"{_choice_label(old, key, t, names)} → {_choice_label(new, key, t, names)}"
+    if kind is Kind.MULTI:
+        gained = [v for v in new or [] if v not in (old or [])]
+        lost = [v for v in old or [] if v not in (new or [])]
+        parts = [f"+ {_choice_label(v, key, t, names)}" for v in gained]
+        parts += [f"− {_choice_label(v, key, t, names)}" for v in lost]
+        return ", ".join(parts) or t("history.rows_reordered")
+    if kind is Kind.SKETCHES:
+        return t("history.sketches", before=len(old or []), after=len(new or []))
+    return _row_change(key, old, new, t) or t("history.same")
