@@ -1,8 +1,13 @@
 """Kernbrief: page set-up, who is signed in, and the navigation each role gets."""
 
+from collections.abc import Callable
+from typing import Literal
+
 import streamlit as st
 
 from briefs.access import Role
+from components.navigation import requested_path, unknown_page_message
+from components.resilience import DATABASE_ERRORS, show_notice
 from components.state import language_picker, translator
 from components.workspace import principal_or_stop, signed_in_sidebar
 
@@ -12,35 +17,75 @@ t = translator()
 principal = principal_or_stop(t)
 # The language switch lives here, not in a page, so that it keeps its value across pages.
 language_picker()
+show_notice(t)
+
+# Every address of every role: (file, title, address). The first of a role is its home.
+PAGES = {
+    "login": ("pages/login.py", "nav.login", "aanmelden"),
+    "overview": ("pages/overview.py", "nav.overview", "overzicht"),
+    "step1": ("pages/step_1_challenge.py", "nav.step1", "uitdaging"),
+    "step2": ("pages/step_2_explore.py", "nav.step2", "verkennen"),
+    "step3": ("pages/step_3_prototype.py", "nav.step3", "testen"),
+    "step4": ("pages/step_4_roadmap.py", "nav.step4", "stappenplan"),
+    "export": ("pages/export.py", "nav.export", "exporteren"),
+    "coach": ("pages/coach.py", "nav.coach", "begeleiding"),
+    "programme": ("pages/programme.py", "nav.programme", "programma"),
+    "people": ("pages/people.py", "nav.people", "mensen"),
+    "audit": ("pages/audit.py", "nav.audit", "logboek"),
+    "account": ("pages/account.py", "nav.account", "account"),
+}
+HOME_ADDRESS = "start"
+ROLE_PAGES = {
+    None: ("login",),
+    Role.PARTICIPANT: ("overview", "step1", "step2", "step3", "step4", "export", "account"),
+    Role.FACILITATOR: ("coach", "account"),
+    Role.ADMIN: ("programme", "coach", "people", "audit", "account"),
+}
 
 
-def page(path: str, title_key: str, url: str, default: bool = False) -> st.Page:
-    return st.Page(path, title=t(title_key), url_path=url, default=default)
+def page(
+    name: str, default: bool = False, visibility: Literal["visible", "hidden"] = "visible"
+) -> st.Page:
+    path, title_key, url = PAGES[name]
+    # Streamlit serves the default page at "/" only and reserves its address without ever
+    # answering it ("Page not found"); the home page's own address is a hidden twin below.
+    return st.Page(
+        path,
+        title=t(title_key),
+        url_path=HOME_ADDRESS if default else url,
+        default=default,
+        visibility="visible" if default else visibility,
+    )
 
 
-account = page("pages/account.py", "nav.account", "account")
-if principal is None:
-    pages = [page("pages/login.py", "nav.login", "aanmelden", default=True)]
-elif principal.role is Role.PARTICIPANT:
-    pages = [
-        page("pages/overview.py", "nav.overview", "overzicht", default=True),
-        page("pages/step_1_challenge.py", "nav.step1", "uitdaging"),
-        page("pages/step_2_explore.py", "nav.step2", "verkennen"),
-        page("pages/step_3_prototype.py", "nav.step3", "testen"),
-        page("pages/step_4_roadmap.py", "nav.step4", "stappenplan"),
-        page("pages/export.py", "nav.export", "exporteren"),
-        account,
-    ]
-elif principal.role is Role.FACILITATOR:
-    pages = [page("pages/coach.py", "nav.coach", "begeleiding", default=True), account]
-else:
-    pages = [
-        page("pages/programme.py", "nav.programme", "programma", default=True),
-        page("pages/coach.py", "nav.coach", "begeleiding"),
-        page("pages/people.py", "nav.people", "mensen"),
-        page("pages/audit.py", "nav.audit", "logboek"),
-        account,
-    ]
+def hidden(url: str, body: Callable[[], None]) -> st.Page:
+    return st.Page(body, title=t("app.title"), url_path=url, visibility="hidden")
+
+
+role = principal.role if principal is not None else None
+names = ROLE_PAGES[role]
+pages = [page(name, default=index == 0) for index, name in enumerate(names)]
+home = pages[0]
+
+# Every address that exists for some role is answered: the home page's own address by its
+# twin, others with the login page for visitors and a Dutch "not for your role" otherwise.
+extra = [page(names[0], visibility="hidden")]
+for name, (_path, _title, url) in PAGES.items():
+    if name in names:
+        continue
+    if principal is None or name == "login":
+        extra.append(hidden(url, lambda: st.switch_page(home)))
+    else:
+        extra.append(hidden(url, lambda: unknown_page_message(t, "app.not_available", home)))
+known = {HOME_ADDRESS} | {url for _path, _title, url in PAGES.values()}
+wanted = requested_path()
+if wanted and wanted not in known:
+    extra.append(hidden(wanted, lambda: unknown_page_message(t, "app.page_unknown", home)))
+
 if principal is not None:
     signed_in_sidebar(principal, t)
-st.navigation(pages, position="sidebar" if principal else "hidden").run()
+try:
+    st.navigation([*pages, *extra], position="sidebar" if principal else "hidden").run()
+except DATABASE_ERRORS:
+    # The last line of defence: whatever a page forgot to catch is said in Dutch, no trace.
+    st.error(t("db.page"))

@@ -23,17 +23,17 @@ from briefs.i18n import Translator
 LONG_TEXT_LIMIT = m.LONG_TEXT_MAX
 
 
-def _base_type(annotation: Any) -> Any:
+def base_type(annotation: Any) -> Any:
     """Return ``int`` for ``int | None`` and the like."""
     args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and args:
-        return _base_type(args[0])
+        return base_type(args[0])
     if typing.get_origin(annotation) is typing.Annotated:
-        return _base_type(args[0])
+        return base_type(args[0])
     return annotation
 
 
-def _bounds(info: FieldInfo) -> tuple[Any, Any]:
+def bounds(info: FieldInfo) -> tuple[Any, Any]:
     low = high = None
     metadata = list(info.metadata)
     for arg in typing.get_args(info.annotation):
@@ -66,7 +66,7 @@ def column_config(
         if name == "id":
             continue
         label = t(f"col.{name}")
-        base = _base_type(info.annotation)
+        base = base_type(info.annotation)
         if name in links:
             config[name] = st.column_config.SelectboxColumn(
                 label,
@@ -87,7 +87,7 @@ def column_config(
                 label, min_value=0, step=0.01, format="euro"
             )
         elif base is int:
-            low, high = _bounds(info)
+            low, high = bounds(info)
             config[name] = st.column_config.NumberColumn(
                 label, min_value=low, max_value=high, step=1, format="%d"
             )
@@ -107,7 +107,7 @@ def rows_to_frame(row_model: type[m.Row], rows: list[dict[str, Any]]) -> pd.Data
         record = {}
         for name in columns:
             value = row.get(name)
-            base = _base_type(row_model.model_fields[name].annotation)
+            base = base_type(row_model.model_fields[name].annotation)
             if base is dt.date and isinstance(value, str):
                 value = dt.date.fromisoformat(value)
             elif base is Decimal and value is not None:
@@ -116,7 +116,7 @@ def rows_to_frame(row_model: type[m.Row], rows: list[dict[str, Any]]) -> pd.Data
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=columns)
     for name in columns:
-        base = _base_type(row_model.model_fields[name].annotation)
+        base = base_type(row_model.model_fields[name].annotation)
         if base is str or (isinstance(base, type) and issubclass(base, StrEnum)):
             frame[name] = frame[name].astype("object")
         elif base is int:
@@ -141,7 +141,7 @@ def frame_to_rows(row_model: type[m.Row], frame: pd.DataFrame) -> list[dict[str,
         row: dict[str, Any] = {}
         for name, info in row_model.model_fields.items():
             value = record.get(name)
-            base = _base_type(info.annotation)
+            base = base_type(info.annotation)
             if _missing(value):
                 optional = type(None) in typing.get_args(info.annotation)
                 value = "" if base is str and not optional else None

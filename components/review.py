@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from briefs.programme import next_session
 from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
 from components import charts
 from components.columns import rows_to_frame, visible_fields
+from components.resilience import DATABASE_ERRORS, guarded
 from components.state import brief_store, programme_store, translator
 from storage.exports import trajectory_export
 from storage.review import FeedbackRefused, ReviewStore
@@ -68,7 +70,9 @@ def feedback_thread(brief_id: int, step: int, principal: Principal, t: Translato
         )
         st.text(who + (" " + t("review.resolved") if item.resolved else ""))
         st.text(item.body)
-    store.mark_read(brief_id)
+    # Only the unread count depends on it; if the database fails it is marked next time.
+    with contextlib.suppress(*DATABASE_ERRORS):
+        store.mark_read(brief_id)
     widget_key = f"feedback_text:{brief_id}:{step}"
     label = t("review.write") if principal.role is not Role.PARTICIPANT else t("review.reply")
     st.text_area(label, key=widget_key, height=100)
@@ -79,14 +83,14 @@ def feedback_thread(brief_id: int, step: int, principal: Principal, t: Translato
     send.button(
         t("review.send"),
         key=f"feedback_send:{brief_id}:{step}",
-        on_click=_send,
+        on_click=guarded(_send),
         args=(brief_id, step, widget_key),
     )
     if any(not item.resolved for item in messages):
         resolve.button(
             t("review.resolve"),
             key=f"feedback_resolve:{brief_id}:{step}",
-            on_click=lambda: review_store().resolve(brief_id, step),
+            on_click=guarded(lambda: review_store().resolve(brief_id, step)),
         )
 
 
@@ -104,13 +108,13 @@ def participant_review(brief: Brief, step: int, principal: Principal, t: Transla
             st.button(
                 t("review.unmark_ready"),
                 key=f"unready:{step}",
-                on_click=lambda: review_store().mark(brief.id, step, None),
+                on_click=guarded(lambda: review_store().mark(brief.id, step, None)),
             )
         elif status is not StepStatus.REVIEWED:
             st.button(
                 t("review.mark_ready"),
                 key=f"ready:{step}",
-                on_click=lambda: review_store().mark(brief.id, step, StepStatus.READY),
+                on_click=guarded(lambda: review_store().mark(brief.id, step, StepStatus.READY)),
             )
         feedback_thread(brief.id, step, principal, t)
 
@@ -294,7 +298,7 @@ def _review(
         st.button(
             t("review.mark_reviewed"),
             key="mark_reviewed",
-            on_click=lambda: review_store().mark(brief.id, int(step), StepStatus.REVIEWED),
+            on_click=guarded(lambda: review_store().mark(brief.id, int(step), StepStatus.REVIEWED)),
         )
     st.markdown(f"**{t('review.feedback_coach')}**")
     feedback_thread(brief.id, int(step), principal, t)
@@ -337,7 +341,7 @@ def _notes(brief: Brief, t: Translator) -> None:
         st.button(
             t("notes.save"),
             key=f"note_save:{brief.id}",
-            on_click=_save_note,
+            on_click=guarded(_save_note),
             args=(brief, widget_key),
         )
 

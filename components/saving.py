@@ -6,10 +6,12 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from briefs.i18n import Translator, format_number
-from briefs.parts import PartValidationError, Problem
+from briefs.messages import describe_problems
+from briefs.parts import PartValidationError
 from components.state import PartProblem, PartState, brief_store, part_state, set_part_state
 from storage.repository import StaleWrite
+
+__all__ = ["attempt_save", "describe_problems", "keep_mine", "retry", "take_theirs"]
 
 
 def attempt_save(brief_id: int, key: str, value: Any, base_version: int, author: str) -> bool:
@@ -62,25 +64,3 @@ def retry(brief_id: int, key: str, author: str) -> None:
     state = part_state(brief_id, key)
     if state is not None and state.problem is not None:
         attempt_save(brief_id, key, state.problem.mine, state.base_version, author)
-
-
-def describe_problems(problems: list[Problem], t: Translator) -> str:
-    """Return the reasons a value was refused, in words a participant understands."""
-    described = []
-    for problem in problems:
-        rule = f"error.{problem.rule}"
-        limit = problem.limit
-        limit_text = format_number(limit) if isinstance(limit, int | float) else str(limit)
-        text = t(rule, limit=limit_text) if t.has(rule) else t("error.other")
-        column = (
-            t(f"col.{problem.column}")
-            if problem.column and t.has(f"col.{problem.column}")
-            else None
-        )
-        if problem.row is not None and column:
-            text = t("error.where_row", row=problem.row + 1, column=column, problem=text)
-        elif column:
-            text = t("error.where_column", column=column, problem=text)
-        if text not in described:
-            described.append(text)
-    return "; ".join(described)

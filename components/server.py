@@ -2,7 +2,9 @@
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit.runtime.pages_manager import PagesManager
 
+from components.save_api import save_routes
 from components.web import PrivatePages, auth_routes
 from storage.config import secret_key
 from storage.db import PROJECT_ROOT
@@ -10,8 +12,14 @@ from storage.db import PROJECT_ROOT
 # Refuse to start without a cookie-signing key outside demo mode: the message says what to set.
 secret_key()
 
+# The pages live in pages/ (the project's layout), and Streamlit takes a pages/ folder beside
+# the main script for its old file-based navigation on the very first run of a fresh server:
+# a deep link then shows "Page not found" (streamlit/streamlit#9992). app.py always calls
+# st.navigation, so that old mode is never wanted; a test opens a fresh server by a deep link.
+PagesManager.uses_pages_directory = False
+
 app = st.App(
     str(PROJECT_ROOT / "app.py"),
-    routes=auth_routes(),
+    routes=[*auth_routes(), *save_routes()],
     middleware=[Middleware(PrivatePages)],
 )

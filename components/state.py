@@ -10,9 +10,11 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefs.access import Principal
+from briefs.brief import Brief
 from briefs.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from briefs.parts import Problem
-from briefs.programme import BriefRef
+from briefs.programme import BriefRef, Trajectory
+from storage import edit_access
 from storage.accounts import AccountStore, unsign
 from storage.config import idle_minutes, secret_key
 from storage.db import default_url, engine_for
@@ -30,6 +32,8 @@ PRINCIPAL_KEY = "principal"
 BRIEF_KEY = "brief_id"
 LANGUAGE_PARAM = "taal"
 LOGIN_COOKIE = "kernbrief_login"
+LAST_BRIEF_KEY = "last_brief"
+NOTICE_KEY = "page_notice"
 
 
 @st.cache_resource
@@ -221,16 +225,47 @@ def set_part_state(brief_id: int, key: str, state: PartState) -> None:
     st.session_state[f"part_state:{brief_id}:{key}"] = state
 
 
-def widget_value(widget_key: str) -> Any:
-    return st.session_state.get(widget_key)
+def part_reset(brief_id: int, key: str) -> int:
+    """How often this session replaced a part's editor content on purpose (a restore)."""
+    return int(st.session_state.get(f"part_reset:{brief_id}:{key}", 0))
 
 
-def set_widget_value(widget_key: str, value: Any) -> None:
-    st.session_state[widget_key] = value
+def bump_part_reset(brief_id: int, key: str) -> None:
+    """Make the part's editor show the stored value even over what was typed there."""
+    st.session_state[f"part_reset:{brief_id}:{key}"] = part_reset(brief_id, key) + 1
 
 
-def has_widget(widget_key: str) -> bool:
-    return widget_key in st.session_state
+def set_notice(kind: str, key: str, **params: Any) -> None:
+    """Leave a message for the top of the next run ("success", "error"): catalogue key only."""
+    st.session_state[NOTICE_KEY] = (kind, key, params)
+
+
+def pop_notice() -> tuple[str, str, dict[str, Any]] | None:
+    value = st.session_state.pop(NOTICE_KEY, None)
+    return value if isinstance(value, tuple) else None
+
+
+def edit_token(principal: Principal) -> str:
+    """The token this person's browser saves parts with (see storage/edit_access.py)."""
+    return edit_access.issue(principal, st.session_state.get(TOKEN_KEY), secret_key())
+
+
+def remember_workspace(trajectory: Trajectory, brief: Brief) -> None:
+    """Keep the last brief loaded in this session, to show it while the database is down."""
+    st.session_state[LAST_BRIEF_KEY] = (trajectory, brief)
+
+
+def remembered_workspace(brief_id: Any) -> tuple[Trajectory, Brief] | None:
+    value = st.session_state.get(LAST_BRIEF_KEY)
+    if isinstance(value, tuple) and value[1].id == brief_id:
+        return value
+    return None
+
+
+def last_principal() -> Principal | None:
+    """Who was signed in at the last run that reached the database."""
+    value = st.session_state.get(PRINCIPAL_KEY)
+    return value if isinstance(value, Principal) else None
 
 
 def export_result(brief_id: int) -> Any:

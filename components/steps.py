@@ -7,6 +7,8 @@ import streamlit as st
 from briefs.checks import run_checks
 from components import charts
 from components.fields import EditContext, part_header, rows_field, scalar_field, sketches_field
+from components.history import step_history_button
+from components.resilience import database_section, show_page_notice
 from components.review import participant_review
 from components.text import md_literal
 from components.workspace import Workspace, open_workspace, show_checks
@@ -43,6 +45,9 @@ def _step_one(ctx: EditContext) -> None:
     root = next((why["text"] for why in reversed(whys) if why.get("text", "").strip()), None)
     if root:
         st.info(t("part.challenge.whys.root", text=md_literal(root)))
+    else:
+        # Keep the number of elements the same, so the fields below keep their place.
+        st.empty()
     scalar_field(ctx, "challenge.question")
     st.subheader(t("section.support"), anchor="support")
     lead, mat, cbs = st.columns(3)
@@ -87,7 +92,8 @@ def _step_two(ctx: EditContext) -> None:
 def _step_three(ctx: EditContext) -> None:
     scalar_field(ctx, "prototype.chosen")
     rows_field(ctx, "prototype.tests")
-    sketches_field(ctx)
+    with st.container(), database_section(ctx.t):
+        sketches_field(ctx)
     rows_field(ctx, "prototype.feedback")
 
 
@@ -124,9 +130,13 @@ def step_page(step: int) -> None:
         return
     t = workspace.t
     st.title(t(f"step.{step}.title"))
+    show_page_notice(t)
     st.write(t(f"step.{step}.intro"))
     checks = [check for check in run_checks(workspace.brief) if check.step == step]
     with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
         show_checks(checks, t, with_links=False)
-    participant_review(workspace.brief, step, workspace.principal, t)
-    STEP_BODIES[step](workspace.edit)
+    with st.container(), database_section(t):
+        participant_review(workspace.brief, step, workspace.principal, t)
+    ctx = workspace.edit
+    step_history_button(workspace.brief, step, t, ctx.author)
+    STEP_BODIES[step](ctx)

@@ -5,23 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from briefs.access import Principal, Role
-from briefs.brief import Brief
+from briefs.brief import Brief, author_of
 from briefs.checks import Check
 from briefs.i18n import Translator
 from briefs.parts import PARTS
 from briefs.programme import Trajectory
 from components.fields import EditContext
 from components.gate import signed_in
+from components.resilience import DATABASE_ERRORS, guarded
 from components.state import (
+    BRIEF_KEY,
     brief_picker,
     brief_store,
     current_brief_ref,
     current_principal_is_sso,
+    edit_token,
+    last_principal,
     log_out,
     programme_store,
+    remember_workspace,
+    remembered_workspace,
     resolve_principal,
     translator,
 )
@@ -41,11 +46,13 @@ class Workspace:
     trajectory: Trajectory
     brief: Brief
     t: Translator
+    # Shown from this session's memory because the database did not answer.
+    from_memory: bool = False
 
     @property
     def edit(self) -> EditContext:
-        author = f"{self.principal.name} <{self.principal.email}>"
-        return EditContext(self.brief, author, self.t)
+        author = author_of(self.principal.name, self.principal.email)
+        return EditContext(self.brief, author, self.t, token=edit_token(self.principal))
 
 
 def database_unreachable(t: Translator) -> None:
@@ -54,20 +61,26 @@ def database_unreachable(t: Translator) -> None:
 
 
 def principal_or_stop(t: Translator) -> Principal | None:
-    """Return who is signed in; stop with a message if the database is down."""
+    """Return who is signed in; with the database down, who was signed in in this session.
+
+    A login that ended elsewhere while the database is down is noticed as soon as it is back;
+    until then nothing can be read or saved anyway.
+    """
     try:
         return resolve_principal()
-    except (OperationalError, DBAPIError):
-        database_unreachable(t)
-        st.stop()
-    return None
+    except DATABASE_ERRORS:
+        remembered = last_principal()
+        if remembered is None:
+            database_unreachable(t)
+            st.stop()
+        return remembered
 
 
 def open_workspace() -> Workspace | None:
     """Load the brief the signed-in participant works on; nothing for anyone else."""
     t = translator()
+    principal = signed_in(Role.PARTICIPANT)
     try:
-        principal = signed_in(Role.PARTICIPANT)
         store = brief_store()
         ref = current_brief_ref(store)
         if ref is None:
@@ -76,11 +89,18 @@ def open_workspace() -> Workspace | None:
         trajectory = programme_store().trajectory(ref.trajectory_id)
         own = store.editable()
         brief = store.load(ref.id)
-    except (OperationalError, DBAPIError):
-        database_unreachable(t)
-        return None
-    if len(own) > 1:
         titles = {r.id: programme_store().trajectory(r.trajectory_id).title for r in own}
+    except DATABASE_ERRORS:
+        # Never stop before the fields are drawn: show the brief as this session last saw
+        # it, so what is on screen stays on screen and can still be typed in.
+        remembered = remembered_workspace(st.session_state.get(BRIEF_KEY))
+        if remembered is None:
+            database_unreachable(t)
+            return None
+        st.warning(t("save.page_from_memory"))
+        return Workspace(principal, remembered[0], remembered[1], t, from_memory=True)
+    remember_workspace(trajectory, brief)
+    if len(own) > 1:
         brief_picker(own, titles, t("app.brief_pick"))
     return Workspace(principal, trajectory, brief, t)
 
@@ -96,7 +116,7 @@ def signed_in_sidebar(principal: Principal, t: Translator) -> None:
     if current_principal_is_sso():
         st.sidebar.button(t("auth.logout"), key="logout_sso", on_click=st.logout)
     else:
-        st.sidebar.button(t("auth.logout"), key="logout", on_click=log_out)
+        st.sidebar.button(t("auth.logout"), key="logout", on_click=guarded(log_out))
 
 
 def part_title(key: str, t: Translator) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -25,3 +27,13 @@ def app_as(email: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["auth_token"] = login_token(email)
     return at.run()
+
+
+def editors(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The part editors on the page, by part key, with what each was told to show."""
+    found: dict[str, dict[str, Any]] = {}
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == "kernbrief_part_editor":
+            data = json.loads(element.proto.json)
+            found[data["part"]] = data
+    return found

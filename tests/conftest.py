@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -76,3 +77,46 @@ def demo_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     engine.dispose()
     monkeypatch.setenv("DATABASE_URL", url)
     return url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per test run; each test opens its own context."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS, chromium_path
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
+    """Serve the app on a free port, on the seeded demo database; yield its address."""
+    from tests.browser import AppServer
+
+    server = AppServer(demo_url, tmp_path / "streamlit.log")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Any]:
+    """Open pages in fresh browser contexts (no shared cookies); all are closed afterwards."""
+    contexts: list[Any] = []
+
+    def open_page(**options: Any) -> Any:
+        from tests.browser import VIEWPORT
+
+        context = browser.new_context(**{"viewport": VIEWPORT, **options})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -21,7 +21,7 @@ from storage.exports import brief_export, trajectory_export
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from storage.seed import seed_demo
-from tests.apps import app_as
+from tests.apps import app_as, editors
 
 
 def png() -> bytes:
@@ -236,6 +236,6 @@ def test_a_participant_cannot_point_the_session_at_another_brief(demo_url: str) 
     avelgem = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
     at.session_state["brief_id"] = avelgem
     at.switch_page("pages/step_1_challenge.py").run()
-    values = [str(area.value) for area in at.text_area]
+    values = [str(data["value"]) for data in editors(at).values()]
     assert values and not any("Avelgem ligt langs" in value for value in values)
     assert any("Sinds corona" in value for value in values)

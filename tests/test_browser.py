@@ -1,206 +1,106 @@
-"""What only a browser shows: a field saves on blur and survives a page reload (real Chromium)."""
+"""What only a browser shows: logins, language, downloads and feedback, in real Chromium."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from storage.config import DEMO_PASSWORD
-from tests.conftest import PROJECT_ROOT, missing
-from tests.postgres import free_port
-
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser import LOTTE, log_in
 
 
-def chromium_path() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(found).exists():
-        missing("Chromium (Debian package 'chromium')")
-    return found
-
-
-@pytest.fixture
-def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
-    """Serve the app on a free port, on the seeded demo database."""
-    port = free_port()
-    log = (tmp_path / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "components/server.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DATABASE_URL": demo_url},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the app did not start: " + (tmp_path / "streamlit.log").read_text())
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-
-
-LOTTE = "lotte.vandenberghe@avelgem.demo"
-
-
-def log_in(page: Page, base: str, email: str = LOTTE, password: str = DEMO_PASSWORD) -> None:
-    """Log in through the real form; the login cookie is set by the server."""
-    page.goto(f"{base}/auth/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator("h1").first).not_to_have_text("Aanmelden bij Kernbrief", timeout=30_000)
-
-
-def test_text_typed_in_a_field_survives_a_reload(app_server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_text_typed_in_a_field_survives_a_reload(app_server: str, new_page: Any) -> None:
     typed = "Getypt in de browser: de doortocht moet een verbinding worden.\nTweede regel ✓"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        # Logging in lands on the main page first: Streamlit shows a false "Page not found" on
-        # a fresh server's very first deep link (streamlit/streamlit#9992).
-        log_in(page, app_server)
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        page.goto(f"{app_server}/uitdaging")
-        field = page.get_by_role("textbox", name="Probleemstelling")
-        expect(field).to_be_visible(timeout=30_000)
-        field.fill(typed)
-        page.get_by_role("heading", name="Kerncijfers").click()
-        expect(page.get_by_text("Bewaard om").first).to_be_visible(timeout=15_000)
-        page.reload()
-        field = page.get_by_role("textbox", name="Probleemstelling")
-        expect(field).to_have_value(typed, timeout=30_000)
-        browser.close()
+    page = new_page()
+    log_in(page, app_server)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    page.goto(f"{app_server}/uitdaging")
+    field = page.get_by_role("textbox", name="Probleemstelling")
+    expect(field).to_be_visible(timeout=30_000)
+    field.fill(typed)
+    page.get_by_role("heading", name="Kerncijfers").click()
+    expect(page.get_by_text("Bewaard om").first).to_be_visible(timeout=15_000)
+    page.reload()
+    field = page.get_by_role("textbox", name="Probleemstelling")
+    expect(field).to_have_value(typed, timeout=30_000)
 
 
-def test_the_language_choice_survives_a_page_change(app_server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        log_in(page, app_server)
-        page.goto(f"{app_server}/?taal=en")
-        expect(page.locator("h1").first).to_have_text("My design brief", timeout=30_000)
-        page.get_by_role("link", name="2 · Explore").first.click()
-        expect(page.locator("h1").first).to_have_text("Step 2 · What if? Explore", timeout=15_000)
-        browser.close()
+def test_the_language_choice_survives_a_page_change(app_server: str, new_page: Any) -> None:
+    page = new_page()
+    log_in(page, app_server)
+    page.goto(f"{app_server}/?taal=en")
+    expect(page.locator("h1").first).to_have_text("My design brief", timeout=30_000)
+    page.get_by_role("link", name="2 · Explore").first.click()
+    expect(page.locator("h1").first).to_have_text("Step 2 · What if? Explore", timeout=15_000)
 
 
-def test_the_word_document_downloads_in_the_browser(app_server: str, tmp_path: Path) -> None:
+def test_the_word_document_downloads_in_the_browser(
+    app_server: str, new_page: Any, tmp_path: Path
+) -> None:
     import docx
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        log_in(page, app_server)
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        page.goto(f"{app_server}/exporteren")
-        page.get_by_role("button", name="Document maken").click()
-        download_button = page.get_by_role("button", name="Download Designbrief Avelgem")
-        expect(download_button).to_be_visible(timeout=30_000)
-        with page.expect_download() as info:
-            download_button.click()
-        download = info.value
-        assert download.suggested_filename.startswith("Designbrief Avelgem ")
-        target = tmp_path / download.suggested_filename
-        download.save_as(target)
-        browser.close()
+    page = new_page(accept_downloads=True)
+    log_in(page, app_server)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    page.goto(f"{app_server}/exporteren")
+    page.get_by_role("button", name="Document maken").click()
+    download_button = page.get_by_role("button", name="Download Designbrief Avelgem")
+    expect(download_button).to_be_visible(timeout=30_000)
+    with page.expect_download() as info:
+        download_button.click()
+    download = info.value
+    assert download.suggested_filename.startswith("Designbrief Avelgem ")
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
     document = docx.Document(str(target))
     assert document.core_properties.title == "Designbrief Avelgem"
 
 
-def test_a_login_survives_a_refresh_and_a_logout_leaves_nothing_behind(app_server: str) -> None:
-    from playwright.sync_api import sync_playwright
+def test_a_login_survives_a_refresh_and_a_logout_leaves_nothing_behind(
+    app_server: str, new_page: Any
+) -> None:
+    page = new_page()
+    context = page.context
+    page.goto(f"{app_server}/auth/login")
+    page.get_by_label("E-mailadres").fill(LOTTE)
+    page.get_by_label("Wachtwoord").fill("niet het wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("alert")).to_contain_text("Aanmelden lukt niet")
+    log_in(page, app_server)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    cookie = next(c for c in context.cookies() if c["name"] == "kernbrief_login")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert page.evaluate("document.cookie").find("kernbrief_login") == -1
+    page.reload()
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    second = context.new_page()
+    second.goto(app_server)
+    expect(second.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=15_000)
+    page.go_back()
+    expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+    expect(page.get_by_text("Avelgem ligt langs de gewestweg")).to_have_count(0)
+    second.reload()
+    expect(second.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.goto(f"{app_server}/auth/login")
-        page.get_by_label("E-mailadres").fill(LOTTE)
-        page.get_by_label("Wachtwoord").fill("niet het wachtwoord")
-        page.get_by_role("button", name="Aanmelden").click()
-        expect(page.get_by_role("alert")).to_contain_text("Aanmelden lukt niet")
-        log_in(page, app_server)
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        cookie = next(c for c in context.cookies() if c["name"] == "kernbrief_login")
-        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
-        assert page.evaluate("document.cookie").find("kernbrief_login") == -1
-        page.reload()
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        second = context.new_page()
-        second.goto(app_server)
-        expect(second.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        page.get_by_role("button", name="Afmelden").click()
-        expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=15_000)
-        page.go_back()
-        expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+
+def test_editing_the_address_reaches_no_other_data(app_server: str, new_page: Any) -> None:
+    page = new_page()
+    log_in(page, app_server, "pieter.claes@gent.demo")
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    for address in ("/uitdaging?brief=24&brief_id=24", "/logboek", "/mensen", "/programma"):
+        page.goto(f"{app_server}{address}")
+        page.wait_for_timeout(1500)
         expect(page.get_by_text("Avelgem ligt langs de gewestweg")).to_have_count(0)
-        second.reload()
-        expect(second.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
-        browser.close()
+        expect(page.get_by_text("login_failed")).to_have_count(0)
+        expect(page.get_by_text("lotte.vandenberghe@avelgem.demo")).to_have_count(0)
 
 
-def test_editing_the_address_reaches_no_other_data(app_server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        log_in(page, app_server, "pieter.claes@gent.demo")
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        for address in ("/uitdaging?brief=24&brief_id=24", "/logboek", "/mensen", "/programma"):
-            page.goto(f"{app_server}{address}")
-            page.wait_for_timeout(1500)
-            expect(page.get_by_text("Avelgem ligt langs de gewestweg")).to_have_count(0)
-            expect(page.get_by_text("login_failed")).to_have_count(0)
-            expect(page.get_by_text("lotte.vandenberghe@avelgem.demo")).to_have_count(0)
-        browser.close()
-
-
-def test_an_invitee_sets_a_password_and_lands_in_the_brief(app_server: str, demo_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_an_invitee_sets_a_password_and_lands_in_the_brief(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
     from storage.accounts import AccountStore
     from storage.db import make_engine
     from storage.repository import SqlProgrammeStore
@@ -211,39 +111,33 @@ def test_an_invitee_sets_a_password_and_lands_in_the_brief(app_server: str, demo
     assert coach is not None
     trajectory = next(t.id for t in SqlProgrammeStore(engine).trajectories() if t.number == 3)
     code = accounts.invite(coach, trajectory, "Avelgem")  # a colleague of the same municipality
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{app_server}/auth/invite?code={code}")
-        page.get_by_label("Naam").fill("Collega Avelgem")
-        page.get_by_label("E-mailadres").fill("collega@avelgem.demo")
-        page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
-        page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
-        page.get_by_role("button", name="Account aanmaken").click()
-        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-        expect(page.get_by_text("Collega Avelgem (Avelgem)")).to_be_visible()
-        page.goto(f"{app_server}/auth/invite?code={code}")
-        expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
-        browser.close()
+    page = new_page()
+    page.goto(f"{app_server}/auth/invite?code={code}")
+    page.get_by_label("Naam").fill("Collega Avelgem")
+    page.get_by_label("E-mailadres").fill("collega@avelgem.demo")
+    page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
+    page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    expect(page.get_by_text("Collega Avelgem (Avelgem)")).to_be_visible()
+    page.goto(f"{app_server}/auth/invite?code={code}")
+    expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
 
 
-def test_a_coachs_feedback_reaches_the_participants_overview(app_server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        coach = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
-        log_in(coach, app_server, "jonas.wouters@begeleiding.demo")
-        expect(coach.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
-        thread = coach.get_by_label("Je feedback")
-        expect(thread).to_be_visible(timeout=30_000)
-        thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
-        coach.get_by_role("heading", name="Een designbrief bekijken").click()
-        coach.get_by_role("button", name="Versturen").click()
-        expect(
-            coach.get_by_text("Graag nog een kerncijfer over de oversteekplaatsen.")
-        ).to_be_visible(timeout=15_000)
-        participant = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        log_in(participant, app_server)
-        expect(participant.get_by_text("Nieuwe feedback: 1")).to_be_visible(timeout=30_000)
-        browser.close()
+def test_a_coachs_feedback_reaches_the_participants_overview(
+    app_server: str, new_page: Any
+) -> None:
+    coach = new_page(viewport={"width": 1400, "height": 1400})
+    log_in(coach, app_server, "jonas.wouters@begeleiding.demo")
+    expect(coach.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
+    thread = coach.get_by_label("Je feedback")
+    expect(thread).to_be_visible(timeout=30_000)
+    thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
+    coach.get_by_role("heading", name="Een designbrief bekijken").click()
+    coach.get_by_role("button", name="Versturen").click()
+    expect(coach.get_by_text("Graag nog een kerncijfer over de oversteekplaatsen.")).to_be_visible(
+        timeout=15_000
+    )
+    participant = new_page()
+    log_in(participant, app_server)
+    expect(participant.get_by_text("Nieuwe feedback: 1")).to_be_visible(timeout=30_000)

@@ -1,0 +1,179 @@
+"""History of a part and of a step: every saved version, and restoring one as the newest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from briefs.brief import Brief, StoredPart, saved_by_name
+from briefs.history import describe_change, step_at, step_moments
+from briefs.i18n import Translator, format_moment
+from briefs.links import link_labels
+from briefs.parts import PARTS, Kind, parts_of_step
+from components.columns import rows_to_frame, visible_fields
+from components.resilience import database_section
+from components.state import brief_store, bump_part_reset, set_notice
+from components.text import md_literal
+from storage.repository import StaleWrite
+
+
+def _labels(brief: Brief, key: str, t: Translator) -> dict[str, str]:
+    links = PARTS[key].links.get("")
+    return link_labels(brief, links, t) if links else {}
+
+
+def show_value(brief: Brief, key: str, value: Any, t: Translator) -> None:
+    """Show one stored value of a part as plain text or a table, never as markup."""
+    spec = PARTS[key]
+    if spec.kind is Kind.ROWS and spec.row_model is not None:
+        st.dataframe(
+            rows_to_frame(spec.row_model, value or []),
+            hide_index=True,
+            column_order=visible_fields(spec.row_model),
+        )
+    elif spec.kind is Kind.SKETCHES:
+        st.text("\n".join(str(sketch.get("caption") or "—") for sketch in value or []) or "—")
+    elif spec.kind in (Kind.CHOICE, Kind.MULTI):
+        labels = _labels(brief, key, t)
+        values = value if isinstance(value, list) else [value]
+        shown = [
+            t(f"enum.{v}") if spec.options is not None else labels.get(str(v), t("link.missing"))
+            for v in values
+            if v not in (None, "")
+        ]
+        st.text("\n".join(shown) or "—")
+    else:
+        st.text(str(value or "—"))
+
+
+def _version_line(revision: StoredPart, t: Translator) -> str:
+    return t(
+        "history.version",
+        version=revision.version,
+        moment=format_moment(revision.saved_at),
+        name=saved_by_name(revision.saved_by) or "—",
+    )
+
+
+def _part_history(brief_id: int, key: str, t: Translator, author: str | None) -> None:
+    store = brief_store()
+    brief = store.load(brief_id)
+    revisions = store.revisions(brief_id, key)
+    st.caption(t("history.intro") if author else t("history.readonly"))
+    if not revisions:
+        st.info(t("history.none"))
+        return
+    current = brief.part(key)
+    labels = _labels(brief, key, t)
+    for revision in reversed(revisions):
+        with st.container(border=True):
+            st.markdown(f"**{md_literal(_version_line(revision, t))}**")
+            if revision.version == current.version:
+                st.caption(t("history.current"))
+            else:
+                change = describe_change(key, current.value, revision.value, t, labels)
+                st.caption(md_literal(t("history.compared", change=change)))
+            with st.expander(t("history.show")):
+                show_value(brief, key, revision.value, t)
+            restore_key = f"restore:{brief_id}:{key}:{revision.version}"
+            if (
+                author
+                and revision.version != current.version
+                and st.button(t("history.restore"), key=restore_key)
+            ):
+                try:
+                    store.save_part(brief_id, key, revision.value, current.version, author)
+                except StaleWrite:
+                    st.warning(t("history.stale"))
+                    return
+                bump_part_reset(brief_id, key)
+                set_notice("success", "history.restored", version=revision.version)
+                st.rerun()
+
+
+def history_button(brief: Brief, key: str, t: Translator, author: str | None) -> None:
+    """A small 'Geschiedenis' button; it opens the part's versions, to restore if ``author``."""
+    if st.button(
+        t("history.button"),
+        key=f"history:{brief.id}:{key}",
+        icon=":material/history:",
+        type="tertiary",
+    ):
+        title = t("history.title", part=t(f"part.{key}.title"))
+
+        def body() -> None:
+            with database_section(t):
+                _part_history(brief.id, key, t, author)
+
+        st.dialog(title, width="large")(body)()
+
+
+def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -> None:
+    store = brief_store()
+    brief = store.load(brief_id)
+    history = store.history(brief_id)
+    st.caption(t("history.intro") if author else t("history.readonly"))
+    saves = step_moments(history, step)
+    if not saves:
+        st.info(t("history.none"))
+        return
+    choice = st.selectbox(
+        t("history.moment"),
+        range(len(saves)),
+        format_func=lambda index: t(
+            "history.moment_option",
+            moment=format_moment(saves[index][1].saved_at),
+            part=t(f"part.{saves[index][0]}.title"),
+            name=saved_by_name(saves[index][1].saved_by) or "—",
+        ),
+        key=f"step_moment:{brief_id}:{step}",
+    )
+    moment = saves[int(choice or 0)][1].saved_at
+    assert moment is not None
+    target = step_at(history, step, moment)
+    changes = [
+        (spec.key, target[spec.key])
+        for spec in parts_of_step(step)
+        if target[spec.key] != brief.part(spec.key).value
+    ]
+    if not changes:
+        st.info(t("history.step_nothing"))
+        return
+    st.markdown(t("history.step_changes"))
+    for key, value in changes:
+        change = describe_change(key, brief.part(key).value, value, t, _labels(brief, key, t))
+        st.markdown(f"- **{t(f'part.{key}.title')}**: {md_literal(change)}")
+    if author and st.button(t("history.step_restore"), key=f"step_restore:{brief_id}:{step}"):
+        try:
+            store.save_parts(
+                brief_id,
+                [(key, value, brief.part(key).version) for key, value in changes],
+                author,
+            )
+        except StaleWrite:
+            st.warning(t("history.stale"))
+            return
+        for key, _value in changes:
+            bump_part_reset(brief_id, key)
+        set_notice(
+            "success", "history.step_restored", count=len(changes), moment=format_moment(moment)
+        )
+        st.rerun()
+
+
+def step_history_button(brief: Brief, step: int, t: Translator, author: str | None) -> None:
+    """'Geschiedenis van deze stap': put every part of the step back as it was at a moment."""
+    if st.button(
+        t("history.step_button"),
+        key=f"step_history:{brief.id}:{step}",
+        icon=":material/history:",
+        type="tertiary",
+    ):
+        title = t("history.step_title", step=t(f"step.{step}.title"))
+
+        def body() -> None:
+            with database_section(t):
+                _step_history(brief.id, step, t, author)
+
+        st.dialog(title, width="large")(body)()

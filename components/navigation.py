@@ -1,0 +1,30 @@
+"""Addresses that are not a page of the signed-in role: answered in Dutch, not in a dialog."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from briefs.i18n import Translator
+
+# What st.Page accepts as an address: one path segment of plain characters.
+_ADDRESS = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
+
+
+def requested_path() -> str:
+    """Return the page address the browser asked for ("" for the home page or an odd one)."""
+    url = st.context.url or ""
+    path = urlparse(url).path.strip("/")
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :].strip("/")
+    return path if _ADDRESS.match(path) else ""
+
+
+def unknown_page_message(t: Translator, message_key: str, home: st.Page) -> None:
+    """Say that this address is not a page here, and offer the way home."""
+    st.title(t("app.page_missing_title"))
+    st.info(t(message_key))
+    st.page_link(home, label=t("app.page_home"), icon=":material/home:")

@@ -1,0 +1,820 @@
+// The part editor of Kernbrief: one part of a design brief (a text, a choice, a set of
+// checkboxes or a table of rows) that saves itself over HTTP while the user types.
+//
+// Why this is not st.text_area / st.data_editor: those send their value with a Streamlit
+// rerun when the field loses focus, and a click on another page sends the page change
+// first; the rerun then ran on the wrong page, remounted the fields empty, and the next
+// edit saved the blanks over the stored text. This editor saves with its own request,
+// based on the version it showed, after a pause in typing, on leaving the field and when
+// the tab is hidden or closed. A rerun never saves anything.
+//
+// User text is only ever placed with .value and .textContent, never as HTML.
+
+const EDITORS = new WeakMap();
+const PAUSE_MS = 1000;
+const CHOICE_PAUSE_MS = 300;
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 30000;
+// Browsers refuse keepalive requests above 64 kB; bigger texts were saved at the last pause.
+const KEEPALIVE_LIMIT = 60000;
+const AWAY_REFRESH_MS = 60000;
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let editor = EDITORS.get(parentElement);
+  if (!editor) {
+    editor = new PartEditor(parentElement);
+    EDITORS.set(parentElement, editor);
+  }
+  editor.trigger = setTriggerValue;
+  editor.receive(data);
+  return () => {
+    editor.unmount();
+    EDITORS.delete(parentElement);
+  };
+}
+
+function canonical(value) {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+function same(a, b) {
+  return canonical(a) === canonical(b);
+}
+
+function fill(template, params) {
+  return String(template).replace(/\{(\w+)\}/g, (all, name) =>
+    name in params ? String(params[name]) : all,
+  );
+}
+
+function newRowId() {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function element(tag, attributes = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) node.setAttribute(name, "");
+    else if (value !== false && value !== null && value !== undefined)
+      node.setAttribute(name, String(value));
+  }
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+// --- numbers as people type them in Flanders ("25.000,50") or in English ("25,000.50") ---
+function parseNumber(text, locale) {
+  let raw = String(text).replace(/[€\s\u00a0\u202f]/g, "");
+  if (raw === "") return null;
+  const dutch = !String(locale).startsWith("en");
+  const [group, decimal] = dutch ? [".", ","] : [",", "."];
+  if (raw.includes(decimal)) {
+    raw = raw.split(group).join("").replace(decimal, ".");
+  } else if (dutch && /^-?\d+\.\d{1,2}$/.test(raw)) {
+    // "12.5" typed by a Dutch speaker means twelve and a half, not a thousands group.
+  } else {
+    raw = raw.split(group).join("");
+  }
+  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+}
+
+function formatNumber(value, column, locale) {
+  if (value === null || value === undefined || value === "") return "";
+  const number = Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  const options =
+    column.kind === "money"
+      ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+      : { maximumFractionDigits: 6, useGrouping: column.kind !== "int" };
+  return new Intl.NumberFormat(locale, options).format(number);
+}
+
+class PartEditor {
+  constructor(root) {
+    this.root = root;
+    this.trigger = null;
+    this.data = null;
+    this.shape = null;
+    this.version = 0;
+    this.serverValue = null;
+    this.localSaved = null;
+    this.inFlight = null;
+    this.again = false;
+    this.timer = null;
+    this.retryTimer = null;
+    this.retryDelay = RETRY_FIRST_MS;
+    this.conflict = null;
+    this.problem = null;
+    this.resetCount = null;
+    this.hiddenAt = null;
+    this.unmounted = false;
+    this.rows = [];
+    this.onVisibility = () => {
+      if (document.visibilityState === "hidden") {
+        this.hiddenAt = Date.now();
+        this.flush("hidden");
+      } else {
+        this.backFromAway();
+      }
+    };
+    this.onPageHide = () => this.flush("hidden");
+    document.addEventListener("visibilitychange", this.onVisibility);
+    window.addEventListener("pagehide", this.onPageHide);
+  }
+
+  get text() {
+    return this.data.text;
+  }
+
+  // ----- receiving what the server shows ----------------------------------------------
+  receive(data) {
+    const shape = canonical([
+      data.kind,
+      data.label,
+      data.label_hidden,
+      data.options,
+      data.columns,
+      data.layout,
+      data.readonly,
+      data.height,
+    ]);
+    const first = this.data === null;
+    const local = first ? null : this.current();
+    this.data = data;
+    if (shape !== this.shape) {
+      this.shape = shape;
+      this.build();
+      if (!first) this.show(local);
+    }
+    if (first) {
+      this.accept(data.value, data.version);
+      this.resetCount = data.reset;
+      this.status(data.status);
+      this.restoreDraft();
+      return;
+    }
+    if (data.reset !== this.resetCount) {
+      // The user restored a version or chose theirs: show it, whatever was typed here.
+      this.resetCount = data.reset;
+      this.clearConflict();
+      this.accept(data.value, data.version);
+      this.status(data.status);
+      this.clearDraft();
+      return;
+    }
+    if (data.version > this.version && !this.inFlight && !this.isDirty() && !this.conflict) {
+      this.accept(data.value, data.version);
+      this.status(data.status);
+      return;
+    }
+    if (data.version === this.version && !this.isDirty() && !this.inFlight && !this.problem) {
+      this.status(data.status);
+    }
+  }
+
+  accept(value, version) {
+    this.version = version;
+    this.serverValue = value;
+    this.show(value);
+    this.localSaved = this.current();
+    this.problem = null;
+    this.error(null);
+    this.counter();
+  }
+
+  // ----- building the form ------------------------------------------------------------
+  build() {
+    const d = this.data;
+    // Only our own box is replaced: the root also holds the stylesheet Streamlit put there.
+    if (this.box) this.box.remove();
+    const box = element("div", { class: `kb-editor kb-${d.kind}` });
+    this.box = box;
+    if (d.kind === "multi") {
+      const fieldset = element("fieldset", { class: "kb-checks" });
+      const legend = element("legend", { class: d.label_hidden ? "kb-hidden" : "kb-label" }, d.label);
+      fieldset.append(legend);
+      this.checks = fieldset;
+      box.append(fieldset);
+    } else if (d.kind === "rows") {
+      box.append(element("div", { class: "kb-hidden", id: "kb-title" }, d.label));
+      this.table = element("div", {
+        class: `kb-rows kb-layout-${d.layout}`,
+        role: "group",
+        "aria-labelledby": "kb-title",
+      });
+      this.rowsBox = element("div", { class: "kb-rows-body" });
+      if (d.layout === "grid") {
+        const widths = { narrow: "minmax(4.5rem, 0.6fr)", normal: "minmax(7rem, 1.4fr)" };
+        const columns = d.columns.map((column) => widths[column.width] || widths.normal);
+        const tools = d.readonly ? "0" : "var(--kb-tools-width)";
+        this.table.style.setProperty("--kb-template", `1.6rem ${columns.join(" ")} ${tools}`);
+        this.table.append(this.headerRow());
+      }
+      this.table.append(this.rowsBox);
+      box.append(this.table);
+      if (!d.readonly) {
+        const add = element("button", { type: "button", class: "kb-add" }, d.text.add_row);
+        add.addEventListener("click", () => this.addRow(this.rows.length, true));
+        box.append(add);
+      }
+    } else {
+      box.append(
+        element("label", { for: "kb-field", class: d.label_hidden ? "kb-hidden" : "kb-label" }, d.label),
+      );
+      let field;
+      if (d.kind === "choice") {
+        field = element("select", { id: "kb-field" });
+        field.append(element("option", { value: "" }, d.text.empty_choice));
+        for (const [value, label] of d.options) field.append(element("option", { value }, label));
+        field.addEventListener("change", () => this.edited(CHOICE_PAUSE_MS));
+      } else if (d.kind === "long_text") {
+        field = element("textarea", { id: "kb-field", rows: 3 });
+        field.style.minHeight = `${d.height || 100}px`;
+        field.addEventListener("input", () => {
+          this.grow();
+          this.edited(PAUSE_MS);
+        });
+      } else {
+        field = element("input", { id: "kb-field", type: "text", autocomplete: "off" });
+        field.addEventListener("input", () => this.edited(PAUSE_MS));
+        field.addEventListener("keydown", (event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            this.flush("enter");
+          }
+        });
+      }
+      field.setAttribute("aria-describedby", "kb-status kb-error kb-count");
+      if (d.readonly) field.disabled = true;
+      this.field = field;
+      box.append(field);
+    }
+    const foot = element("div", { class: "kb-foot" });
+    this.statusLine = element("span", { class: "kb-status", id: "kb-status", role: "status" });
+    this.countLine = element("span", { class: "kb-count", id: "kb-count" });
+    this.retryButton = element("button", { type: "button", class: "kb-retry", hidden: true }, d.text.retry);
+    this.retryButton.addEventListener("click", () => this.flush("retry"));
+    foot.append(this.statusLine, this.countLine, this.retryButton);
+    this.errorLine = element("p", { class: "kb-error", id: "kb-error", role: "alert" });
+    this.conflictBox = element("div", { class: "kb-conflict", hidden: true });
+    box.append(foot, this.errorLine, this.conflictBox);
+    box.addEventListener("focusout", (event) => {
+      if (!box.contains(event.relatedTarget)) this.flush("blur");
+    });
+    this.root.append(box);
+  }
+
+  headerRow() {
+    const header = element("div", { class: "kb-row kb-head", "aria-hidden": "true" });
+    header.append(element("span", { class: "kb-number" }, "#"));
+    for (const column of this.data.columns) {
+      header.append(element("span", { class: `kb-cell kb-w-${column.width}` }, column.label));
+    }
+    header.append(element("span", { class: "kb-tools" }));
+    return header;
+  }
+
+  grow() {
+    if (this.data.kind !== "long_text" || !this.field) return;
+    this.field.style.height = "auto";
+    this.field.style.height = `${Math.min(this.field.scrollHeight + 4, 900)}px`;
+  }
+
+  // ----- reading and showing the value -------------------------------------------------
+  current() {
+    const d = this.data;
+    if (!d) return null;
+    if (d.kind === "rows") return this.rows.map((row) => this.readRow(row));
+    if (d.kind === "multi") {
+      return Array.from(this.checks.querySelectorAll("input:checked"), (box) => box.value);
+    }
+    if (d.kind === "choice") return this.field.value || null;
+    return this.field.value;
+  }
+
+  show(value) {
+    const d = this.data;
+    if (d.kind === "rows") {
+      this.rowsBox.replaceChildren();
+      this.rows = [];
+      for (const row of Array.isArray(value) ? value : []) this.appendRow(row);
+      this.renumber();
+      return;
+    }
+    if (d.kind === "multi") {
+      const chosen = Array.isArray(value) ? value.map(String) : [];
+      this.checks.querySelectorAll("label").forEach((label) => label.remove());
+      const known = new Set(d.options.map(([option]) => option));
+      const options = [...d.options, ...chosen.filter((v) => !known.has(v)).map((v) => [v, d.text.missing_link])];
+      for (const [option, label] of options) {
+        const wrap = element("label", { class: "kb-check" });
+        const box = element("input", { type: "checkbox", value: option });
+        box.checked = chosen.includes(option);
+        box.disabled = Boolean(d.readonly);
+        box.addEventListener("change", () => this.edited(CHOICE_PAUSE_MS));
+        wrap.append(box, document.createTextNode(" " + label));
+        this.checks.append(wrap);
+      }
+      return;
+    }
+    const text = value === null || value === undefined ? "" : String(value);
+    if (this.field.value !== text) this.field.value = text;
+    this.grow();
+  }
+
+  // ----- rows ---------------------------------------------------------------------------
+  appendRow(values, at = null) {
+    const d = this.data;
+    const row = { id: values && values.id ? String(values.id) : newRowId(), inputs: {} };
+    const line = element("div", { class: "kb-row", role: "group" });
+    row.line = line;
+    const number = element("span", { class: "kb-number", "aria-hidden": "true" });
+    row.number = number;
+    line.append(number);
+    d.columns.forEach((column, index) => {
+      const cell = element("div", { class: `kb-cell kb-w-${column.width}` });
+      const label = element("label", { class: d.layout === "cards" ? "kb-cell-label" : "kb-hidden" }, column.label);
+      const input = this.cellInput(column, values ? values[column.name] : undefined);
+      const id = `kb-${row.id}-${column.name}`;
+      input.id = id;
+      label.setAttribute("for", id);
+      input.dataset.column = String(index);
+      if (d.readonly) input.disabled = true;
+      cell.append(label, input);
+      line.append(cell);
+      row.inputs[column.name] = input;
+    });
+    const tools = element("span", { class: "kb-tools" });
+    if (!d.readonly) {
+      row.up = element("button", { type: "button", class: "kb-tool" }, "↑");
+      row.down = element("button", { type: "button", class: "kb-tool" }, "↓");
+      row.remove = element("button", { type: "button", class: "kb-tool kb-remove" }, "✕");
+      row.up.addEventListener("click", () => this.moveRow(row, -1));
+      row.down.addEventListener("click", () => this.moveRow(row, 1));
+      row.remove.addEventListener("click", () => this.removeRow(row));
+      tools.append(row.up, row.down, row.remove);
+    }
+    line.append(tools);
+    const position = at === null ? this.rows.length : at;
+    const before = this.rows[position];
+    this.rows.splice(position, 0, row);
+    if (before) this.rowsBox.insertBefore(line, before.line);
+    else this.rowsBox.append(line);
+    return row;
+  }
+
+  cellInput(column, value) {
+    const d = this.data;
+    let input;
+    if (column.kind === "select") {
+      input = element("select");
+      input.append(element("option", { value: "" }, d.text.empty_choice));
+      const options = [...column.options];
+      if (value !== null && value !== undefined && value !== "" && !options.some(([v]) => v === String(value))) {
+        options.push([String(value), d.text.missing_link]);
+      }
+      for (const [option, label] of options) input.append(element("option", { value: option }, label));
+      input.value = value === null || value === undefined ? "" : String(value);
+      if (value === undefined && column.default !== null && column.default !== undefined) {
+        input.value = String(column.default);
+      }
+      input.addEventListener("change", () => this.edited(CHOICE_PAUSE_MS));
+    } else if (column.kind === "long") {
+      input = element("textarea", { rows: 2 });
+      input.value = value === null || value === undefined ? "" : String(value);
+      input.addEventListener("input", () => this.edited(PAUSE_MS));
+    } else if (column.kind === "date") {
+      input = element("input", { type: "date" });
+      input.value = value ? String(value).slice(0, 10) : "";
+      input.addEventListener("change", () => this.edited(CHOICE_PAUSE_MS));
+      input.addEventListener("input", () => this.edited(PAUSE_MS));
+    } else if (["int", "number", "money"].includes(column.kind)) {
+      input = element("input", {
+        type: "text",
+        inputmode: column.kind === "int" ? "numeric" : "decimal",
+        autocomplete: "off",
+      });
+      input.value = formatNumber(value, column, d.locale);
+      input.addEventListener("input", () => this.edited(PAUSE_MS));
+    } else {
+      input = element("input", { type: "text", autocomplete: "off" });
+      input.value = value === null || value === undefined ? "" : String(value);
+      input.addEventListener("input", () => this.edited(PAUSE_MS));
+    }
+    input.addEventListener("keydown", (event) => this.rowKey(event, input));
+    return input;
+  }
+
+  rowKey(event, input) {
+    if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
+    if (input.tagName === "TEXTAREA" && !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    // Enter goes down a row, as in a spreadsheet; below the last row it opens a new one.
+    const index = this.rows.findIndex((row) => Object.values(row.inputs).includes(input));
+    const column = Number(input.dataset.column);
+    if (index < this.rows.length - 1) {
+      this.focusCell(this.rows[index + 1], column);
+    } else if (!this.isBlankRow(this.readRow(this.rows[index]))) {
+      this.addRow(this.rows.length, false);
+      this.focusCell(this.rows[this.rows.length - 1], 0);
+    }
+    this.edited(PAUSE_MS);
+  }
+
+  focusCell(row, column) {
+    const name = this.data.columns[Math.min(column, this.data.columns.length - 1)].name;
+    row.inputs[name].focus();
+  }
+
+  addRow(position, focus) {
+    const row = this.appendRow(null, position);
+    this.renumber();
+    if (focus) this.focusCell(row, 0);
+    // An empty row is a place to type, not content: nothing is saved until it holds text.
+  }
+
+  moveRow(row, step) {
+    const index = this.rows.indexOf(row);
+    const target = index + step;
+    if (target < 0 || target >= this.rows.length) return;
+    this.rows.splice(index, 1);
+    this.rows.splice(target, 0, row);
+    const next = this.rows[target + 1];
+    if (next) this.rowsBox.insertBefore(row.line, next.line);
+    else this.rowsBox.append(row.line);
+    this.renumber();
+    (step < 0 ? row.up : row.down).focus();
+    this.edited(CHOICE_PAUSE_MS);
+  }
+
+  removeRow(row) {
+    const index = this.rows.indexOf(row);
+    this.rows.splice(index, 1);
+    row.line.remove();
+    this.renumber();
+    const neighbour = this.rows[Math.min(index, this.rows.length - 1)];
+    if (neighbour && neighbour.remove) neighbour.remove.focus();
+    else this.box.querySelector(".kb-add")?.focus();
+    this.edited(CHOICE_PAUSE_MS);
+  }
+
+  renumber() {
+    const t = this.text;
+    this.rows.forEach((row, index) => {
+      const n = index + 1;
+      row.number.textContent = String(n);
+      row.line.setAttribute("aria-label", fill(t.row, { n }));
+      for (const column of this.data.columns) {
+        const input = row.inputs[column.name];
+        input.setAttribute("aria-label", `${column.label}, ${fill(t.row, { n })}`);
+      }
+      if (row.up) {
+        row.up.setAttribute("aria-label", fill(t.move_up, { n }));
+        row.down.setAttribute("aria-label", fill(t.move_down, { n }));
+        row.remove.setAttribute("aria-label", fill(t.remove_row, { n }));
+        row.up.disabled = index === 0;
+        row.down.disabled = index === this.rows.length - 1;
+      }
+    });
+  }
+
+  readRow(row) {
+    const values = { id: row.id };
+    for (const column of this.data.columns) {
+      const input = row.inputs[column.name];
+      const raw = input.value;
+      if (column.kind === "select") values[column.name] = raw === "" ? null : raw;
+      else if (column.kind === "date") values[column.name] = raw === "" ? null : raw;
+      else if (["int", "number", "money"].includes(column.kind)) {
+        const number = parseNumber(raw, this.data.locale);
+        if (number === null) values[column.name] = null;
+        else if (Number.isNaN(number)) values[column.name] = raw;
+        else if (column.kind === "money") values[column.name] = number.toFixed(2);
+        else values[column.name] = number;
+      } else values[column.name] = raw;
+    }
+    return values;
+  }
+
+  isBlankRow(values) {
+    return this.data.columns.every((column) => {
+      const value = values[column.name];
+      if (value === null || value === undefined) return true;
+      if (typeof value === "string" && value.trim() === "") return true;
+      return column.default !== null && column.default !== undefined && value === column.default;
+    });
+  }
+
+  outgoing(value) {
+    // Blank rows stay on screen to type in, but are never sent.
+    if (this.data.kind !== "rows") return value;
+    return value.filter((row) => !this.isBlankRow(row));
+  }
+
+  // ----- saving -------------------------------------------------------------------------
+  isDirty() {
+    if (!this.data) return false;
+    return !same(this.outgoing(this.current()), this.outgoing(this.localSaved ?? []));
+  }
+
+  edited(delay) {
+    if (this.data.readonly) return;
+    this.counter();
+    this.saveDraft();
+    clearTimeout(this.timer);
+    if (this.conflict) {
+      this.status(this.text.conflict_waiting);
+      return;
+    }
+    if (!this.isDirty()) {
+      if (!this.inFlight && !this.problem) this.status(this.data.status);
+      return;
+    }
+    this.status(this.text.not_saved);
+    this.timer = setTimeout(() => this.flush("pause"), delay);
+  }
+
+  tooLong(value) {
+    const limit = this.data.max_length;
+    return typeof value === "string" && limit && value.length > limit;
+  }
+
+  counter() {
+    if (!this.countLine) return;
+    const value = this.current();
+    const limit = this.data.max_length;
+    if (typeof value !== "string" || !limit || value.length < limit * 0.9) {
+      this.countLine.textContent = "";
+      return;
+    }
+    this.countLine.textContent = fill(this.text.count, {
+      count: value.length.toLocaleString(this.data.locale),
+      limit: limit.toLocaleString(this.data.locale),
+    });
+  }
+
+  flush(reason) {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.data || this.data.readonly) return;
+    if (this.conflict && reason !== "keep") return;
+    if (!this.isDirty()) return;
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    const value = this.current();
+    if (this.tooLong(value)) {
+      this.error(
+        fill(this.text.too_long, {
+          count: value.length.toLocaleString(this.data.locale),
+          limit: this.data.max_length.toLocaleString(this.data.locale),
+        }),
+      );
+      this.status(this.text.not_saved);
+      return;
+    }
+    const d = this.data;
+    const body = JSON.stringify({
+      brief: d.brief,
+      part: d.part,
+      base: this.version,
+      token: d.token,
+      lang: d.lang,
+      value: this.outgoing(value),
+    });
+    const leaving = reason === "hidden" || reason === "unmount";
+    this.inFlight = { value, reason };
+    this.status(this.text.saving);
+    clearTimeout(this.retryTimer);
+    fetch(d.api, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      keepalive: leaving && body.length < KEEPALIVE_LIMIT,
+      body,
+    })
+      .then((response) =>
+        response
+          .json()
+          .catch(() => ({ status: response.status === 413 ? "too_large" : "offline" })),
+      )
+      .catch(() => ({ status: "offline" }))
+      .then((answer) => this.answered(answer, value, reason));
+  }
+
+  answered(answer, value, reason) {
+    this.inFlight = null;
+    const t = this.text;
+    const status = answer && answer.status;
+    if (status === "saved") {
+      this.version = answer.version;
+      this.serverValue = answer.value;
+      this.localSaved = value;
+      this.problem = null;
+      this.retryDelay = RETRY_FIRST_MS;
+      this.retryButton.hidden = true;
+      this.error(null);
+      if (this.isDirty()) {
+        this.saveDraft();
+        this.status(t.not_saved);
+        this.timer = setTimeout(() => this.flush("pause"), PAUSE_MS);
+      } else {
+        this.clearDraft();
+        this.status(answer.message);
+        this.refreshPage(reason);
+      }
+    } else if (status === "conflict") {
+      this.problem = "conflict";
+      this.showConflict(answer);
+    } else if (status === "invalid") {
+      this.problem = "invalid";
+      this.error(answer.message);
+      this.status(t.not_saved);
+    } else if (status === "too_large") {
+      this.problem = "invalid";
+      this.error(t.too_large);
+      this.status(t.not_saved);
+    } else {
+      // Database down, server restarting, network gone or logged out: keep the text, say
+      // so, and try again by itself (a login that ended needs the user first).
+      this.problem = "unreachable";
+      this.error(answer && answer.message ? answer.message : t.offline);
+      this.status(t.not_saved);
+      this.retryButton.hidden = false;
+      if (status !== "denied" && !this.unmounted) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.flush("retry"), this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+      }
+    }
+    if (this.again && status === "saved") {
+      this.again = false;
+      this.flush("again");
+    }
+    this.again = false;
+  }
+
+  refreshPage(reason) {
+    // Ask Streamlit to redraw the checks and charts, but only while the user is still here:
+    // a rerun sent during a page change would carry the old page and bring them back.
+    if (this.unmounted || !this.trigger || !this.data.refresh) return;
+    if (reason !== "pause" || document.visibilityState !== "visible") return;
+    const active = "activeElement" in this.root ? this.root.activeElement : document.activeElement;
+    if (!active || !this.box.contains(active)) return;
+    this.trigger("saved", this.version);
+  }
+
+  backFromAway() {
+    // Back after a while (another tab, a closed laptop): show what others saved meanwhile.
+    const away = this.hiddenAt !== null && Date.now() - this.hiddenAt > AWAY_REFRESH_MS;
+    this.hiddenAt = null;
+    if (!away || this.unmounted || !this.trigger || this.isDirty()) return;
+    const last = window.__kernbriefRefreshedAt || 0;
+    if (Date.now() - last < 5000) return;
+    window.__kernbriefRefreshedAt = Date.now();
+    this.trigger("refresh", Date.now());
+  }
+
+  // ----- a draft in this tab, so a reload or a reconnect loses nothing -------------------
+  draftKey() {
+    return `kernbrief:${this.data.brief}:${this.data.part}`;
+  }
+
+  saveDraft() {
+    try {
+      if (this.isDirty()) {
+        sessionStorage.setItem(
+          this.draftKey(),
+          JSON.stringify({ base: this.version, value: this.current() }),
+        );
+      } else {
+        sessionStorage.removeItem(this.draftKey());
+      }
+    } catch (ignored) {
+      // Storage full or disabled: the save itself still goes out.
+    }
+  }
+
+  clearDraft() {
+    try {
+      sessionStorage.removeItem(this.draftKey());
+    } catch (ignored) {
+      // Nothing to clear.
+    }
+  }
+
+  restoreDraft() {
+    let draft = null;
+    try {
+      draft = JSON.parse(sessionStorage.getItem(this.draftKey()) || "null");
+    } catch (ignored) {
+      draft = null;
+    }
+    if (!draft || this.data.readonly) return;
+    if (draft.base !== this.version || same(draft.value, this.localSaved)) {
+      this.clearDraft();
+      return;
+    }
+    this.show(draft.value);
+    this.counter();
+    this.status(this.text.not_saved);
+    this.flush("draft");
+  }
+
+  // ----- what the user sees beside the field --------------------------------------------
+  status(text) {
+    if (this.statusLine) this.statusLine.textContent = text || "";
+  }
+
+  error(text) {
+    if (!this.errorLine) return;
+    this.errorLine.textContent = text || "";
+    this.errorLine.hidden = !text;
+    if (!text) this.retryButton.hidden = true;
+  }
+
+  showConflict(answer) {
+    const t = this.text;
+    this.conflict = { value: answer.theirs, version: answer.version };
+    this.status(t.conflict_waiting);
+    this.error(null);
+    const box = this.conflictBox;
+    box.replaceChildren();
+    box.append(element("p", { class: "kb-conflict-message", role: "alert" }, answer.message));
+    box.append(element("p", { class: "kb-label" }, t.theirs));
+    box.append(this.renderReadonly(answer.theirs));
+    const keep = element("button", { type: "button" }, t.keep_mine);
+    const take = element("button", { type: "button" }, t.take_theirs);
+    keep.addEventListener("click", () => {
+      const version = this.conflict.version;
+      this.clearConflict();
+      this.version = version;
+      this.flush("keep");
+    });
+    take.addEventListener("click", () => {
+      const { value, version } = this.conflict;
+      this.clearConflict();
+      this.accept(value, version);
+      this.clearDraft();
+      this.status(t.took_theirs);
+    });
+    const buttons = element("div", { class: "kb-conflict-buttons" });
+    buttons.append(keep, take);
+    box.append(buttons);
+    box.hidden = false;
+  }
+
+  clearConflict() {
+    this.conflict = null;
+    this.problem = null;
+    this.conflictBox.hidden = true;
+    this.conflictBox.replaceChildren();
+  }
+
+  renderReadonly(value) {
+    const d = this.data;
+    if (d.kind === "rows") {
+      const table = element("table", { class: "kb-theirs" });
+      const head = element("tr");
+      for (const column of d.columns) head.append(element("th", { scope: "col" }, column.label));
+      table.append(head);
+      for (const row of Array.isArray(value) ? value : []) {
+        const line = element("tr");
+        for (const column of d.columns) {
+          line.append(element("td", {}, this.cellText(column, row[column.name])));
+        }
+        table.append(line);
+      }
+      return table;
+    }
+    const labels = new Map(d.options || []);
+    let text;
+    if (Array.isArray(value)) text = value.map((v) => labels.get(v) || d.text.missing_link).join(", ");
+    else if (d.kind === "choice") text = value ? labels.get(value) || value : d.text.empty_choice;
+    else text = value || d.text.empty_choice;
+    return element("div", { class: "kb-theirs" }, text);
+  }
+
+  cellText(column, value) {
+    if (value === null || value === undefined || value === "") return "";
+    if (column.kind === "select") {
+      const found = column.options.find(([option]) => option === String(value));
+      return found ? found[1] : this.text.missing_link;
+    }
+    if (["int", "number", "money"].includes(column.kind)) return formatNumber(value, column, this.data.locale);
+    return String(value);
+  }
+
+  unmount() {
+    this.flush("unmount");
+    this.unmounted = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+    window.removeEventListener("pagehide", this.onPageHide);
+  }
+}

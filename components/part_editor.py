@@ -1,0 +1,190 @@
+"""The part editor: one part of a brief as a field that saves itself while the user types.
+
+The browser side (part_editor.js) saves over HTTP through components/save_api.py; this side
+only tells it what to show: the stored value and version, the labels, the columns of a table
+and a token to save with. Drawing the page never saves anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from briefs import model as m
+from briefs.brief import Brief, StoredPart, saved_by_name
+from briefs.i18n import TIMEZONE, Translator, format_clock, format_moment
+from briefs.links import link_labels
+from briefs.parts import PARTS, Kind
+from components.columns import base_type, bounds
+from components.save_api import SAVE_PATH
+
+_HERE = Path(__file__).resolve().parent
+
+# Inline (not file-backed) so that no component manifest or build step is needed; the
+# sources stay in their own files to be read and linted as JavaScript and CSS.
+_EDITOR = st.components.v2.component(
+    "kernbrief_part_editor",
+    css=(_HERE / "part_editor.css").read_text(encoding="utf-8"),
+    js=(_HERE / "part_editor.js").read_text(encoding="utf-8"),
+)
+
+LOCALES = {"nl": "nl-BE", "en": "en-GB"}
+TEXT_LIMITS = {Kind.SHORT_TEXT: m.SHORT_TEXT_MAX, Kind.LONG_TEXT: m.LONG_TEXT_MAX}
+EDITOR_TEXTS = (
+    "saving",
+    "not_saved",
+    "offline",
+    "retry",
+    "too_large",
+    "too_long",
+    "count",
+    "conflict_waiting",
+    "theirs",
+    "keep_mine",
+    "take_theirs",
+    "took_theirs",
+    "add_row",
+    "remove_row",
+    "move_up",
+    "move_down",
+    "row",
+    "empty_choice",
+    "missing_link",
+)
+
+
+def _ignore() -> None:
+    """A save already happened over HTTP; the rerun this trigger causes redraws the page."""
+
+
+def editor_texts(t: Translator) -> dict[str, str]:
+    return {name: t(f"editor.{name}") for name in EDITOR_TEXTS}
+
+
+def status_text(stored: StoredPart, author: str, t: Translator) -> str:
+    """Say when the value on screen, which is the stored one, was saved, and by whom if not me."""
+    if stored.version == 0 or stored.saved_at is None:
+        return t("save.not_yet")
+    who = saved_by_name(stored.saved_by) if stored.saved_by != author else ""
+    today = dt.datetime.now(TIMEZONE).date()
+    if stored.saved_at.astimezone(TIMEZONE).date() == today:
+        if who:
+            return t("save.saved_at_by", time=format_clock(stored.saved_at), name=who)
+        return t("save.saved_at", time=format_clock(stored.saved_at))
+    if who:
+        return t("save.saved_before_by", moment=format_moment(stored.saved_at), name=who)
+    return t("save.saved_before", moment=format_moment(stored.saved_at))
+
+
+def _column(
+    name: str, info: Any, t: Translator, links: dict[str, dict[str, str]]
+) -> dict[str, Any]:
+    base = base_type(info.annotation)
+    default = info.get_default(call_default_factory=False) if not info.is_required() else None
+    column: dict[str, Any] = {
+        "name": name,
+        "label": t(f"col.{name}"),
+        "kind": "text",
+        "width": "normal",
+        "default": default.value if isinstance(default, StrEnum) else None,
+    }
+    if name in links:
+        column.update(kind="select", options=[[key, label] for key, label in links[name].items()])
+    elif isinstance(base, type) and issubclass(base, StrEnum):
+        column.update(kind="select", options=[[v.value, t(f"enum.{v.value}")] for v in base])
+    elif base is dt.date:
+        column.update(kind="date", width="narrow")
+    elif base is Decimal:
+        column.update(kind="money", width="narrow")
+    elif base is int:
+        low, high = bounds(info)
+        column.update(kind="int", min=low, max=high, width="narrow")
+    elif base is float:
+        column.update(kind="number", width="narrow")
+    elif any(getattr(item, "max_length", 0) == m.LONG_TEXT_MAX for item in info.metadata):
+        column.update(kind="long", width="wide")
+    return column
+
+
+def editor_columns(brief: Brief, key: str, t: Translator) -> list[dict[str, Any]]:
+    """Describe a table part's columns for the editor: label, input kind, choices, default."""
+    spec = PARTS[key]
+    assert spec.row_model is not None
+    links = {column: link_labels(brief, parts, t) for column, parts in spec.links.items()}
+    return [
+        _column(name, info, t, links)
+        for name, info in spec.row_model.model_fields.items()
+        if name != "id"
+    ]
+
+
+def _layout(columns: list[dict[str, Any]]) -> str:
+    if len(columns) == 1:
+        return "list"
+    if len(columns) <= 5 and all(column["kind"] != "long" for column in columns):
+        return "grid"
+    return "cards"
+
+
+def editor_data(
+    brief: Brief,
+    key: str,
+    *,
+    t: Translator,
+    author: str,
+    token: str,
+    reset: int = 0,
+    label: str | None = None,
+    label_hidden: bool = True,
+    height: int | None = None,
+    readonly: bool = False,
+) -> dict[str, Any]:
+    """Return everything the browser needs to show and save one part."""
+    spec = PARTS[key]
+    stored = brief.part(key)
+    data: dict[str, Any] = {
+        "kind": spec.kind.value,
+        "api": SAVE_PATH,
+        "token": token,
+        "brief": brief.id,
+        "part": key,
+        "value": stored.value,
+        "version": stored.version,
+        "reset": reset,
+        "label": label or t(f"part.{key}.title"),
+        "label_hidden": label_hidden,
+        "status": status_text(stored, author, t),
+        "lang": t.language,
+        "locale": LOCALES.get(t.language, "nl-BE"),
+        "max_length": TEXT_LIMITS.get(spec.kind),
+        "height": height,
+        "readonly": readonly,
+        "refresh": True,
+        "text": editor_texts(t),
+    }
+    if spec.kind in (Kind.CHOICE, Kind.MULTI):
+        if spec.options is not None:
+            data["options"] = [[o.value, t(f"enum.{o.value}")] for o in spec.options]
+        else:
+            labels = link_labels(brief, spec.links[""], t)
+            data["options"] = [[value, label] for value, label in labels.items()]
+    if spec.kind is Kind.ROWS:
+        columns = editor_columns(brief, key, t)
+        data["columns"] = columns
+        data["layout"] = _layout(columns)
+    return data
+
+
+def part_editor(data: dict[str, Any]) -> None:
+    """Draw one part editor; its key is stable, so a rerun never replaces what is typed."""
+    _EDITOR(
+        key=f"part:{data['brief']}:{data['part']}",
+        data=data,
+        on_saved_change=_ignore,
+        on_refresh_change=_ignore,
+    )

@@ -1,0 +1,71 @@
+"""Database trouble shown in Dutch, never as a traceback: for page sections and callbacks."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from briefs.i18n import Translator
+from components.state import pop_notice
+
+# A stopped, locked or frozen database: connection refused, "database is locked", a
+# statement or lock timeout, a pool with no free connection, a socket cut by the watchdog.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (OperationalError, DBAPIError, PoolTimeout)
+NOTICE_KEY = "database_notice"
+
+
+def guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a widget callback: a database error becomes a notice on the next run."""
+
+    @functools.wraps(callback)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except DATABASE_ERRORS:
+            st.session_state[NOTICE_KEY] = True
+            return None
+
+    return wrapper
+
+
+@contextmanager
+def database_section(t: Translator, message: str = "db.section") -> Iterator[None]:
+    """Draw a part of a page; if the database fails, say so there and draw the rest."""
+    try:
+        yield
+    except DATABASE_ERRORS:
+        st.error(t(message))
+
+
+def show_notice(t: Translator) -> None:
+    """Tell about an action that could not reach the database in the last run."""
+    if st.session_state.pop(NOTICE_KEY, False):
+        st.error(t("db.action"))
+
+
+def is_database_error(error: BaseException) -> bool:
+    return isinstance(error, DATABASE_ERRORS)
+
+
+def call_guarded(action: Callable[[], Any], t: Translator) -> Any:
+    """Run ``action``; on a database error show the message and return None."""
+    try:
+        return action()
+    except DATABASE_ERRORS:
+        st.error(t("db.section"))
+        return None
+
+
+def show_page_notice(t: Translator) -> None:
+    """Show the message an action left for this run (e.g. after a restore)."""
+    notice = pop_notice()
+    if notice is None:
+        return
+    kind, key, params = notice
+    (st.success if kind == "success" else st.error)(t(key, **params))
