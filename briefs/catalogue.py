@@ -207,8 +207,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.moment_option": ("{moment} · {part} · {name}", "{moment} · {part} · {name}"),
     "history.step_changes": ("Wat er verandert als je terugzet:", "What changes if you restore:"),
     "history.step_nothing": (
-        "Op dat moment zag deze stap er net zo uit als nu.",
-        "At that moment this step looked just as it does now.",
+        "Er is geen eerder moment waarop deze stap er anders uitzag dan nu.",
+        "There is no earlier moment at which this step looked different from now.",
     ),
     "history.step_restore": ("Stap terugzetten naar dit moment", "Restore the step to this moment"),
     "history.step_restored": (

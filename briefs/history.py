@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from briefs.brief import StoredPart
+from briefs.brief import StoredPart, saved_by_name
 from briefs.content import without_blank_rows
 from briefs.i18n import Translator
 from briefs.links import row_name, short
@@ -15,6 +16,7 @@ from briefs.parts import PARTS, Kind, parse_part, parts_of_step
 
 _WORD = re.compile(r"\S+")
 SNIPPET_WORDS = 8
+BURST = timedelta(seconds=2)
 
 
 def value_at(revisions: list[StoredPart], moment: datetime, key: str) -> StoredPart:
@@ -26,11 +28,50 @@ def value_at(revisions: list[StoredPart], moment: datetime, key: str) -> StoredP
     return current if current is not None else StoredPart(PARTS[key].empty, 0)
 
 
-def step_moments(history: dict[str, list[StoredPart]], step: int) -> list[tuple[str, StoredPart]]:
-    """Every save in one step with its part, newest first: the moments to restore it to."""
+@dataclass(frozen=True)
+class Moment:
+    """A burst of saves in one step: when it ended, which parts, by whom."""
+
+    at: datetime
+    keys: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def step_moments(
+    history: dict[str, list[StoredPart]], step: int, current: dict[str, Any]
+) -> list[Moment]:
+    """The moments a step can be restored to that would change something, newest first.
+
+    Saves less than BURST apart form one moment: leaving a table saves several parts at
+    once, and nobody means the state between those saves.
+    """
     keys = {spec.key for spec in parts_of_step(step)}
-    saves = [(key, revision) for key, found in history.items() if key in keys for revision in found]
-    return sorted(saves, key=lambda save: (save[1].saved_at, save[1].version), reverse=True)
+    saves = sorted(
+        (revision.saved_at, key, saved_by_name(revision.saved_by))
+        for key, found in history.items()
+        if key in keys
+        for revision in found
+        if revision.saved_at is not None
+    )
+    bursts: list[list[tuple[datetime, str, str]]] = []
+    for save in saves:
+        if bursts and save[0] - bursts[-1][-1][0] <= BURST:
+            bursts[-1].append(save)
+        else:
+            bursts.append([save])
+    moments = []
+    for burst in reversed(bursts):
+        at = burst[-1][0]
+        if step_at(history, step, at) == current:
+            continue
+        moments.append(
+            Moment(
+                at,
+                tuple(dict.fromkeys(key for _at, key, _name in burst)),
+                tuple(dict.fromkeys(name for _at, _key, name in burst if name)),
+            )
+        )
+    return moments
 
 
 def step_at(history: dict[str, list[StoredPart]], step: int, moment: datetime) -> dict[str, Any]:

@@ -51,6 +51,13 @@ def format_moment(moment: datetime | None) -> str:
     return format_datetime(moment, "d MMMM y HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE)
 
 
+def format_moment_seconds(moment: datetime | None) -> str:
+    """Return a timestamp to the second, as in '19 december 2023 10:30:05', in Belgian time."""
+    if moment is None:
+        return ""
+    return format_datetime(moment, "d MMMM y HH:mm:ss", tzinfo=TIMEZONE, locale=FORMAT_LOCALE)
+
+
 def format_clock(moment: datetime | None) -> str:
     """Return the time of day in Belgian time, as in '10:30'."""
     return format_datetime(moment, "HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE) if moment else ""

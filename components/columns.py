@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import math
 import types
 import typing
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -126,36 +124,3 @@ def rows_to_frame(row_model: type[m.Row], rows: list[dict[str, Any]]) -> pd.Data
         elif base is dt.date:
             frame[name] = frame[name].astype("object")
     return frame
-
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def frame_to_rows(row_model: type[m.Row], frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Return the editor's frame as plain rows; new rows get a fresh id."""
-    rows: list[dict[str, Any]] = []
-    for record in frame.to_dict("records"):
-        row: dict[str, Any] = {}
-        for name, info in row_model.model_fields.items():
-            value = record.get(name)
-            base = base_type(info.annotation)
-            if _missing(value):
-                optional = type(None) in typing.get_args(info.annotation)
-                value = "" if base is str and not optional else None
-            elif base is dt.date and isinstance(value, pd.Timestamp | dt.datetime):
-                value = value.date()
-            elif base is Decimal:
-                with contextlib.suppress(InvalidOperation):
-                    value = Decimal(str(value))
-            elif base is int and isinstance(value, float) and value.is_integer():
-                value = int(value)
-            elif hasattr(value, "item"):
-                value = value.item()
-            row[name] = value
-        if not row.get("id"):
-            row["id"] = m.new_id()
-        rows.append(row)
-    return rows

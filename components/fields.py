@@ -11,11 +11,12 @@ from briefs.brief import Brief
 from briefs.content import without_blank_rows
 from briefs.i18n import Translator
 from briefs.images import MAX_PIXELS, MAX_UPLOAD_BYTES, ImageRefused, clean_image
+from briefs.messages import describe_problems
 from briefs.parts import PartValidationError, validate_part
 from components.history import history_button
 from components.part_editor import editor_data, part_editor, status_text
 from components.resilience import guarded
-from components.saving import attempt_save, describe_problems, keep_mine, take_theirs
+from components.saving import attempt_save, keep_mine, take_theirs
 from components.state import PartState, brief_store, part_reset, part_state, set_part_state
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from briefs.brief import Brief, StoredPart, saved_by_name
 from briefs.history import describe_change, step_at, step_moments
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator, format_moment, format_moment_seconds
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind, parts_of_step
 from components.columns import rows_to_frame, visible_fields
@@ -114,23 +114,24 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
     brief = store.load(brief_id)
     history = store.history(brief_id)
     st.caption(t("history.intro") if author else t("history.readonly"))
-    saves = step_moments(history, step)
-    if not saves:
-        st.info(t("history.none"))
+    current = {spec.key: brief.part(spec.key).value for spec in parts_of_step(step)}
+    moments = step_moments(history, step, current)
+    if not moments:
+        st.info(t("history.step_nothing") if history else t("history.none"))
         return
     choice = st.selectbox(
         t("history.moment"),
-        range(len(saves)),
+        range(len(moments)),
         format_func=lambda index: t(
             "history.moment_option",
-            moment=format_moment(saves[index][1].saved_at),
-            part=t(f"part.{saves[index][0]}.title"),
-            name=saved_by_name(saves[index][1].saved_by) or "—",
+            moment=format_moment_seconds(moments[index].at),
+            part=", ".join(t(f"part.{key}.title") for key in moments[index].keys[:3])
+            + (" …" if len(moments[index].keys) > 3 else ""),
+            name=", ".join(moments[index].names) or "—",
         ),
         key=f"step_moment:{brief_id}:{step}",
     )
-    moment = saves[int(choice or 0)][1].saved_at
-    assert moment is not None
+    moment = moments[int(choice or 0)].at
     target = step_at(history, step, moment)
     changes = [
         (spec.key, target[spec.key])
@@ -157,7 +158,10 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
         for key, _value in changes:
             bump_part_reset(brief_id, key)
         set_notice(
-            "success", "history.step_restored", count=len(changes), moment=format_moment(moment)
+            "success",
+            "history.step_restored",
+            count=len(changes),
+            moment=format_moment_seconds(moment),
         )
         st.rerun()
 

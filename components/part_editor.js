@@ -511,13 +511,13 @@ class PartEditor {
   outgoing(value) {
     // Blank rows stay on screen to type in, but are never sent.
     if (this.data.kind !== "rows") return value;
-    return value.filter((row) => !this.isBlankRow(row));
+    return (Array.isArray(value) ? value : []).filter((row) => !this.isBlankRow(row));
   }
 
   // ----- saving -------------------------------------------------------------------------
   isDirty() {
     if (!this.data) return false;
-    return !same(this.outgoing(this.current()), this.outgoing(this.localSaved ?? []));
+    return !same(this.outgoing(this.current()), this.outgoing(this.localSaved));
   }
 
   edited(delay) {
@@ -749,23 +749,34 @@ class PartEditor {
     box.append(this.renderReadonly(answer.theirs));
     const keep = element("button", { type: "button" }, t.keep_mine);
     const take = element("button", { type: "button" }, t.take_theirs);
+    // Settle the state before the buttons leave the page: removing the focused button makes
+    // the browser report a focus change, and that must find nothing left to save.
     keep.addEventListener("click", () => {
-      const version = this.conflict.version;
-      this.clearConflict();
-      this.version = version;
+      this.version = this.conflict.version;
+      this.conflict = null;
+      this.problem = null;
       this.flush("keep");
+      this.clearConflict();
+      this.focusFirst();
     });
     take.addEventListener("click", () => {
       const { value, version } = this.conflict;
-      this.clearConflict();
+      this.conflict = null;
       this.accept(value, version);
       this.clearDraft();
       this.status(t.took_theirs);
+      this.clearConflict();
+      this.focusFirst();
     });
     const buttons = element("div", { class: "kb-conflict-buttons" });
     buttons.append(keep, take);
     box.append(buttons);
     box.hidden = false;
+  }
+
+  focusFirst() {
+    const first = this.box.querySelector("input, textarea, select");
+    if (first) first.focus();
   }
 
   clearConflict() {

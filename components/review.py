@@ -18,13 +18,13 @@ from briefs.checks import SWOT_PARTS as SWOT_KEYS
 from briefs.export.brief_doc import ExportOptions
 from briefs.export.cohort import root_cause
 from briefs.i18n import Translator, format_day, format_moment
-from briefs.links import link_labels
 from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.programme import next_session
 from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
 from components import charts
 from components.columns import rows_to_frame, visible_fields
+from components.history import history_button, show_value, step_history_button
 from components.resilience import DATABASE_ERRORS, guarded
 from components.state import brief_store, programme_store, translator
 from storage.exports import trajectory_export
@@ -274,24 +274,14 @@ def _review(
     if brief_id is None or step is None:
         return
     brief = by_id[int(brief_id)]
+    step_history_button(brief, int(step), t, None)
     for spec in parts_of_step(int(step)):
         value = brief.part(spec.key).value
         if not value:
             continue
         st.markdown(f"**{t(f'part.{spec.key}.title')}**")
-        if spec.row_model is not None and spec.kind is Kind.ROWS:
-            st.dataframe(
-                rows_to_frame(spec.row_model, value),
-                hide_index=True,
-                column_order=visible_fields(spec.row_model),
-            )
-        elif isinstance(value, list) and spec.options is not None:
-            st.text(", ".join(t(f"enum.{v}") for v in value))
-        elif isinstance(value, list):
-            labels = link_labels(brief, spec.links[""], t)
-            st.text("\n".join(labels.get(str(v), t("link.missing")) for v in value))
-        else:
-            st.text(t(f"enum.{value}") if PARTS[spec.key].options else str(value))
+        history_button(brief, spec.key, t, None)
+        show_value(brief, spec.key, value, t)
     status = next(row for row in rows if row.brief_id == brief.id).statuses[int(step)]
     st.text(t("review.status", status=t(f"status.{status}")))
     if status is not StepStatus.REVIEWED:

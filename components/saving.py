@@ -1,4 +1,4 @@
-"""Saving one part of a brief with its base version, and remembering why a save failed."""
+"""Saving the sketches of a brief through Streamlit, with their base version and any problem."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from briefs.messages import describe_problems
 from briefs.parts import PartValidationError
 from components.state import PartProblem, PartState, brief_store, part_state, set_part_state
 from storage.repository import StaleWrite
-
-__all__ = ["attempt_save", "describe_problems", "keep_mine", "retry", "take_theirs"]
 
 
 def attempt_save(brief_id: int, key: str, value: Any, base_version: int, author: str) -> bool:
@@ -58,9 +55,3 @@ def keep_mine(brief_id: int, key: str, author: str) -> None:
     if attempt_save(brief_id, key, state.problem.mine, state.problem.theirs_version, author):
         state.editor_generation += 1
         set_part_state(brief_id, key, state)
-
-
-def retry(brief_id: int, key: str, author: str) -> None:
-    state = part_state(brief_id, key)
-    if state is not None and state.problem is not None:
-        attempt_save(brief_id, key, state.problem.mine, state.base_version, author)

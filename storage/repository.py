@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from briefs.brief import Brief, StoredPart
 from briefs.images import CleanImage
-from briefs.parts import validate_part
+from briefs.parts import PARTS, validate_part
 from briefs.programme import BriefRef, Member, Person, Session, Trajectory
 from storage.tables import (
     AssignmentRow,
@@ -130,20 +130,38 @@ class SqlBriefStore:
         cleaned = [(key, validate_part(key, value), base) for key, value, base in changes]
         now = datetime.now(UTC)
         current_key = ""
+        saved: dict[str, StoredPart] = {}
         try:
             with self.engine.begin() as connection:
+                stored = self._stored(connection, brief_id, [key for key, _v, _b in cleaned])
                 for key, clean, base_version in cleaned:
                     current_key = key
+                    # The value that is already there is no change: no version, no revision.
+                    unchanged = stored.get(key, StoredPart(PARTS[key].empty, 0))
+                    if unchanged.version == base_version and unchanged.value == clean:
+                        saved[key] = unchanged
+                        continue
                     self._write(connection, brief_id, key, clean, base_version, now, author)
+                    saved[key] = StoredPart(clean, base_version + 1, now, author)
         except (IntegrityError, _Conflict):
             current = self.current(brief_id, current_key)
             if current.version == 0 and dict((k, b) for k, _v, b in cleaned)[current_key] == 0:
                 raise NotFound(brief_id) from None
             raise StaleWrite(current_key, current) from None
-        return {
-            key: StoredPart(clean, base_version + 1, now, author)
-            for key, clean, base_version in cleaned
-        }
+        return saved
+
+    @staticmethod
+    def _stored(connection: Any, brief_id: int, keys: list[str]) -> dict[str, StoredPart]:
+        rows = connection.execute(
+            select(
+                BriefPartRow.key,
+                BriefPartRow.value,
+                BriefPartRow.version,
+                BriefPartRow.saved_at,
+                BriefPartRow.saved_by,
+            ).where(BriefPartRow.brief_id == brief_id, BriefPartRow.key.in_(keys))
+        ).all()
+        return {r.key: StoredPart(r.value, r.version, utc(r.saved_at), r.saved_by) for r in rows}
 
     @staticmethod
     def _write(

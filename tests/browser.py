@@ -124,9 +124,15 @@ def part(page: Page, key: str) -> Locator:
 class Stored:
     """What the database holds for one municipality's brief, read the way a test checks."""
 
-    def __init__(self, database_url: str, municipality: str = "Avelgem"):
+    def __init__(self, database_url: str, municipality: str = "Avelgem", trajectory: int = 3):
         self.engine = make_engine(database_url)
-        self.brief_id = SqlProgrammeStore(self.engine).briefs_of(municipality)[0].id
+        programme = SqlProgrammeStore(self.engine)
+        number = {t.id: t.number for t in programme.trajectories()}
+        self.brief_id = next(
+            ref.id
+            for ref in programme.briefs_of(municipality)
+            if number[ref.trajectory_id] == trajectory
+        )
         self.briefs = SqlBriefStore(self.engine)
 
     def value(self, key: str) -> Any:

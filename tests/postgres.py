@@ -9,7 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +37,19 @@ def postgres_bin(name: str) -> str | None:
 @dataclass(frozen=True)
 class PostgresServer:
     port: int
+    control: Callable[[str], None] | None = None
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        """Stop the server (fast shutdown): connections are refused until start()."""
+        assert self.control is not None
+        self.control("stop")
+
+    def start(self) -> None:
+        assert self.control is not None
+        self.control("start")
 
 
 @contextmanager
@@ -67,8 +77,15 @@ def running_postgres(database: str = "kernbrief_test") -> Iterator[PostgresServe
 
     run(initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
     options = f"-p {port} -k {sockets} -h 127.0.0.1"
-    run(pg_ctl, "-D", str(data), "-o", options, "-l", str(sockets / "log"), "-w", "start")
-    server = PostgresServer(port)
+
+    def control(action: str) -> None:
+        if action == "start":
+            run(pg_ctl, "-D", str(data), "-o", options, "-l", str(sockets / "log"), "-w", "start")
+        else:
+            run(pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop")
+
+    control("start")
+    server = PostgresServer(port, control)
     try:
         admin = make_engine(server.url("postgres")).execution_options(isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
@@ -76,5 +93,11 @@ def running_postgres(database: str = "kernbrief_test") -> Iterator[PostgresServe
         admin.dispose()
         yield server
     finally:
-        run(pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop")
+        subprocess.run(
+            [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"],
+            env=env,
+            user=user,
+            capture_output=True,
+            cwd=base,
+        )
         shutil.rmtree(base, ignore_errors=True)

@@ -166,7 +166,7 @@ def refused_problems(key: str, value: Any) -> list[Any]:
 
 
 def test_a_too_long_cell_is_reported_with_its_row_column_and_limit() -> None:
-    from components.saving import describe_problems
+    from briefs.messages import describe_problems
 
     problems = refused_problems("challenge.swot_strengths", [{"id": "a", "text": "x" * 501}])
     assert [(p.rule, p.row, p.column, p.limit) for p in problems] == [
@@ -192,7 +192,7 @@ def test_a_too_long_cell_further_down_names_that_row() -> None:
 
 
 def test_too_many_rows_stays_the_row_count_rule() -> None:
-    from components.saving import describe_problems
+    from briefs.messages import describe_problems
 
     rows = [{"id": f"r{i}", "text": "x"} for i in range(m.MAX_ROWS + 1)]
     problems = refused_problems("challenge.swot_strengths", rows)
@@ -203,7 +203,7 @@ def test_too_many_rows_stays_the_row_count_rule() -> None:
 
 
 def test_a_negative_budget_is_refused_on_its_row_and_column() -> None:
-    from components.saving import describe_problems
+    from briefs.messages import describe_problems
 
     problems = refused_problems("roadmap.actions", [{"id": "a", "budget": "-500"}])
     assert [(p.rule, p.row, p.column) for p in problems] == [("greater_than_equal", 0, "budget")]

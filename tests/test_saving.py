@@ -253,3 +253,16 @@ def test_a_database_failure_answers_that_it_is_unreachable_and_keeps_nothing(
     assert status == 503 and answer["status"] == "database"
     assert "niet bereikbaar" in answer["message"]
     assert SqlBriefStore(seeded).load(brief_id).part("challenge.scope_out") == before
+
+
+def test_saving_what_is_already_stored_writes_nothing(seeded: Engine) -> None:
+    briefs = SqlBriefStore(seeded)
+    brief_id = brief_of(seeded, "Avelgem")
+    stored = briefs.load(brief_id).part("challenge.question")
+    count = revisions(seeded, brief_id)
+    again = briefs.save_part(brief_id, "challenge.question", stored.value, stored.version, "x")
+    assert (again.version, again.saved_at) == (stored.version, stored.saved_at)
+    empty = briefs.save_part(brief_id, "challenge.swot_threats", [], 0, "x")
+    assert empty.version == 0
+    assert "challenge.swot_threats" not in briefs.load(brief_id).parts
+    assert revisions(seeded, brief_id) == count
