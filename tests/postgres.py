@@ -38,6 +38,7 @@ def postgres_bin(name: str) -> str | None:
 class PostgresServer:
     port: int
     control: Callable[[str], None] | None = None
+    data: Path | None = None
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
@@ -50,6 +51,20 @@ class PostgresServer:
     def start(self) -> None:
         assert self.control is not None
         self.control("start")
+
+    def processes(self) -> list[int]:
+        """The postmaster and every process it started (backends, writers)."""
+        assert self.data is not None
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        found = [postmaster]
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == postmaster:
+                found.append(int(stat.parent.name))
+        return found
 
 
 @contextmanager
@@ -85,7 +100,7 @@ def running_postgres(database: str = "kernbrief_test") -> Iterator[PostgresServe
             run(pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop")
 
     control("start")
-    server = PostgresServer(port, control)
+    server = PostgresServer(port, control, data)
     try:
         admin = make_engine(server.url("postgres")).execution_options(isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
