@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -92,21 +93,21 @@ def _part_history(brief_id: int, key: str, t: Translator, author: str | None) ->
                 st.rerun()
 
 
+def _dialog_button(label: str, key: str, title: str, render: Callable[[], None]) -> None:
+    """A small history button that opens ``render`` in a dialog; the dialog runs only then."""
+    if st.button(label, key=key, icon=":material/history:", type="tertiary"):
+        st.dialog(title, width="large")(render)()
+
+
 def history_button(brief: Brief, key: str, t: Translator, author: str | None) -> None:
     """A small 'Geschiedenis' button; it opens the part's versions, to restore if ``author``."""
-    if st.button(
-        t("history.button"),
-        key=f"history:{brief.id}:{key}",
-        icon=":material/history:",
-        type="tertiary",
-    ):
-        title = t("history.title", part=t(f"part.{key}.title"))
 
-        def body() -> None:
-            with database_section(t):
-                _part_history(brief.id, key, t, author)
+    def body() -> None:
+        with database_section(t):
+            _part_history(brief.id, key, t, author)
 
-        st.dialog(title, width="large")(body)()
+    title = t("history.title", part=t(f"part.{key}.title"))
+    _dialog_button(t("history.button"), f"history:{brief.id}:{key}", title, body)
 
 
 def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -> None:
@@ -168,16 +169,10 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
 
 def step_history_button(brief: Brief, step: int, t: Translator, author: str | None) -> None:
     """'Geschiedenis van deze stap': put every part of the step back as it was at a moment."""
-    if st.button(
-        t("history.step_button"),
-        key=f"step_history:{brief.id}:{step}",
-        icon=":material/history:",
-        type="tertiary",
-    ):
-        title = t("history.step_title", step=t(f"step.{step}.title"))
 
-        def body() -> None:
-            with database_section(t):
-                _step_history(brief.id, step, t, author)
+    def body() -> None:
+        with database_section(t):
+            _step_history(brief.id, step, t, author)
 
-        st.dialog(title, width="large")(body)()
+    title = t("history.step_title", step=t(f"step.{step}.title"))
+    _dialog_button(t("history.step_button"), f"step_history:{brief.id}:{step}", title, body)

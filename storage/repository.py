@@ -174,17 +174,9 @@ class SqlBriefStore:
         author: str,
     ) -> None:
         version = base_version + 1
+        values = {"value": clean, "version": version, "saved_at": now, "saved_by": author}
         if base_version == 0:
-            connection.execute(
-                insert(BriefPartRow).values(
-                    brief_id=brief_id,
-                    key=key,
-                    value=clean,
-                    version=version,
-                    saved_at=now,
-                    saved_by=author,
-                )
-            )
+            connection.execute(insert(BriefPartRow).values(brief_id=brief_id, key=key, **values))
         else:
             result = connection.execute(
                 update(BriefPartRow)
@@ -193,20 +185,11 @@ class SqlBriefStore:
                     BriefPartRow.key == key,
                     BriefPartRow.version == base_version,
                 )
-                .values(value=clean, version=version, saved_at=now, saved_by=author)
+                .values(**values)
             )
             if result.rowcount != 1:
                 raise _Conflict
-        connection.execute(
-            insert(RevisionRow).values(
-                brief_id=brief_id,
-                key=key,
-                version=version,
-                value=clean,
-                saved_at=now,
-                saved_by=author,
-            )
-        )
+        connection.execute(insert(RevisionRow).values(brief_id=brief_id, key=key, **values))
 
     def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
         """Return every saved version of one part, oldest first."""

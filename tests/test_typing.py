@@ -39,6 +39,13 @@ STEP1_TEXTS = [
 ]
 
 
+def step_page(page: Page, base: str, step: tuple[str, str], email: str = LOTTE) -> Page:
+    """Log in through the form and open a step by its address."""
+    log_in(page, base, email)
+    open_step(page, base, *step)
+    return page
+
+
 def field(page: Page, key: str) -> Any:
     return part(page, key).get_by_role("textbox").first
 
@@ -73,9 +80,7 @@ def test_clicking_another_step_while_typing_keeps_every_field(
 ) -> None:
     stored = Stored(demo_url)
     before, revisions = stored.values(), stored.revisions()
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1)
     type_at_end(page, "challenge.problem", " En de bus stopt er niet.")
     # Straight to the sidebar, without leaving the field first.
     page.get_by_role("link", name="2 · Verkennen").first.click()
@@ -107,9 +112,7 @@ def test_moving_through_fields_without_typing_saves_nothing(
 ) -> None:
     """An empty brief, every field entered and left by keyboard and mouse: no revision at all."""
     stored = Stored(demo_url, "Hulshout")
-    page = new_page()
-    log_in(page, app_server, SARA)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1, SARA)
     field(page, "challenge.context").focus()
     for _press in range(60):
         page.keyboard.press("Tab")
@@ -130,9 +133,7 @@ def test_closing_the_tab_while_typing_keeps_the_paragraph(
 ) -> None:
     stored = Stored(demo_url)
     before = stored.value("roadmap.summary")
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP4)
+    page = step_page(new_page(), app_server, STEP4)
     paragraph = "\nTot slot: de raad beslist in maart, de werken starten in september."
     type_at_end(page, "roadmap.summary", paragraph)
     page.close(run_before_unload=True)
@@ -143,9 +144,7 @@ def test_typing_without_a_pause_saves_once_after_the_pause(
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     stored = Stored(demo_url)
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1)
     revisions = stored.revisions()
     type_at_end(page, "challenge.scope_out", " Ook de markt valt erbuiten.", delay=150)
     assert stored.revisions() == revisions, "no save while typing without a pause"
@@ -159,9 +158,7 @@ def test_three_rows_typed_quickly_are_all_stored_and_no_blank_row(
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     stored = Stored(demo_url)
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1)
     threats = part(page, "challenge.swot_threats")
     threats.get_by_role("button", name="+ Rij toevoegen").click()
     for index, item in enumerate(("Retailparken buiten de kern", "Stijgende huren", "Verkeer")):
@@ -203,9 +200,7 @@ def test_rows_edited_during_a_conflict_are_kept_by_keep_mine(
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     stored = Stored(demo_url)
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP4)
+    page = step_page(new_page(), app_server, STEP4)
     risks = part(page, "roadmap.risks")
     expect(risks.get_by_role("textbox").first).to_be_visible(timeout=15_000)
     current = stored.briefs.load(stored.brief_id).part("roadmap.risks")
@@ -230,9 +225,7 @@ def test_a_part_and_a_step_can_be_restored_from_history(
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     stored = Stored(demo_url, "Hulshout")
-    page = new_page()
-    log_in(page, app_server, SARA)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1, SARA)
     for text in ("Eerste probleemstelling.", "Tweede probleemstelling."):
         field(page, "challenge.problem").fill(text)
         leave_field(page)
@@ -295,9 +288,7 @@ def test_a_write_lock_longer_than_the_busy_timeout_empties_nothing(
     base = server.start()
     stored = Stored(demo_url)
     try:
-        page = new_page()
-        log_in(page, base)
-        open_step(page, base, *STEP1)
+        page = step_page(new_page(), base, STEP1)
         before = stored.values()
         database = demo_url.removeprefix("sqlite:///")
         locker = subprocess.Popen(
@@ -406,9 +397,7 @@ def test_a_server_killed_while_typing_never_claims_the_text_was_saved(
     base = server.start()
     stored = Stored(demo_url)
     try:
-        page = new_page()
-        log_in(page, base)
-        open_step(page, base, *STEP1)
+        page = step_page(new_page(), base, STEP1)
         before = stored.value("challenge.context")
         type_at_end(page, "challenge.context", " Getypt vlak voor de crash.")
         server.kill()
@@ -535,9 +524,7 @@ def test_a_keyboard_alone_reaches_types_in_and_saves_a_field(
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     stored = Stored(demo_url)
-    page = new_page()
-    log_in(page, app_server)
-    open_step(page, app_server, *STEP1)
+    page = step_page(new_page(), app_server, STEP1)
     field(page, "challenge.context").focus()
     problem = field(page, "challenge.problem")
     for _press in range(8):
