@@ -465,7 +465,9 @@ class PartEditor {
     const t = this.text;
     this.rows.forEach((row, index) => {
       const n = index + 1;
-      row.number.textContent = String(n);
+      const name = fill(t.row, { n });
+      row.number.textContent =
+        this.data.layout === "cards" ? name.charAt(0).toUpperCase() + name.slice(1) : String(n);
       row.line.setAttribute("aria-label", fill(t.row, { n }));
       for (const column of this.data.columns) {
         const input = row.inputs[column.name];

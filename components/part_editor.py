@@ -175,8 +175,14 @@ def editor_data(
             data["options"] = [[value, label] for value, label in labels.items()]
     if spec.kind is Kind.ROWS:
         columns = editor_columns(brief, key, t)
+        layout = _layout(columns)
+        if layout == "cards" and columns[0]["kind"] == "text":
+            columns[0]["width"] = "double"  # the row's name: a title needs room to be read
         data["columns"] = columns
-        data["layout"] = _layout(columns)
+        data["layout"] = layout
+        # Rows are named as other steps link to them ("Actie 3"), or plainly "rij 3".
+        row_name = f"link.{key}"
+        data["text"]["row"] = t(row_name, n="{n}") if t.has(row_name) else t("editor.row")
     return data
 
 
