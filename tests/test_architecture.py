@@ -48,3 +48,13 @@ def test_every_module_starts_with_a_docstring() -> None:
             if "versions" in path.parts:
                 continue
             assert ast.get_docstring(ast.parse(path.read_text())), path
+
+
+def test_the_part_editor_never_turns_text_into_markup() -> None:
+    """The browser side places user text with .value and .textContent only."""
+    scripts = list((ROOT / "components").glob("*.js"))
+    assert scripts
+    for path in scripts:
+        source = path.read_text()
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in source, (path, sink)
