@@ -19,6 +19,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This address does not exist in Kernbrief. The link may be incomplete or out of date.",
     ),
     "app.page_missing_title": ("Pagina niet gevonden", "Page not found"),
+    "app.not_available_title": ("Niet beschikbaar", "Not available"),
     "app.page_home": ("Naar de startpagina", "To the start page"),
     "app.brief_pick": ("Leertraject", "Learning trajectory"),
     "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
@@ -132,6 +133,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} saved another version of this part on {moment}. Nothing was overwritten. "
         "Choose which version to keep.",
     ),
+    "save.conflict_self": (
+        "Je bewaarde dit deel op {moment} in een ander tabblad of venster. Niets is "
+        "overschreven. Kies welke versie je houdt.",
+        "You saved this part on {moment} in another tab or window. Nothing was overwritten. "
+        "Choose which version to keep.",
+    ),
     "save.db_error_short": (
         "Niet bewaard: de databank is even niet bereikbaar. Je tekst staat nog hier en we "
         "proberen het vanzelf opnieuw.",
@@ -222,7 +229,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "history.rows_added": ("+{count} rijen: {names}", "+{count} rows: {names}"),
     "history.rows_removed": ("−{count} rijen: {names}", "−{count} rows: {names}"),
     "history.rows_changed": ("{count} rijen gewijzigd", "{count} rows changed"),
+    "history.words_added_one": ("+1 woord: «{words}»", "+1 word: «{words}»"),
+    "history.words_removed_one": ("−1 woord: «{words}»", "−1 word: «{words}»"),
+    "history.rows_added_one": ("+1 rij: {names}", "+1 row: {names}"),
+    "history.rows_removed_one": ("−1 rij: {names}", "−1 row: {names}"),
+    "history.rows_changed_one": ("1 rij gewijzigd", "1 row changed"),
     "history.rows_reordered": ("andere volgorde", "different order"),
+    "history.step_differences": ("Verschil met nu:", "Difference with now:"),
     "history.sketches": ("{before} → {after} schetsen", "{before} → {after} sketches"),
     "editor.saving": ("Bewaren…", "Saving…"),
     "editor.not_saved": ("Nog niet bewaard", "Not saved yet"),
@@ -261,6 +274,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "editor.move_down": ("Rij {n} omlaag", "Move row {n} down"),
     "editor.row": ("rij {n}", "row {n}"),
     "editor.empty_choice": ("—", "—"),
+    "editor.bad_date": (
+        "de datum moet tussen 1900 en 2100 liggen",
+        "the date must lie between 1900 and 2100",
+    ),
+    "editor.bad_int": ("dit is geen geheel getal", "this is not a whole number"),
+    "editor.bad_number": (
+        "dit is geen getal (schrijf bijvoorbeeld 12,5)",
+        "this is not a number (write for example 12.5)",
+    ),
+    "editor.bad_money": (
+        "dit is geen bedrag (schrijf bijvoorbeeld 1.250,00)",
+        "this is not an amount (write for example 1,250.00)",
+    ),
+    "editor.bad_cents": (
+        "gebruik hoogstens twee cijfers na de komma",
+        "use at most two decimals",
+    ),
+    "editor.too_low": ("mag niet lager zijn dan {limit}", "may not be below {limit}"),
+    "editor.too_high": ("mag niet hoger zijn dan {limit}", "may not exceed {limit}"),
+    "editor.where": (
+        "rij {row}, kolom ‘{column}’: {problem}",
+        "row {row}, column ‘{column}’: {problem}",
+    ),
+    "editor.cells_not_saved": (
+        "Niet bewaard: {problems}. De rest van de tabel wordt wel bewaard; dit vak blijft staan "
+        "tot het klopt.",
+        "Not saved: {problems}. The rest of the table is saved; this cell stays as it is until "
+        "it is right.",
+    ),
     "editor.missing_link": ("(verwijderd)", "(removed)"),
     # --- validation ----------------------------------------------------------------------
     "error.string_too_long": (
@@ -287,6 +329,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "gebruik hoogstens twee cijfers na de komma",
         "use at most two decimals",
     ),
+    "error.date_range": (
+        "de datum moet tussen 1900 en 2100 liggen",
+        "the date must lie between 1900 and 2100",
+    ),
+    "error.float_parsing": (
+        "dit is geen getal (schrijf bijvoorbeeld 12,5)",
+        "this is not a number (write for example 12.5)",
+    ),
+    "error.decimal_parsing": (
+        "dit is geen bedrag (schrijf bijvoorbeeld 1.250,00)",
+        "this is not an amount (write for example 1,250.00)",
+    ),
+    "error.int_parsing": ("dit is geen geheel getal", "this is not a whole number"),
+    "error.int_from_float": ("dit is geen geheel getal", "this is not a whole number"),
+    "error.date_parsing": (
+        "dit is geen datum (kies een dag in de kalender)",
+        "this is not a date (pick a day in the calendar)",
+    ),
+    "error.date_from_datetime_parsing": (
+        "dit is geen datum (kies een dag in de kalender)",
+        "this is not a date (pick a day in the calendar)",
+    ),
+    "error.enum": ("kies een van de mogelijkheden in de lijst", "choose one of the options"),
     "error.other": ("een waarde is ongeldig", "a value is not valid"),
     "error.where_row": (
         "rij {row}, kolom ‘{column}’: {problem}",
@@ -297,7 +362,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Schets toevoegen (PNG of JPEG, max. {mb} MB)",
         "Add a sketch (PNG or JPEG, max. {mb} MB)",
     ),
-    "upload.caption": ("Bijschrift", "Caption"),
+    "upload.caption": (
+        "Bijschrift (typ het eerst: de schets wordt bewaard zodra je het bestand kiest)",
+        "Caption (type it first: the sketch is saved as soon as you choose the file)",
+    ),
     "upload.add": ("Schets bewaren", "Save sketch"),
     "upload.remove": ("Verwijderen", "Remove"),
     "upload.not_image": (

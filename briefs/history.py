@@ -82,6 +82,11 @@ def step_at(history: dict[str, list[StoredPart]], step: int, moment: datetime) -
     }
 
 
+def _counted(key: str, items: list[Any]) -> str:
+    """The catalogue key for one item ("1 woord") or several ("3 woorden")."""
+    return f"{key}_one" if len(items) == 1 else key
+
+
 def _snippet(words: list[str]) -> str:
     text = " ".join(words[:SNIPPET_WORDS])
     return text + (" …" if len(words) > SNIPPET_WORDS else "")
@@ -99,9 +104,17 @@ def _text_change(old: str, new: str, t: Translator) -> str:
             added += after[j1:j2]
     parts = []
     if added:
-        parts.append(t("history.words_added", count=len(added), words=_snippet(added)))
+        parts.append(
+            t(_counted("history.words_added", added), count=len(added), words=_snippet(added))
+        )
     if removed:
-        parts.append(t("history.words_removed", count=len(removed), words=_snippet(removed)))
+        parts.append(
+            t(
+                _counted("history.words_removed", removed),
+                count=len(removed),
+                words=_snippet(removed),
+            )
+        )
     return "; ".join(parts)
 
 
@@ -114,12 +127,12 @@ def _row_change(key: str, old: Any, new: Any, t: Translator) -> str:
     parts = []
     if added:
         names = ", ".join(short(row_name(row), 30) or "—" for row in added[:3])
-        parts.append(t("history.rows_added", count=len(added), names=names))
+        parts.append(t(_counted("history.rows_added", added), count=len(added), names=names))
     if removed:
         names = ", ".join(short(row_name(row), 30) or "—" for row in removed[:3])
-        parts.append(t("history.rows_removed", count=len(removed), names=names))
+        parts.append(t(_counted("history.rows_removed", removed), count=len(removed), names=names))
     if changed:
-        parts.append(t("history.rows_changed", count=len(changed)))
+        parts.append(t(_counted("history.rows_changed", changed), count=len(changed)))
     if not parts and list(before) != list(after):
         parts.append(t("history.rows_reordered"))
     return "; ".join(parts)

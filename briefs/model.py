@@ -94,6 +94,17 @@ def _cents(value: Decimal) -> Decimal:
 
 
 WebAddress = Annotated[str, Field(max_length=2_000), AfterValidator(_web_address)]
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    # A date field left at "0025" by a two-digit year must not become a plan for the year 25.
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError("date_range")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_day)]
 
 
 class Row(BaseModel):
@@ -223,7 +234,7 @@ class PrototypeTest(Row):
     assumption: ShortText = ""
     form: TestForm | None = None
     with_whom: ShortText = ""
-    when: dt.date | None = None
+    when: Day | None = None
     measure: ShortText = ""
     result: LongText = ""
     lesson: LongText = ""
@@ -250,8 +261,8 @@ class Action(Row):
     title: ShortText = ""
     owner: ShortText = ""
     partners: ShortText = ""
-    start: dt.date | None = None
-    deadline: dt.date | None = None
+    start: Day | None = None
+    deadline: Day | None = None
     budget: (
         Annotated[Decimal, Field(ge=0, le=MAX_BUDGET, decimal_places=2), AfterValidator(_cents)]
         | None
@@ -265,12 +276,12 @@ class Action(Row):
 
 class Milestone(Row):
     title: ShortText = ""
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class DecisionStep(Row):
     body: DecisionBody | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     status: DecisionStatus | None = None
 
 

@@ -11,6 +11,8 @@ from pydantic import TypeAdapter, ValidationError
 from briefs import model as m
 
 STEPS = (1, 2, 3, 4)
+# The ValueErrors our own validators raise, each with its message in the catalogue.
+NAMED_VALUE_ERRORS = ("web_address", "date_range")
 
 
 class Kind(StrEnum):
@@ -166,8 +168,8 @@ def _problem(error: Any, kind: Kind) -> Problem:
         (context[k] for k in ("max_length", "le", "ge", "min_length") if k in context), None
     )
     rule = error["type"]
-    if rule == "value_error" and "web_address" in str(context.get("error", "")):
-        rule = "web_address"
+    if rule == "value_error" and str(context.get("error", "")) in NAMED_VALUE_ERRORS:
+        rule = str(context.get("error"))
     # pydantic reports "too_long" both for a list with too many rows (field_type "List") and
     # for text whose max_length is checked after a validator (field_type "Value"): only the
     # first is the row-count rule, which concerns the whole list rather than a row or column.

@@ -148,12 +148,13 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
             )
     upload_key = f"upload:{brief.id}:{state.editor_generation}"
     caption_key = f"caption:{brief.id}:{state.editor_generation}"
-    st.file_uploader(t("upload.label", mb=MAX_UPLOAD_BYTES // (1024 * 1024)), key=upload_key)
+    # The caption comes first: choosing the file saves the sketch at once, with its caption,
+    # so nothing waits for a button that a page change would skip.
     st.text_input(t("upload.caption"), key=caption_key)
-    st.button(
-        t("upload.add"),
-        key=f"add_sketch:{brief.id}",
-        on_click=guarded(_add_sketch),
+    st.file_uploader(
+        t("upload.label", mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
+        key=upload_key,
+        on_change=guarded(_add_sketch),
         args=(brief.id, key, upload_key, caption_key, ctx.author),
     )
     notice = st.session_state.pop(f"upload_notice:{brief.id}", None)

@@ -142,7 +142,7 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
     if not changes:
         st.info(t("history.step_nothing"))
         return
-    st.markdown(t("history.step_changes"))
+    st.markdown(t("history.step_changes") if author else t("history.step_differences"))
     for key, value in changes:
         change = describe_change(key, brief.part(key).value, value, t, _labels(brief, key, t))
         st.markdown(f"- **{t(f'part.{key}.title')}**: {md_literal(change)}")

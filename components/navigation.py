@@ -25,6 +25,11 @@ def requested_path() -> str:
 
 def unknown_page_message(t: Translator, message_key: str, home: st.Page) -> None:
     """Say that this address is not a page here, and offer the way home."""
-    st.title(t("app.page_missing_title"))
+    title = (
+        "app.not_available_title"
+        if message_key == "app.not_available"
+        else "app.page_missing_title"
+    )
+    st.title(t(title))
     st.info(t(message_key))
     st.page_link(home, label=t("app.page_home"), icon=":material/home:")

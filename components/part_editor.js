@@ -11,13 +11,16 @@
 // User text is only ever placed with .value and .textContent, never as HTML.
 
 const EDITORS = new WeakMap();
+// The newest editor of each part in this page, so an older one that is still retrying after
+// its step was left stops as soon as the part is shown again.
+const LIVE = new Map();
 const PAUSE_MS = 1000;
 const CHOICE_PAUSE_MS = 300;
 const RETRY_FIRST_MS = 2000;
 const RETRY_MAX_MS = 30000;
 // Browsers refuse keepalive requests above 64 kB; bigger texts were saved at the last pause.
 const KEEPALIVE_LIMIT = 60000;
-const AWAY_REFRESH_MS = 60000;
+const AWAY_REFRESH_MS = 15000;
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
@@ -67,7 +70,10 @@ function element(tag, attributes = {}, text = null) {
 
 // --- numbers as people type them in Flanders ("25.000,50") or in English ("25,000.50") ---
 function parseNumber(text, locale) {
-  let raw = String(text).replace(/[€\s\u00a0\u202f]/g, "");
+  // Returns the number's plain text ("-1250.5"), null when empty, or NaN when it is none.
+  let raw = String(text)
+    .replace(/[\u2212\u2012-\u2015]/g, "-")
+    .replace(/[€\s\u00a0\u202f]/g, "");
   if (raw === "") return null;
   const dutch = !String(locale).startsWith("en");
   const [group, decimal] = dutch ? [".", ","] : [",", "."];
@@ -78,7 +84,7 @@ function parseNumber(text, locale) {
   } else {
     raw = raw.split(group).join("");
   }
-  return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  return /^-?\d+(\.\d+)?$/.test(raw) ? raw : NaN;
 }
 
 function formatNumber(value, column, locale) {
@@ -111,6 +117,7 @@ class PartEditor {
     this.resetCount = null;
     this.hiddenAt = null;
     this.unmounted = false;
+    this.retired = false;
     this.rows = [];
     this.onVisibility = () => {
       if (document.visibilityState === "hidden") {
@@ -121,8 +128,18 @@ class PartEditor {
       }
     };
     this.onPageHide = () => this.flush("hidden");
+    this.onBeforeUnload = (event) => {
+      // Text that the closing save cannot take along (refused, in conflict, unreachable):
+      // let the browser ask before the tab goes.
+      if (this.hasUnsavable()) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    };
     document.addEventListener("visibilitychange", this.onVisibility);
     window.addEventListener("pagehide", this.onPageHide);
+    window.addEventListener("beforeunload", this.onBeforeUnload);
+    this.localProblems = 0;
   }
 
   get text() {
@@ -131,6 +148,10 @@ class PartEditor {
 
   // ----- receiving what the server shows ----------------------------------------------
   receive(data) {
+    const key = `kernbrief:${data.brief}:${data.part}`;
+    const earlier = LIVE.get(key);
+    if (earlier && earlier !== this) earlier.retire();
+    LIVE.set(key, this);
     const shape = canonical([
       data.kind,
       data.label,
@@ -280,7 +301,7 @@ class PartEditor {
   grow() {
     if (this.data.kind !== "long_text" || !this.field) return;
     this.field.style.height = "auto";
-    this.field.style.height = `${Math.min(this.field.scrollHeight + 4, 900)}px`;
+    this.field.style.height = `${Math.min(this.field.scrollHeight + 4, 480)}px`;
   }
 
   // ----- reading and showing the value -------------------------------------------------
@@ -323,6 +344,24 @@ class PartEditor {
     const text = value === null || value === undefined ? "" : String(value);
     if (this.field.value !== text) this.field.value = text;
     this.grow();
+  }
+
+  showKeepingFocus(value) {
+    const active = "activeElement" in this.root ? this.root.activeElement : null;
+    let place = null;
+    if (this.data.kind === "rows" && active) {
+      const row = this.rows.find((r) => Object.values(r.inputs).includes(active));
+      if (row) place = [row.id, Number(active.dataset.column)];
+    }
+    const caret = active === this.field ? this.field.selectionStart : null;
+    this.show(value);
+    if (place) {
+      const row = this.rows.find((r) => r.id === place[0]);
+      if (row) this.focusCell(row, place[1]);
+    } else if (caret !== null) {
+      this.field.focus();
+      this.field.setSelectionRange(caret, caret);
+    }
   }
 
   // ----- rows ---------------------------------------------------------------------------
@@ -446,7 +485,9 @@ class PartEditor {
     if (next) this.rowsBox.insertBefore(row.line, next.line);
     else this.rowsBox.append(row.line);
     this.renumber();
-    (step < 0 ? row.up : row.down).focus();
+    const same = step < 0 ? row.up : row.down;
+    const other = step < 0 ? row.down : row.up;
+    (!same.disabled ? same : !other.disabled ? other : row.inputs[this.data.columns[0].name]).focus();
     this.edited(CHOICE_PAUSE_MS);
   }
 
@@ -455,8 +496,10 @@ class PartEditor {
     this.rows.splice(index, 1);
     row.line.remove();
     this.renumber();
+    // Focus goes to the first cell of the row that took its place, not to another delete
+    // button: pressing Enter twice must not remove two rows.
     const neighbour = this.rows[Math.min(index, this.rows.length - 1)];
-    if (neighbour && neighbour.remove) neighbour.remove.focus();
+    if (neighbour) this.focusCell(neighbour, 0);
     else this.box.querySelector(".kb-add")?.focus();
     this.edited(CHOICE_PAUSE_MS);
   }
@@ -483,22 +526,60 @@ class PartEditor {
     });
   }
 
-  readRow(row) {
+  readRow(row, problems = null) {
+    // A cell that cannot be stored is left out (sent empty) and reported in ``problems``,
+    // so that one wrong cell never keeps the rest of the table from being saved.
     const values = { id: row.id };
     for (const column of this.data.columns) {
       const input = row.inputs[column.name];
       const raw = input.value;
-      if (column.kind === "select") values[column.name] = raw === "" ? null : raw;
-      else if (column.kind === "date") values[column.name] = raw === "" ? null : raw;
-      else if (["int", "number", "money"].includes(column.kind)) {
+      let value = raw;
+      let problem = null;
+      if (column.kind === "select") value = raw === "" ? null : raw;
+      else if (column.kind === "date") {
+        value = raw === "" ? null : raw;
+        const year = value ? Number(value.slice(0, 4)) : null;
+        if (year !== null && (year < 1900 || year > 2100)) problem = this.text.bad_date;
+      } else if (["int", "number", "money"].includes(column.kind)) {
         const number = parseNumber(raw, this.data.locale);
-        if (number === null) values[column.name] = null;
-        else if (Number.isNaN(number)) values[column.name] = raw;
-        else if (column.kind === "money") values[column.name] = number.toFixed(2);
-        else values[column.name] = number;
-      } else values[column.name] = raw;
+        value = null;
+        if (Number.isNaN(number)) problem = this.text[`bad_${column.kind}`];
+        else if (number !== null) {
+          const decimals = (number.split(".")[1] || "").length;
+          if (column.kind === "int" && decimals) problem = this.text.bad_int;
+          else if (column.kind === "money" && decimals > 2) problem = this.text.bad_cents;
+          else if (column.kind === "money" && Number(number) < 0)
+            problem = fill(this.text.too_low, { limit: "0" });
+          else if (column.min !== null && column.min !== undefined && Number(number) < column.min)
+            problem = fill(this.text.too_low, { limit: column.min });
+          else if (column.max !== null && column.max !== undefined && Number(number) > column.max)
+            problem = fill(this.text.too_high, { limit: column.max });
+          else if (column.kind === "money") value = Number(number).toFixed(2);
+          else value = Number(number);
+        }
+      }
+      if (problem) {
+        value = null;
+        if (problems) {
+          const where = fill(this.text.where, {
+            row: this.rows.indexOf(row) + 1,
+            column: column.label,
+            problem,
+          });
+          problems.push(where);
+        }
+      }
+      input.setAttribute("aria-invalid", problem ? "true" : "false");
+      values[column.name] = value;
     }
     return values;
+  }
+
+  cellProblems() {
+    if (!this.data || this.data.kind !== "rows") return [];
+    const problems = [];
+    for (const row of this.rows) this.readRow(row, problems);
+    return problems;
   }
 
   isBlankRow(values) {
@@ -526,6 +607,7 @@ class PartEditor {
     if (this.data.readonly) return;
     this.counter();
     this.saveDraft();
+    this.showCellProblems();
     clearTimeout(this.timer);
     if (this.conflict) {
       this.status(this.text.conflict_waiting);
@@ -537,6 +619,13 @@ class PartEditor {
     }
     this.status(this.text.not_saved);
     this.timer = setTimeout(() => this.flush("pause"), delay);
+  }
+
+  showCellProblems() {
+    const problems = this.cellProblems();
+    this.localProblems = problems.length;
+    if (problems.length) this.error(fill(this.text.cells_not_saved, { problems: problems.join("; ") }));
+    else if (!this.problem) this.error(null);
   }
 
   tooLong(value) {
@@ -616,10 +705,17 @@ class PartEditor {
       this.version = answer.version;
       this.serverValue = answer.value;
       this.localSaved = value;
+      if (!same(answer.value, this.outgoing(value)) && same(this.current(), value)) {
+        // The server stored something else than was sent: a merge with a colleague's rows,
+        // or characters no database can hold. Show what is stored.
+        this.showKeepingFocus(answer.value);
+        this.localSaved = this.current();
+      }
       this.problem = null;
       this.retryDelay = RETRY_FIRST_MS;
       this.retryButton.hidden = true;
       this.error(null);
+      this.showCellProblems();
       if (this.isDirty()) {
         this.saveDraft();
         this.status(t.not_saved);
@@ -647,7 +743,7 @@ class PartEditor {
       this.error(answer && answer.message ? answer.message : t.offline);
       this.status(t.not_saved);
       this.retryButton.hidden = false;
-      if (status !== "denied" && !this.unmounted) {
+      if (status !== "denied" && !this.retired) {
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => this.flush("retry"), this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
@@ -679,6 +775,11 @@ class PartEditor {
     if (Date.now() - last < 5000) return;
     window.__kernbriefRefreshedAt = Date.now();
     this.trigger("refresh", Date.now());
+  }
+
+  hasUnsavable() {
+    if (!this.data || this.data.readonly) return false;
+    return Boolean(this.conflict || this.localProblems || (this.problem && this.isDirty()));
   }
 
   // ----- a draft in this tab, so a reload or a reconnect loses nothing -------------------
@@ -826,8 +927,16 @@ class PartEditor {
     this.flush("unmount");
     this.unmounted = true;
     clearTimeout(this.timer);
-    clearTimeout(this.retryTimer);
     document.removeEventListener("visibilitychange", this.onVisibility);
     window.removeEventListener("pagehide", this.onPageHide);
+    // A save waiting for the database keeps trying after the user moved to another step,
+    // until the part is shown again and its new editor takes over from the tab's copy.
+    if (this.problem !== "unreachable") this.retire();
+  }
+
+  retire() {
+    this.retired = true;
+    clearTimeout(this.retryTimer);
+    window.removeEventListener("beforeunload", this.onBeforeUnload);
   }
 }

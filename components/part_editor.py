@@ -55,6 +55,15 @@ EDITOR_TEXTS = (
     "row",
     "empty_choice",
     "missing_link",
+    "bad_date",
+    "bad_int",
+    "bad_number",
+    "bad_money",
+    "bad_cents",
+    "too_low",
+    "too_high",
+    "where",
+    "cells_not_saved",
 )
 
 

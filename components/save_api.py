@@ -20,9 +20,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefs.brief import author_of, saved_by_name
+from briefs.brief import StoredPart, author_of, saved_by_name
 from briefs.content import without_blank_rows
 from briefs.i18n import LANGUAGES, Translator, format_clock, format_moment
+from briefs.merge import merge_rows
 from briefs.messages import describe_problems
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from storage.config import idle_minutes, secret_key
@@ -98,35 +99,78 @@ def save_payload(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     if grant is None:
         return 401, {"status": "denied", "message": t("save.denied")}
     principal = grant.principal
+    author = author_of(principal.name, principal.email)
     store = SecureBriefStore(SqlBriefStore(engine), SqlProgrammeStore(engine), principal)
     value = without_blank_rows(key, payload["value"])
     try:
         clean = validate_part(key, value)
-        saved = store.save_part(
-            brief_id, key, clean, int(payload["base"]), author_of(principal.name, principal.email)
-        )
+        saved = store.save_part(brief_id, key, clean, int(payload["base"]), author)
     except PartValidationError as error:
         message = t("save.invalid", problems=describe_problems(error.problems, t))
         return 422, {"status": "invalid", "message": message}
     except NotFound:
         return 404, {"status": "denied", "message": t("save.denied")}
     except StaleWrite as stale:
-        current = stale.current
-        if current.value == clean:
-            # The same text already arrived (a retry after a lost answer, or a second tab).
-            return 200, _saved(current.value, current.version, current.saved_at, t)
-        who = saved_by_name(current.saved_by)
-        return 409, {
-            "status": "conflict",
-            "theirs": current.value,
-            "version": current.version,
-            "message": t("save.conflict_by", name=who, moment=format_moment(current.saved_at))
-            if who
-            else t("save.conflict"),
-        }
+        try:
+            return _after_stale(store, brief_id, key, int(payload["base"]), clean, stale, t)
+        except (OperationalError, DBAPIError):
+            return 503, {"status": "database", "message": t("save.db_error_short")}
     except (OperationalError, DBAPIError):
         return 503, {"status": "database", "message": t("save.db_error_short")}
     return 200, _saved(saved.value, saved.version, saved.saved_at, t)
+
+
+def _after_stale(
+    store: SecureBriefStore,
+    brief_id: int,
+    key: str,
+    base: int,
+    clean: Any,
+    stale: StaleWrite,
+    t: Translator,
+) -> tuple[int, dict[str, Any]]:
+    """Someone saved this part since the editor loaded it: same text, a merge, or a choice."""
+    current = stale.current
+    author = author_of(store.principal.name, store.principal.email)
+    if current.value == clean:
+        # The same text already arrived (a retry after a lost answer, or a second tab).
+        return 200, _saved(current.value, current.version, current.saved_at, t)
+    merged = _merge_tables(store, brief_id, key, base, clean, current)
+    if merged is not None:
+        try:
+            saved = store.save_part(brief_id, key, merged, current.version, author)
+        except StaleWrite:
+            pass  # it moved on again while merging: let the people choose
+        else:
+            answer = _saved(saved.value, saved.version, saved.saved_at, t)
+            return 200, {**answer, "merged": True}
+    return 409, {
+        "status": "conflict",
+        "theirs": current.value,
+        "version": current.version,
+        "message": _conflict_message(current, author, t),
+    }
+
+
+def _merge_tables(
+    store: SecureBriefStore, brief_id: int, key: str, base: int, mine: Any, current: StoredPart
+) -> Any:
+    """Combine my table edits with the newer version, when they touch different rows."""
+    if PARTS[key].kind is not Kind.ROWS:
+        return None
+    started_from = store.revision(brief_id, key, base) if base else None
+    if base and started_from is None:
+        return None
+    return merge_rows(started_from.value if started_from else [], mine, current.value)
+
+
+def _conflict_message(current: StoredPart, author: str, t: Translator) -> str:
+    if current.saved_by == author:
+        return t("save.conflict_self", moment=format_moment(current.saved_at))
+    who = saved_by_name(current.saved_by)
+    if who:
+        return t("save.conflict_by", name=who, moment=format_moment(current.saved_at))
+    return t("save.conflict")
 
 
 def _saved(value: Any, version: int, moment: Any, t: Translator) -> dict[str, Any]:

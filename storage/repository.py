@@ -191,6 +191,20 @@ class SqlBriefStore:
                 raise _Conflict
         connection.execute(insert(RevisionRow).values(brief_id=brief_id, key=key, **values))
 
+    def revision(self, brief_id: int, key: str, version: int) -> StoredPart | None:
+        """Return one saved version of a part, or None if there is no such version."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(RevisionRow).where(
+                    RevisionRow.brief_id == brief_id,
+                    RevisionRow.key == key,
+                    RevisionRow.version == version,
+                )
+            ).first()
+        if row is None:
+            return None
+        return StoredPart(row.value, row.version, utc(row.saved_at), row.saved_by)
+
     def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
         """Return every saved version of one part, oldest first."""
         with self.engine.connect() as connection:

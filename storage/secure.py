@@ -77,6 +77,10 @@ class SecureBriefStore:
         self._ref(brief_id, edit=True)
         return self._briefs.save_parts(brief_id, changes, author)
 
+    def revision(self, brief_id: int, key: str, version: int) -> StoredPart | None:
+        self._ref(brief_id, edit=False)
+        return self._briefs.revision(brief_id, key, version)
+
     def revisions(self, brief_id: int, key: str) -> list[StoredPart]:
         self._ref(brief_id, edit=False)
         return self._briefs.revisions(brief_id, key)

@@ -266,3 +266,50 @@ def test_saving_what_is_already_stored_writes_nothing(seeded: Engine) -> None:
     assert empty.version == 0
     assert "challenge.swot_threats" not in briefs.load(brief_id).parts
     assert revisions(seeded, brief_id) == count
+
+
+def test_a_colleague_adding_a_row_and_me_editing_another_are_merged(seeded: Engine) -> None:
+    briefs = SqlBriefStore(seeded)
+    brief_id = brief_of(seeded, "Avelgem")
+    seen = briefs.load(brief_id).part("roadmap.risks")
+    theirs = [*seen.value, {"id": "sara1", "risk": "Risico van Sara", "mitigation": ""}]
+    briefs.save_part(brief_id, "roadmap.risks", theirs, seen.version, "Sara Peeters <s@x>")
+    mine = [dict(r) for r in seen.value]
+    mine[0]["mitigation"] = "Mijn maatregel"
+    status, answer = save(seeded, "roadmap.risks", mine, base=seen.version)
+    assert status == 200 and answer["merged"] is True
+    stored = briefs.load(brief_id).part("roadmap.risks").value
+    assert stored[0]["mitigation"] == "Mijn maatregel"
+    assert stored[-1]["risk"] == "Risico van Sara"
+    assert answer["value"] == stored
+    # The same row changed differently is still the people's choice, never merged.
+    again = briefs.load(brief_id).part("roadmap.risks")
+    rows = [dict(r) for r in again.value]
+    rows[0]["mitigation"] = "Maatregel van Sara"
+    briefs.save_part(brief_id, "roadmap.risks", rows, again.version, "Sara Peeters <s@x>")
+    mine = [dict(r) for r in again.value]
+    mine[0]["mitigation"] = "Nog een maatregel van mij"
+    status, answer = save(seeded, "roadmap.risks", mine, base=again.version)
+    assert status == 409 and answer["message"].startswith("Sara Peeters bewaarde op ")
+
+
+def test_a_conflict_with_my_own_other_tab_says_so(seeded: Engine) -> None:
+    briefs = SqlBriefStore(seeded)
+    brief_id = brief_of(seeded, "Avelgem")
+    seen = briefs.load(brief_id).part("challenge.means").version
+    me = "Lotte Vandenberghe <lotte.vandenberghe@avelgem.demo>"
+    briefs.save_part(brief_id, "challenge.means", "Uit het andere tabblad", seen, me)
+    status, answer = save(seeded, "challenge.means", "Uit dit tabblad", base=seen)
+    assert status == 409
+    assert answer["message"].startswith("Je bewaarde dit deel op ")
+
+
+def test_a_date_outside_1900_to_2100_is_refused(seeded: Engine) -> None:
+    brief_id = brief_of(seeded, "Avelgem")
+    before = SqlBriefStore(seeded).load(brief_id).part("roadmap.milestones")
+    rows = [dict(row) for row in before.value]
+    rows[0]["date"] = "0025-03-15"
+    status, answer = save(seeded, "roadmap.milestones", rows)
+    assert status == 422
+    assert "rij 1, kolom ‘Datum’: de datum moet tussen 1900 en 2100 liggen" in answer["message"]
+    assert SqlBriefStore(seeded).load(brief_id).part("roadmap.milestones") == before
