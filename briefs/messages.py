@@ -15,7 +15,9 @@ def describe_problems(problems: list[Problem], t: Translator) -> str:
         rule = f"error.{problem.rule}"
         limit = problem.limit
         numeric = isinstance(limit, int | float | Decimal) and not isinstance(limit, bool)
-        limit_text = format_number(limit) if numeric else str(limit)
+        # Thousands are grouped from 10.000 on: a year reads 1900, not 1.900.
+        grouped = numeric and abs(limit) >= 10_000
+        limit_text = format_number(limit) if grouped else str(limit)
         text = t(rule, limit=limit_text) if t.has(rule) else t("error.other")
         column = (
             t(f"col.{problem.column}")

@@ -32,10 +32,15 @@ def base_type(annotation: Any) -> Any:
 
 
 def bounds(info: FieldInfo) -> tuple[Any, Any]:
+    """Return a number field's lowest and highest allowed value, wherever the model put them."""
     low = high = None
     metadata = list(info.metadata)
     for arg in typing.get_args(info.annotation):
         metadata.extend(getattr(arg, "__metadata__", ()))
+    # ``Annotated[int, Field(ge=1)] | None`` keeps the bounds inside a nested FieldInfo.
+    metadata += [
+        inner for item in metadata if isinstance(item, FieldInfo) for inner in item.metadata
+    ]
     for item in metadata:
         if isinstance(item, Ge):
             low = item.ge

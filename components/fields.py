@@ -150,7 +150,8 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
     caption_key = f"caption:{brief.id}:{state.editor_generation}"
     # The caption comes first: choosing the file saves the sketch at once, with its caption,
     # so nothing waits for a button that a page change would skip.
-    st.text_input(t("upload.caption"), key=caption_key)
+    # Live, so the caption has reached the server when a file is dropped straight after it.
+    st.text_input(t("upload.caption"), key=caption_key, live=True)
     st.file_uploader(
         t("upload.label", mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
         key=upload_key,

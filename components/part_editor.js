@@ -69,22 +69,35 @@ function element(tag, attributes = {}, text = null) {
 }
 
 // --- numbers as people type them in Flanders ("25.000,50") or in English ("25,000.50") ---
+const AMBIGUOUS = "ambiguous";
+
 function parseNumber(text, locale) {
   // Returns the number's plain text ("-1250.5"), null when empty, or NaN when it is none.
-  let raw = String(text)
+  // Flemish habits are read in both languages: the last of "." and "," is the decimal mark,
+  // a mark used twice groups thousands, and only "1.250" / "1,250" (one mark, three digits
+  // after it) follows the screen's language.
+  const raw = String(text)
     .replace(/[\u2212\u2012-\u2015]/g, "-")
-    .replace(/[€\s\u00a0\u202f]/g, "");
+    .replace(/[€\s\u00a0\u202f']/g, "");
   if (raw === "") return null;
-  const dutch = !String(locale).startsWith("en");
-  const [group, decimal] = dutch ? [".", ","] : [",", "."];
-  if (raw.includes(decimal)) {
-    raw = raw.split(group).join("").replace(decimal, ".");
-  } else if (dutch && /^-?\d+\.\d{1,2}$/.test(raw)) {
-    // "12.5" typed by a Dutch speaker means twelve and a half, not a thousands group.
-  } else {
-    raw = raw.split(group).join("");
+  const marks = raw.replace(/[^.,]/g, "");
+  let decimal = null;
+  if (marks.includes(".") && marks.includes(",")) {
+    decimal = marks[marks.length - 1];
+  } else if (marks.length === 1) {
+    const after = raw.split(marks)[1];
+    if (after.length === 3 && String(locale).startsWith("en")) {
+      // On an English screen a Flemish "1.250" and an English "1,250" look alike: ask.
+      return AMBIGUOUS;
+    }
+    decimal = after.length === 3 && marks === "." ? null : marks;
   }
-  return /^-?\d+(\.\d+)?$/.test(raw) ? raw : NaN;
+  let plain = raw;
+  for (const mark of [".", ","]) {
+    if (mark !== decimal) plain = plain.split(mark).join("");
+  }
+  if (decimal) plain = plain.replace(decimal, ".");
+  return /^-?\d+(\.\d+)?$/.test(plain) ? plain : NaN;
 }
 
 function formatNumber(value, column, locale) {
@@ -543,7 +556,8 @@ class PartEditor {
       } else if (["int", "number", "money"].includes(column.kind)) {
         const number = parseNumber(raw, this.data.locale);
         value = null;
-        if (Number.isNaN(number)) problem = this.text[`bad_${column.kind}`];
+        if (number === AMBIGUOUS) problem = this.text.ambiguous;
+        else if (Number.isNaN(number)) problem = this.text[`bad_${column.kind}`];
         else if (number !== null) {
           const decimals = (number.split(".")[1] || "").length;
           if (column.kind === "int" && decimals) problem = this.text.bad_int;
@@ -559,7 +573,8 @@ class PartEditor {
         }
       }
       if (problem) {
-        value = null;
+        // Left out, not emptied: the cell keeps what is stored until its text is right.
+        value = this.storedCell(row.id, column.name);
         if (problems) {
           const where = fill(this.text.where, {
             row: this.rows.indexOf(row) + 1,
@@ -570,9 +585,31 @@ class PartEditor {
         }
       }
       input.setAttribute("aria-invalid", problem ? "true" : "false");
+      if (problem) input.setAttribute("aria-describedby", "kb-error");
+      else input.removeAttribute("aria-describedby");
       values[column.name] = value;
     }
     return values;
+  }
+
+  storedCell(rowId, name) {
+    const stored = Array.isArray(this.serverValue) ? this.serverValue : [];
+    const row = stored.find((r) => String(r.id) === rowId);
+    return row && row[name] !== undefined ? row[name] : null;
+  }
+
+  invalidTexts() {
+    // What is typed in the cells that cannot be stored yet, to keep it in the tab's copy.
+    const found = {};
+    for (const row of this.rows || []) {
+      for (const column of this.data.columns) {
+        const input = row.inputs[column.name];
+        if (input.getAttribute("aria-invalid") === "true") {
+          found[row.id] = { ...(found[row.id] || {}), [column.name]: input.value };
+        }
+      }
+    }
+    return found;
   }
 
   cellProblems() {
@@ -721,7 +758,7 @@ class PartEditor {
         this.status(t.not_saved);
         this.timer = setTimeout(() => this.flush("pause"), PAUSE_MS);
       } else {
-        this.clearDraft();
+        this.saveDraft();
         this.status(answer.message);
         this.refreshPage(reason);
       }
@@ -789,10 +826,11 @@ class PartEditor {
 
   saveDraft() {
     try {
-      if (this.isDirty()) {
+      const raw = this.data.kind === "rows" ? this.invalidTexts() : {};
+      if (this.isDirty() || Object.keys(raw).length) {
         sessionStorage.setItem(
           this.draftKey(),
-          JSON.stringify({ base: this.version, value: this.current() }),
+          JSON.stringify({ base: this.version, value: this.current(), raw }),
         );
       } else {
         sessionStorage.removeItem(this.draftKey());
@@ -817,13 +855,23 @@ class PartEditor {
     } catch (ignored) {
       draft = null;
     }
-    if (!draft || this.data.readonly) return;
-    if (draft.base !== this.version || same(draft.value, this.localSaved)) {
+    if (!draft || this.data.readonly || draft.base !== this.version) {
+      if (draft) this.clearDraft();
+      return;
+    }
+    const raw = draft.raw || {};
+    if (same(draft.value, this.localSaved) && !Object.keys(raw).length) {
       this.clearDraft();
       return;
     }
     this.show(draft.value);
+    for (const row of this.rows || []) {
+      for (const [name, text] of Object.entries(raw[row.id] || {})) {
+        if (row.inputs[name]) row.inputs[name].value = text;
+      }
+    }
     this.counter();
+    this.showCellProblems();
     this.status(this.text.not_saved);
     this.flush("draft");
   }

@@ -64,6 +64,7 @@ EDITOR_TEXTS = (
     "too_high",
     "where",
     "cells_not_saved",
+    "ambiguous",
 )
 
 

@@ -5,7 +5,7 @@ from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
 from components.save_api import save_routes
-from components.web import PrivatePages, auth_routes
+from components.web import PrivatePages, UnknownAddresses, auth_routes
 from storage.config import secret_key
 from storage.db import PROJECT_ROOT
 
@@ -21,5 +21,5 @@ PagesManager.uses_pages_directory = False
 app = st.App(
     str(PROJECT_ROOT / "app.py"),
     routes=[*auth_routes(), *save_routes()],
-    middleware=[Middleware(PrivatePages)],
+    middleware=[Middleware(PrivatePages), Middleware(UnknownAddresses)],
 )

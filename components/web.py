@@ -282,3 +282,60 @@ class PrivatePages:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+# Top-level path segments under which Streamlit may answer with real HTML of its own.
+SERVED_PREFIXES = ("_stcore", "media", "component", "app")
+
+
+class UnknownAddresses:
+    """ASGI middleware: a nested address that is no page gets a Dutch page, not a blank one.
+
+    Streamlit answers every unknown path with its index page; under a nested path such as
+    `/uitdaging/extra` that page cannot load its scripts and stays white. Only GET answers of
+    that index page for paths of two or more segments outside the served prefixes are
+    replaced; one-segment addresses are answered by app.py itself.
+    """
+
+    def __init__(self, app: Callable[..., Awaitable[None]]):
+        self.app = app
+
+    async def __call__(
+        self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]
+    ) -> None:
+        segments = [part for part in str(scope.get("path", "")).split("/") if part]
+        watched = (
+            scope["type"] == "http"
+            and scope.get("method") == "GET"
+            and len(segments) >= 2
+            and segments[0] not in SERVED_PREFIXES
+            and not any(route.path == scope.get("path") for route in auth_routes())
+        )
+        if not watched:
+            await self.app(scope, receive, send)
+            return
+        replaced = False
+
+        async def send_or_replace(message: dict[str, Any]) -> None:
+            nonlocal replaced
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                is_page = headers.get(b"content-type", b"").startswith(b"text/html")
+                if message.get("status") == 200 and is_page:
+                    replaced = True
+                    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+                    wanted = query.get("taal", ["nl"])[0]
+                    t = Translator(wanted if wanted in LANGUAGES else "nl")
+                    home = html.escape(t("app.page_home"))
+                    body = (
+                        f"<p>{html.escape(t('app.page_unknown'))}</p>"
+                        f"<p><a href='/?taal={t.language}'>{home}</a></p>"
+                    )
+                    page = _page(t, t("app.page_missing_title"), body)
+                    page.status_code = 404
+                    await page({"type": "http"}, receive, send)
+                    return
+            if not replaced:
+                await send(message)
+
+        await self.app(scope, receive, send_or_replace)

@@ -485,6 +485,8 @@ ADDRESSES = {
         "begeleiding": "Niet beschikbaar",
         "aanmelden": "Mijn designbrief",
         "bestaat-niet": "Pagina niet gevonden",
+        "uitdaging/extra": "Pagina niet gevonden",
+        "auth/onzin": "Pagina niet gevonden",
     },
     "jonas.wouters@begeleiding.demo": {
         "begeleiding": "Begeleiding",
@@ -664,3 +666,73 @@ def test_keyboard_moves_and_removals_keep_the_focus_in_the_table(
     assert [row["text"] for row in stored.value("challenge.swot_strengths")] == before[:1] + before[
         2:
     ]
+
+
+def test_a_refused_cell_keeps_what_was_stored_and_what_was_typed(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    stored = Stored(demo_url)
+    page = step_page(new_page(), app_server, STEP4)
+    actions = part(page, "roadmap.actions")
+    before = stored.value("roadmap.actions")
+    budget = actions.get_by_role("textbox", name="Budget (€), Actie 1", exact=True)
+    expect(budget).to_have_value("25.000,00", timeout=15_000)
+    budget.fill("1.250,505")
+    actions.get_by_role("textbox", name="Trekker, Actie 1", exact=True).fill("Dienst ruimte")
+    page.keyboard.press("Tab")
+    expect(actions.get_by_role("alert")).to_contain_text(
+        "rij 1, kolom ‘Budget (€)’: gebruik hoogstens twee cijfers na de komma"
+    )
+    expect(actions.get_by_role("status")).to_have_text(SAVED, timeout=15_000)
+    saved = stored.value("roadmap.actions")
+    assert saved[0]["owner"] == "Dienst ruimte", "the rest of the row is saved"
+    assert saved[0]["budget"] == before[0]["budget"] == "25000.00", "the stored amount stays"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.reload()
+    expect(
+        part(page, "roadmap.actions").get_by_role("textbox", name="Budget (€), Actie 1", exact=True)
+    ).to_have_value("1.250,505", timeout=30_000)
+
+
+def test_numbers_typed_the_flemish_way_are_read_right_in_english_too(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    stored = Stored(demo_url)
+    page = new_page()
+    log_in(page, app_server)
+    page.goto(f"{app_server}/uitdaging?taal=en")
+    expect(page.locator("h1").first).to_have_text("Step 1 · Name the challenge", timeout=30_000)
+    figures = part(page, "challenge.key_figures")
+    count = len(stored.value("challenge.key_figures"))
+    figures.get_by_role("button", name="+ Add a row").click()
+    for cell in ("Bezetting", "12,5", "procent", "1850"):
+        page.keyboard.type(cell)
+        page.keyboard.press("Tab")
+    figures.get_by_role("button", name="+ Add a row").click()
+    for cell in ("Panden", "1.250"):
+        page.keyboard.type(cell)
+        page.keyboard.press("Tab")
+    alert = figures.get_by_role("alert")
+    expect(alert).to_contain_text(f"row {count + 1}, column ‘Year’: may not be below 1900")
+    expect(alert).to_contain_text(f"row {count + 2}, column ‘Value’: this could be a thousand")
+    expect(figures.get_by_role("status")).to_have_text(re.compile("^Saved at"), timeout=15_000)
+    rows = stored.value("challenge.key_figures")
+    assert (rows[-2]["indicator"], rows[-2]["value"], rows[-2]["year"]) == ("Bezetting", 12.5, None)
+    assert (rows[-1]["indicator"], rows[-1]["value"]) == ("Panden", None)
+
+
+def test_a_sketch_keeps_the_caption_typed_just_before_the_file_was_dropped(
+    app_server: str, new_page: Any, demo_url: str, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    stored = Stored(demo_url, "Hulshout")
+    picture = tmp_path / "schets.png"
+    Image.new("RGB", (120, 80), (20, 120, 200)).save(picture)
+    page = step_page(new_page(), app_server, ("testen", "Stap 3 · Vertalen & testen"), SARA)
+    caption = page.get_by_label(re.compile("^Bijschrift"))
+    caption.fill("Plan van de doorsteek")
+    page.wait_for_timeout(600)
+    page.locator("input[type=file]").set_input_files(str(picture))
+    wait_for(lambda: len(stored.value("prototype.sketches")) == 1, timeout=30)
+    assert stored.value("prototype.sketches")[0]["caption"] == "Plan van de doorsteek"
