@@ -292,10 +292,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "use at most two decimals",
     ),
     "editor.ambiguous": (
-        "schrijf duizendtallen zonder punt of komma (1250) en decimalen met twee cijfers "
-        "(1250,50)",
-        "this could be a thousand or a decimal: write 1250 for a thousand and 1.25 for a "
-        "decimal",
+        "schrijf duizendtallen zonder punt of komma (1250) en decimalen met twee cijfers (1250,50)",
+        "this could be a thousand or a decimal: write 1250 for a thousand and 1.25 for a decimal",
     ),
     "editor.too_low": ("mag niet lager zijn dan {limit}", "may not be below {limit}"),
     "editor.too_high": ("mag niet hoger zijn dan {limit}", "may not exceed {limit}"),
