@@ -49,19 +49,6 @@ def show_notice(t: Translator) -> None:
         st.error(t("db.action"))
 
 
-def is_database_error(error: BaseException) -> bool:
-    return isinstance(error, DATABASE_ERRORS)
-
-
-def call_guarded(action: Callable[[], Any], t: Translator) -> Any:
-    """Run ``action``; on a database error show the message and return None."""
-    try:
-        return action()
-    except DATABASE_ERRORS:
-        st.error(t("db.section"))
-        return None
-
-
 def show_page_notice(t: Translator) -> None:
     """Show the message an action left for this run (e.g. after a restore)."""
     notice = pop_notice()

@@ -288,6 +288,9 @@ class PrivatePages:
 SERVED_PREFIXES = ("_stcore", "media", "component", "app")
 
 
+AUTH_PATHS = frozenset(route.path for route in auth_routes())
+
+
 class UnknownAddresses:
     """ASGI middleware: a nested address that is no page gets a Dutch page, not a blank one.
 
@@ -309,7 +312,7 @@ class UnknownAddresses:
             and scope.get("method") == "GET"
             and len(segments) >= 2
             and segments[0] not in SERVED_PREFIXES
-            and not any(route.path == scope.get("path") for route in auth_routes())
+            and scope.get("path") not in AUTH_PATHS
         )
         if not watched:
             await self.app(scope, receive, send)

@@ -14,7 +14,6 @@ from sqlalchemy import Engine, create_engine, event, exc
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT_SECONDS = 5.0
-SQLITE_BUSY_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_SECONDS
 
 
 def timeout_seconds() -> float:

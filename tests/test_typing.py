@@ -46,6 +46,26 @@ def step_page(page: Page, base: str, step: tuple[str, str], email: str = LOTTE) 
     return page
 
 
+def hold_write_lock(database: str, seconds: int) -> subprocess.Popen[str]:
+    """Hold SQLite's write lock from another process for ``seconds``; return once it is held."""
+    locker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys, time\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
+            "time.sleep(float(sys.argv[2])); c.execute('COMMIT')",
+            database,
+            str(seconds),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+    return locker
+
+
 def field(page: Page, key: str) -> Any:
     return part(page, key).get_by_role("textbox").first
 
@@ -292,20 +312,7 @@ def test_a_write_lock_longer_than_the_busy_timeout_empties_nothing(
         page = step_page(new_page(), base, STEP1)
         before = stored.values()
         database = demo_url.removeprefix("sqlite:///")
-        locker = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sqlite3, sys, time\n"
-                "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-                "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
-                "time.sleep(7); c.execute('COMMIT')",
-                database,
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        locker = hold_write_lock(database, seconds=7)
         type_at_end(page, "challenge.question", " Samen met de handelaars.")
         leave_field(page)
         alert = part(page, "challenge.question").get_by_role("alert")
@@ -585,20 +592,7 @@ def test_a_save_waiting_for_the_database_goes_through_after_leaving_the_step(
         page = step_page(new_page(), base, STEP1)
         before = stored.value("challenge.scope_out")
         database = demo_url.removeprefix("sqlite:///")
-        locker = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "import sqlite3, sys, time\n"
-                "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-                "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
-                "time.sleep(6); c.execute('COMMIT')",
-                database,
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        locker = hold_write_lock(database, seconds=6)
         type_at_end(page, "challenge.scope_out", " Ook de parkings.")
         leave_field(page)
         alert = part(page, "challenge.scope_out").get_by_role("alert")

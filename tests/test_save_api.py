@@ -1,0 +1,84 @@
+"""The save endpoint over real HTTP: only a page's edit token saves; cookies and junk do not."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from typing import Any
+
+from storage import edit_access
+from storage.accounts import AccountStore, sign
+from storage.db import make_engine
+from tests.browser import LOTTE, Stored, post_json
+from tests.conftest import TEST_SECRET_KEY
+
+KEY = TEST_SECRET_KEY.encode()
+
+
+def login(demo_url: str, email: str = LOTTE) -> tuple[str, str]:
+    """A real login: the edit token a page would hand out, and the signed login cookie."""
+    accounts = AccountStore(make_engine(demo_url))
+    principal = accounts.principal_by_email(email)
+    assert principal is not None
+    session = accounts.start_session(principal.person_id)
+    return edit_access.issue(principal, session, KEY), sign(session, KEY)
+
+
+def post(base: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+    request = urllib.request.Request(f"{base}/api/part", data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read() or b"null")
+
+
+def test_only_the_edit_token_saves_not_the_login_cookie(app_server: str, demo_url: str) -> None:
+    stored = Stored(demo_url)
+    before = stored.briefs.load(stored.brief_id).part("challenge.question")
+    token, cookie = login(demo_url)
+    payload = {"brief": stored.brief_id, "part": "challenge.question", "base": before.version}
+    forged = {**payload, "value": "Van een andere site", "token": ""}
+    # What another site can make a logged-in browser send: the cookie, a form body, no token.
+    with_cookie = {"Cookie": f"kernbrief_login={cookie}", "Origin": "https://elders.example"}
+    status, _ = post(
+        app_server, json.dumps(forged).encode(), {**with_cookie, "Content-Type": "application/json"}
+    )
+    assert status == 401
+    status, _ = post(
+        app_server, b"value=x", {**with_cookie, "Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert status == 415
+    assert stored.briefs.load(stored.brief_id).part("challenge.question") == before
+    status, answer = post_json(
+        app_server, "/api/part", {**payload, "value": "Echt", "token": token}
+    )
+    assert status == 200 and answer["version"] == before.version + 1
+    assert stored.value("challenge.question") == "Echt"
+
+
+def test_junk_and_huge_bodies_are_refused_and_store_nothing(app_server: str, demo_url: str) -> None:
+    stored = Stored(demo_url)
+    before = stored.values()
+    token, _cookie = login(demo_url)
+    assert post_json(app_server, "/api/part", None, raw=b"{not json")[0] == 400
+    assert (
+        post_json(app_server, "/api/part", {"part": "challenge.question", "token": token})[0] == 400
+    )
+    unknown = {
+        "brief": stored.brief_id,
+        "part": "prototype.sketches",
+        "base": 0,
+        "value": [],
+        "token": token,
+    }
+    assert post_json(app_server, "/api/part", unknown)[0] == 400
+    huge = {
+        "brief": stored.brief_id,
+        "part": "challenge.context",
+        "base": 1,
+        "value": "x" * 3_000_000,
+        "token": token,
+    }
+    assert post_json(app_server, "/api/part", huge)[0] == 413
+    assert stored.values() == before
