@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.request
 from typing import Any
@@ -73,12 +74,14 @@ def test_junk_and_huge_bodies_are_refused_and_store_nothing(app_server: str, dem
         "token": token,
     }
     assert post_json(app_server, "/api/part", unknown)[0] == 400
-    huge = {
-        "brief": stored.brief_id,
-        "part": "challenge.context",
-        "base": 1,
-        "value": "x" * 3_000_000,
-        "token": token,
-    }
-    assert post_json(app_server, "/api/part", huge)[0] == 413
+    # A body declared bigger than any part is refused before it is read.
+    host, port = app_server.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.putrequest("POST", "/api/part")
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Content-Length", str(3_000_000))
+    connection.endheaders()
+    connection.send(b'{"value": "' + b"x" * 65_536)
+    assert connection.getresponse().status == 413
+    connection.close()
     assert stored.values() == before
