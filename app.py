@@ -38,7 +38,7 @@ HOME_ADDRESS = "start"
 ROLE_PAGES = {
     None: ("login",),
     Role.PARTICIPANT: ("overview", "step1", "step2", "step3", "step4", "export", "account"),
-    Role.FACILITATOR: ("coach", "account"),
+    Role.COACH: ("coach", "account"),
     Role.ADMIN: ("programme", "coach", "people", "audit", "account"),
 }
 

@@ -94,7 +94,7 @@ def figures() -> list[str]:
     accounts = AccountStore(engine)
     [cohort] = add_cohorts(engine, 100, 1, 10)
     accounts.create_user(
-        "Bench coach", "coach@bench.demo", Role.FACILITATOR, "", "bench-wachtwoord", (cohort,)
+        "Bench coach", "coach@bench.demo", Role.COACH, "", "bench-wachtwoord", (cohort,)
     )
     dashboard = rerun_ms("coach@bench.demo", None)
     add_cohorts(engine, 200, 11, 10)  # with the cohort above: 12 trajectories × 10 full briefs more

@@ -10,7 +10,7 @@ from briefs.programme import BriefRef
 
 class Role(StrEnum):
     PARTICIPANT = "participant"
-    FACILITATOR = "facilitator"
+    COACH = "coach"
     ADMIN = "admin"
 
 
@@ -34,7 +34,7 @@ def can_read_brief(principal: Principal, ref: BriefRef) -> bool:
     """Participants read their own municipality's briefs; coaches those of their trajectories."""
     if principal.role is Role.ADMIN:
         return True
-    if principal.role is Role.FACILITATOR:
+    if principal.role is Role.COACH:
         return ref.trajectory_id in principal.trajectory_ids
     own_municipality = ref.municipality == principal.municipality
     return own_municipality and ref.trajectory_id in principal.trajectory_ids
@@ -51,7 +51,7 @@ def can_manage_trajectory(principal: Principal, trajectory_id: int) -> bool:
     """Invite participants, reset their passwords, export the cohort."""
     if principal.role is Role.ADMIN:
         return True
-    return principal.role is Role.FACILITATOR and trajectory_id in principal.trajectory_ids
+    return principal.role is Role.COACH and trajectory_id in principal.trajectory_ids
 
 
 def can_administer(principal: Principal) -> bool:

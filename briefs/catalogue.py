@@ -1129,7 +1129,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "There is no design brief for your municipality in a trajectory yet. Ask your coach for an invitation.",
     ),
     "role.participant": ("deelnemer", "participant"),
-    "role.facilitator": ("begeleider", "facilitator"),
+    "role.coach": ("begeleider", "coach"),
     "role.admin": ("programmabeheerder", "programme admin"),
     "nav.account": ("Mijn account", "My account"),
     "nav.coach": ("Begeleiding", "Coaching"),

@@ -233,7 +233,7 @@ DEMO_PEOPLE = (
     DemoPerson("Lotte Vandenberghe", "lotte.vandenberghe@avelgem.demo", "Avelgem", (3,)),
     DemoPerson("Pieter Claes", "pieter.claes@gent.demo", "Gent", (5,)),
     DemoPerson("Sara Peeters", "sara.peeters@hulshout.demo", "Hulshout", (3,)),
-    DemoPerson("Jonas Wouters", "jonas.wouters@begeleiding.demo", "", (3, 5), "facilitator"),
+    DemoPerson("Jonas Wouters", "jonas.wouters@begeleiding.demo", "", (3, 5), "coach"),
     DemoPerson("Els Maes", "els.maes@programma.demo", "", (), "admin"),
 )
 DEMO_COHORTS = (3, 5)

@@ -1,4 +1,4 @@
-"""The facilitators' page for now: their trajectories, invitations and password resets."""
+"""The coaches' page for now: their trajectories, invitations and password resets."""
 
 from __future__ import annotations
 

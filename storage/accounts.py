@@ -487,7 +487,7 @@ class AccountStore:
         allowed = target is not None and (
             can_administer(actor)
             or (
-                actor.role is Role.FACILITATOR
+                actor.role is Role.COACH
                 and target.role is Role.PARTICIPANT
                 and bool(target.trajectory_ids & actor.trajectory_ids)
             )

@@ -76,7 +76,7 @@ class PersonRow(Base):
 
 
 class AssignmentRow(Base):
-    """A participant enrolled in, or a facilitator coaching, a trajectory."""
+    """A participant enrolled in, or a coach coaching, a trajectory."""
 
     __tablename__ = "assignments"
     __table_args__ = (UniqueConstraint("person_id", "trajectory_id"),)

@@ -58,11 +58,11 @@ def world(engine: Engine) -> World:
         (trajectories[1],),
     )
     other_coach = accounts.create_user(
-        "Andere coach", "c@elders.demo", Role.FACILITATOR, "", DEMO_PASSWORD, (trajectories[1],)
+        "Andere coach", "c@elders.demo", Role.COACH, "", DEMO_PASSWORD, (trajectories[1],)
     )
     people = {
         "participant": "lotte.vandenberghe@avelgem.demo",
-        "facilitator": "jonas.wouters@begeleiding.demo",
+        "coach": "jonas.wouters@begeleiding.demo",
         "admin": "els.maes@programma.demo",
     }
     principals = {name: accounts.principal_by_email(email) for name, email in people.items()}
@@ -113,9 +113,9 @@ CASES = [
     ("participant", "missing", set()),
     ("veurne", "veurne_own", ALL),
     ("veurne", "veurne_other_trajectory", set()),
-    ("facilitator", "own", READ),
-    ("facilitator", "other_municipality", READ),
-    ("facilitator", "veurne_own", set()),
+    ("coach", "own", READ),
+    ("coach", "other_municipality", READ),
+    ("coach", "veurne_own", set()),
     ("other_coach", "veurne_own", READ),
     ("other_coach", "own", set()),
     ("admin", "own", ALL),
@@ -142,8 +142,8 @@ def test_every_brief_operation_checks_the_person(
     ("who", "number", "allowed"),
     [
         ("participant", 3, False),
-        ("facilitator", 3, True),
-        ("facilitator", 1, False),
+        ("coach", 3, True),
+        ("coach", 1, False),
         ("other_coach", 1, True),
         ("admin", 12, True),
     ],
@@ -163,7 +163,7 @@ def test_cohort_exports_are_for_the_trajectorys_coaches(
 def test_a_person_lists_only_what_they_may_read(world: World) -> None:
     own = {ref.municipality for ref in world.store("participant").readable()}
     assert own == {"Avelgem"}
-    coached = {ref.trajectory_id for ref in world.store("facilitator").readable()}
+    coached = {ref.trajectory_id for ref in world.store("coach").readable()}
     assert coached == {world.trajectories[3], world.trajectories[5]}
     assert len(world.store("admin").readable()) > 40
 
@@ -179,7 +179,7 @@ PAGES = {
         "export",
         "account",
     },
-    "facilitator": {"coach", "account"},
+    "coach": {"coach", "account"},
     "admin": {"programme", "coach", "people", "audit", "account"},
 }
 EVERY_PAGE = set().union(*PAGES.values())
@@ -189,7 +189,7 @@ EVERY_PAGE = set().union(*PAGES.values())
     ("who", "email"),
     [
         ("participant", "lotte.vandenberghe@avelgem.demo"),
-        ("facilitator", "jonas.wouters@begeleiding.demo"),
+        ("coach", "jonas.wouters@begeleiding.demo"),
         ("admin", "els.maes@programma.demo"),
     ],
 )
@@ -222,7 +222,7 @@ def test_an_admin_reads_the_audit_log_and_changes_a_role(demo_url: str) -> None:
     at = app_as("els.maes@programma.demo")
     at.switch_page("pages/people.py").run()
     at.text_input(key="role_email").input("sara.peeters@hulshout.demo")
-    at.selectbox(key="role_value").select("facilitator")
+    at.selectbox(key="role_value").select("coach")
     next(button for button in at.button if button.label == "Rol bewaren").click().run()
     assert at.success and "De rol is gewijzigd." in at.success[0].value
     at.switch_page("pages/audit.py").run()

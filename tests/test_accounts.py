@@ -205,8 +205,8 @@ def test_only_admins_change_roles_and_read_the_audit_log(accounts: AccountStore)
         accounts.set_role(coach, LOTTE, Role.ADMIN)
     with pytest.raises(NotFound):
         accounts.audit_log(coach)
-    accounts.set_role(admin, LOTTE, Role.FACILITATOR)
-    assert person(accounts, LOTTE).role is Role.FACILITATOR
+    accounts.set_role(admin, LOTTE, Role.COACH)
+    assert person(accounts, LOTTE).role is Role.COACH
     assert accounts.audit_log(admin)[0].action == "role_changed"
 
 
@@ -277,7 +277,7 @@ def test_operators_create_invite_and_set_roles_from_the_command_line(
                 "--naam",
                 "Nieuwe Coach",
                 "--rol",
-                "facilitator",
+                "coach",
                 "--traject",
                 "5",
                 "--wachtwoord-uit-stdin",

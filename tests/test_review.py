@@ -55,7 +55,7 @@ def test_feedback_goes_both_ways_and_only_to_those_who_may_read(seeded: Engine) 
     review(seeded, LOTTE).add_feedback(brief_id, 1, "Het doel; ik pas het aan.")
     thread = review(seeded, LOTTE).feedback([brief_id])
     assert [(item.author_role, item.body[:7]) for item in thread] == [
-        ("facilitator", "Is dit "),
+        ("coach", "Is dit "),
         ("participant", "Het doe"),
     ]
     with pytest.raises(NotFound):
