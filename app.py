@@ -6,6 +6,7 @@ from typing import Literal
 import streamlit as st
 
 from briefs.access import Role
+from briefs.steps import STEP_SPECS
 from components.navigation import requested_path, unknown_page_message
 from components.resilience import DATABASE_ERRORS, show_notice
 from components.state import language_picker, translator
@@ -23,10 +24,7 @@ show_notice(t)
 PAGES = {
     "login": ("pages/login.py", "nav.login", "aanmelden"),
     "overview": ("pages/overview.py", "nav.overview", "overzicht"),
-    "step1": ("pages/step_1_challenge.py", "nav.step1", "uitdaging"),
-    "step2": ("pages/step_2_explore.py", "nav.step2", "verkennen"),
-    "step3": ("pages/step_3_prototype.py", "nav.step3", "testen"),
-    "step4": ("pages/step_4_roadmap.py", "nav.step4", "stappenplan"),
+    **{step.key: (step.page_file, f"nav.step{step.number}", step.address) for step in STEP_SPECS},
     "export": ("pages/export.py", "nav.export", "exporteren"),
     "coach": ("pages/coach.py", "nav.coach", "begeleiding"),
     "programme": ("pages/programme.py", "nav.programme", "programma"),
@@ -37,7 +35,7 @@ PAGES = {
 HOME_ADDRESS = "start"
 ROLE_PAGES = {
     None: ("login",),
-    Role.PARTICIPANT: ("overview", "step1", "step2", "step3", "step4", "export", "account"),
+    Role.PARTICIPANT: ("overview", *(step.key for step in STEP_SPECS), "export", "account"),
     Role.COACH: ("coach", "account"),
     Role.ADMIN: ("programme", "coach", "people", "audit", "account"),
 }

@@ -98,10 +98,10 @@ def rerun_figures(url: str) -> list[tuple[int, float, float, float]]:
         (images / str(sketch["image_id"])).write_bytes(data or b"")
     os.environ["KERNBRIEF_BASELINE_IMAGES"] = str(images)
     pages = {
-        1: "pages/step_1_challenge.py",
-        2: "pages/step_2_explore.py",
-        3: "pages/step_3_prototype.py",
-        4: "pages/step_4_roadmap.py",
+        1: "pages/challenge.py",
+        2: "pages/explore.py",
+        3: "pages/prototype.py",
+        4: "pages/roadmap.py",
     }
     accounts = AccountStore(engine)
     lotte = accounts.principal_by_email("lotte.vandenberghe@avelgem.demo")

@@ -9,8 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from briefs.brief import StoredPart
+from briefs.history import value_at
 from briefs.links import row_name
 from briefs.parts import PARTS, Kind
+from briefs.present import EMPTY_CELL, Reader
 
 
 @dataclass(frozen=True)
@@ -22,18 +24,14 @@ class Change:
     lines: tuple[str, ...]
 
 
-def value_at(history: Sequence[StoredPart], moment: datetime) -> Any:
-    """Return the part's value as it was at ``moment`` (its empty value before the first save)."""
-    earlier = [part for part in history if part.saved_at is not None and part.saved_at <= moment]
-    return earlier[-1].value if earlier else None
-
-
 def _text_lines(before: str, after: str) -> list[str]:
     diff = difflib.ndiff(before.splitlines(), after.splitlines())
     return [line for line in diff if line.startswith(("+ ", "- "))]
 
 
-def _row_lines(key: str, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+def _row_lines(
+    key: str, before: list[dict[str, Any]], after: list[dict[str, Any]], reader: Reader | None
+) -> list[str]:
     row_model = PARTS[key].row_model
     assert row_model is not None
     old = {row["id"]: row for row in before}
@@ -47,24 +45,36 @@ def _row_lines(key: str, before: list[dict[str, Any]], after: list[dict[str, Any
     for row_id, row in new.items():
         if row_id in old and row != old[row_id]:
             fields = [field for field in row if row.get(field) != old[row_id].get(field)]
+            if reader is not None:
+                fields = [reader.t(f"col.{field}") for field in fields]
             lines.append(f"~ {name(row)}: {', '.join(fields)}")
     return lines
 
 
-def changes_since(history: Mapping[str, Sequence[StoredPart]], moment: datetime) -> list[Change]:
-    """Every part whose value now differs from its value at ``moment``, in step order."""
+def changes_since(
+    history: Mapping[str, Sequence[StoredPart]], moment: datetime, reader: Reader | None = None
+) -> list[Change]:
+    """Every part whose value now differs from its value at ``moment``, in step order.
+
+    With a ``reader``, choices and links read in words and columns by their titles.
+    """
     found = []
     for key, versions in history.items():
         if key not in PARTS or not versions:
             continue
-        before, after = value_at(versions, moment), versions[-1].value
+        before, after = value_at(list(versions), moment, key).value, versions[-1].value
         if before == after:
             continue
         spec = PARTS[key]
         if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
             lines = _text_lines(str(before or ""), str(after or ""))
         elif spec.row_model is not None:
-            lines = _row_lines(key, list(before or []), list(after or []))
+            lines = _row_lines(key, list(before or []), list(after or []), reader)
+        elif reader is not None:
+            lines = [
+                f"- {reader.scalar(key, before) or EMPTY_CELL}",
+                f"+ {reader.scalar(key, after) or EMPTY_CELL}",
+            ]
         else:
             lines = [f"- {before}", f"+ {after}"]
         if lines:

@@ -9,7 +9,7 @@ from briefs import model as m
 from briefs.brief import Brief
 from briefs.content import has_content
 from briefs.links import row_name, short
-from briefs.parts import PARTS
+from briefs.parts import PARTS, REQUIRED_PARTS, parts_of_group
 
 # Words that betray a means posing as a goal: an instrument, not a state of the centre.
 MEANS_WORDS = (
@@ -36,28 +36,8 @@ MEANS_WORDS = (
 )
 QUESTION_OPENINGS = ("hoe kunnen we", "how might we", "how can we")
 MIN_WHYS = 3
-# Parts whose emptiness is reported on its own; lists inside the SWOT have their own rule.
-REQUIRED_PARTS = (
-    "challenge.context",
-    "challenge.problem",
-    "challenge.key_figures",
-    "challenge.stakeholders",
-    "challenge.goal",
-    "challenge.question",
-    "challenge.success_criteria",
-    "explore.directions",
-    "prototype.chosen",
-    "prototype.tests",
-    "roadmap.objectives",
-    "roadmap.actions",
-    "roadmap.summary",
-)
-SWOT_PARTS = (
-    "challenge.swot_strengths",
-    "challenge.swot_weaknesses",
-    "challenge.swot_opportunities",
-    "challenge.swot_threats",
-)
+# Each quadrant of the SWOT has its own rule rather than the "empty" one.
+SWOT_PARTS = tuple(spec.key for spec in parts_of_group("swot"))
 
 
 @dataclass(frozen=True)

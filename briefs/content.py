@@ -54,3 +54,12 @@ def has_content(key: str, value: Any) -> bool:
     if spec.kind is Kind.ROWS:
         return bool(without_blank_rows(key, value or []))
     return bool(value)
+
+
+def root_cause_row(whys: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Return the root cause among the five whys: the last one with text, or None.
+
+    Asking "why?" until there is no deeper answer ends at the root cause; a why left blank
+    at the end is not an answer.
+    """
+    return next((why for why in reversed(whys) if str(why.get("text") or "").strip()), None)

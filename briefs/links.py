@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefs import model as m
 from briefs.brief import Brief
+from briefs.content import root_cause_row
 from briefs.parts import PARTS
 
 _NAME_FIELDS = ("title", "name", "idea", "text", "indicator", "insight", "risk")
@@ -33,16 +34,27 @@ def part_rows(brief: Brief, key: str) -> list[m.Row]:
     return list(brief.rows(key, row_model))
 
 
-def link_labels(brief: Brief, part_keys: Iterable[str], t: Callable[..., str]) -> dict[str, str]:
-    """Return id → label for every row of ``part_keys``, e.g. 'Richting 2 · Leegstandsbeheerder'."""
+def root_cause(brief: Brief) -> str:
+    """Return the text of the brief's root cause: its last filled-in why, or ''."""
+    row = root_cause_row(brief.part("challenge.whys").value or [])
+    return str(row["text"]).strip() if row else ""
+
+
+def link_labels(
+    brief: Brief, part_keys: Iterable[str], t: Callable[..., str], *, named: bool = True
+) -> dict[str, str]:
+    """Return id → label for every row of ``part_keys``, e.g. 'Richting 2 · Leegstandsbeheerder'.
+
+    Unnamed labels ('Richting 2') are for a document whose tables number their rows.
+    """
     labels: dict[str, str] = {}
     for key in part_keys:
-        rows = part_rows(brief, key)
-        for number, row in enumerate(rows, start=1):
+        root = root_cause_row(brief.part(key).value or []) if key == "challenge.whys" else None
+        for number, row in enumerate(part_rows(brief, key), start=1):
             prefix = t(f"link.{key}", n=number)
-            if key == "challenge.whys" and number == len(rows):
+            if root is not None and row.id == root["id"]:
                 prefix = t("link.root_cause")
-            name = short(row_name(row))
+            name = short(row_name(row)) if named else ""
             labels[row.id] = f"{prefix} · {name}" if name else prefix
     return labels
 

@@ -1,16 +1,16 @@
-"""The parts a brief is made of: their step, kind, type and validation."""
+"""The shape of a brief, declared once: its parts, their kind, layout, export and validation."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
 from briefs import model as m
+from briefs.steps import step_of_part
 
-STEPS = (1, 2, 3, 4)
 # The ValueErrors our own validators raise, each with its message in the catalogue.
 NAMED_VALUE_ERRORS = ("web_address", "date_range")
 
@@ -24,9 +24,49 @@ class Kind(StrEnum):
     SKETCHES = "sketches"
 
 
+class ExportForm(StrEnum):
+    """How a part is written in the Word document."""
+
+    TEXT = "text"  # its title as a heading, then the text
+    LINKS = "links"  # its title, then the labels of the rows it points to
+    TABLE = "table"  # a numbered table, one column per field
+    WIDE_TABLE = "wide_table"  # the same on a landscape page
+    BULLETS = "bullets"  # one bullet per row
+    NUMBERED = "numbered"  # a numbered list; the root cause is named
+    CARDS = "cards"  # one small two-column table per row: too many fields for one table
+    FIGURES = "figures"  # images with numbered captions
+    VALUE = "value"  # a choice or short value, only ever inside a group
+    FRONT = "front"  # the summary, written before step 1
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    """Parts drawn together under one heading, side by side on screen."""
+
+    key: str
+    title_key: str
+    # Parts per screen row, e.g. (2, 2) for the SWOT's quadrants.
+    rows: tuple[int, ...]
+    # "title": each part keeps its title and guidance; "field": only the field's own label.
+    labels: Literal["title", "field"]
+    # "parts": each part in its own form; "facts": one label/value table; "grid": a 2×2 grid.
+    export: Literal["parts", "facts", "grid"]
+
+
+@dataclass(frozen=True)
+class Insight:
+    """What the page derives from parts and shows after one: a chart or a notice."""
+
+    name: str
+    parts: tuple[str, ...]
+    title_key: str | None = None
+    # Written into the Word document too (as a table of periods, for the roadmap).
+    exported: bool = False
+
+
 @dataclass(frozen=True)
 class PartSpec:
-    """What one part of a brief holds and how it is edited."""
+    """What one part of a brief holds, how it is edited, drawn and exported."""
 
     key: str
     step: int
@@ -35,6 +75,13 @@ class PartSpec:
     options: type[StrEnum] | None = None
     # Columns that hold the id of a row in other parts, e.g. an action's objective.
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # An empty required part is a point of attention ("… is nog leeg").
+    required: bool = False
+    group: str | None = None
+    export: ExportForm = ExportForm.TEXT
+    # Height of a text field on screen, in pixels; None: the default for its place.
+    height: int | None = None
+    insight: Insight | None = None
 
     @property
     def annotation(self) -> Any:
@@ -61,9 +108,35 @@ class PartSpec:
         return []
 
 
+def _default_export(kind: Kind, row_model: type[m.Row] | None) -> ExportForm:
+    if kind is Kind.ROWS:
+        assert row_model is not None
+        fields = [name for name in row_model.model_fields if name != "id"]
+        return ExportForm.BULLETS if fields == ["text"] else ExportForm.TABLE
+    if kind is Kind.SKETCHES:
+        return ExportForm.FIGURES
+    if kind is Kind.MULTI:
+        return ExportForm.LINKS
+    if kind is Kind.CHOICE:
+        return ExportForm.VALUE
+    return ExportForm.TEXT
+
+
 def _spec(key: str, kind: Kind, **extra: Any) -> PartSpec:
-    step = {"challenge": 1, "explore": 2, "prototype": 3, "roadmap": 4}[key.split(".")[0]]
-    return PartSpec(key=key, step=step, kind=kind, **extra)
+    extra.setdefault("export", _default_export(kind, extra.get("row_model")))
+    return PartSpec(key=key, step=step_of_part(key), kind=kind, **extra)
+
+
+GROUPS: dict[str, GroupSpec] = {
+    group.key: group
+    for group in (
+        GroupSpec("scope", "section.scope", (2,), "title", "parts"),
+        GroupSpec("goal_means", "section.goal_means", (2,), "title", "parts"),
+        GroupSpec("support", "section.support", (3, 1), "field", "facts"),
+        GroupSpec("swot", "part.challenge.swot.title", (2, 2), "title", "grid"),
+        GroupSpec("anchoring", "section.anchoring", (2,), "field", "facts"),
+    )
+}
 
 
 WHY_AND_SWOT = (
@@ -75,25 +148,43 @@ WHY_AND_SWOT = (
 )
 
 PART_SPECS: tuple[PartSpec, ...] = (
-    _spec("challenge.context", Kind.LONG_TEXT),
-    _spec("challenge.problem", Kind.LONG_TEXT),
-    _spec("challenge.key_figures", Kind.ROWS, row_model=m.KeyFigure),
-    _spec("challenge.stakeholders", Kind.ROWS, row_model=m.Stakeholder),
-    _spec("challenge.scope_in", Kind.LONG_TEXT),
-    _spec("challenge.scope_out", Kind.LONG_TEXT),
-    _spec("challenge.goal", Kind.LONG_TEXT),
-    _spec("challenge.means", Kind.LONG_TEXT),
-    _spec("challenge.whys", Kind.ROWS, row_model=m.Why),
-    _spec("challenge.question", Kind.SHORT_TEXT),
-    _spec("challenge.support_lead", Kind.SHORT_TEXT),
-    _spec("challenge.support_mat", Kind.CHOICE, options=m.SupportLevel),
-    _spec("challenge.support_cbs", Kind.CHOICE, options=m.SupportLevel),
-    _spec("challenge.departments", Kind.MULTI, options=m.Department),
-    _spec("challenge.swot_strengths", Kind.ROWS, row_model=m.TextItem),
-    _spec("challenge.swot_weaknesses", Kind.ROWS, row_model=m.TextItem),
-    _spec("challenge.swot_opportunities", Kind.ROWS, row_model=m.TextItem),
-    _spec("challenge.swot_threats", Kind.ROWS, row_model=m.TextItem),
-    _spec("challenge.success_criteria", Kind.ROWS, row_model=m.TextItem),
+    _spec("challenge.context", Kind.LONG_TEXT, required=True),
+    _spec("challenge.problem", Kind.LONG_TEXT, required=True),
+    _spec("challenge.key_figures", Kind.ROWS, row_model=m.KeyFigure, required=True),
+    _spec(
+        "challenge.stakeholders",
+        Kind.ROWS,
+        row_model=m.Stakeholder,
+        required=True,
+        insight=Insight("stakeholder_chart", ("challenge.stakeholders",)),
+    ),
+    _spec("challenge.scope_in", Kind.LONG_TEXT, group="scope"),
+    _spec("challenge.scope_out", Kind.LONG_TEXT, group="scope"),
+    _spec("challenge.goal", Kind.LONG_TEXT, group="goal_means", required=True),
+    _spec("challenge.means", Kind.LONG_TEXT, group="goal_means"),
+    _spec(
+        "challenge.whys",
+        Kind.ROWS,
+        row_model=m.Why,
+        export=ExportForm.NUMBERED,
+        insight=Insight("root_cause", ("challenge.whys",)),
+    ),
+    _spec("challenge.question", Kind.SHORT_TEXT, required=True),
+    _spec("challenge.support_lead", Kind.SHORT_TEXT, group="support"),
+    _spec("challenge.support_mat", Kind.CHOICE, options=m.SupportLevel, group="support"),
+    _spec("challenge.support_cbs", Kind.CHOICE, options=m.SupportLevel, group="support"),
+    _spec(
+        "challenge.departments",
+        Kind.MULTI,
+        options=m.Department,
+        group="support",
+        export=ExportForm.VALUE,
+    ),
+    _spec("challenge.swot_strengths", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    _spec("challenge.swot_weaknesses", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    _spec("challenge.swot_opportunities", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    _spec("challenge.swot_threats", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    _spec("challenge.success_criteria", Kind.ROWS, row_model=m.TextItem, required=True),
     _spec("explore.what_if", Kind.ROWS, row_model=m.TextItem),
     _spec("explore.expert_insights", Kind.ROWS, row_model=m.ExpertInsight),
     _spec("explore.peer_insights", Kind.ROWS, row_model=m.PeerInsight),
@@ -103,30 +194,46 @@ PART_SPECS: tuple[PartSpec, ...] = (
         Kind.ROWS,
         row_model=m.Direction,
         links={"answers": WHY_AND_SWOT},
+        required=True,
+        insight=Insight("impact_effort_chart", ("explore.directions",)),
     ),
-    _spec("prototype.chosen", Kind.MULTI, links={"": ("explore.directions",)}),
+    _spec("prototype.chosen", Kind.MULTI, links={"": ("explore.directions",)}, required=True),
     _spec(
         "prototype.tests",
         Kind.ROWS,
         row_model=m.PrototypeTest,
         links={"direction": ("explore.directions",)},
+        required=True,
+        export=ExportForm.CARDS,
     ),
     _spec("prototype.sketches", Kind.SKETCHES, row_model=m.Sketch),
     _spec("prototype.feedback", Kind.ROWS, row_model=m.StakeholderFeedback),
-    _spec("roadmap.objectives", Kind.ROWS, row_model=m.Objective),
+    _spec("roadmap.objectives", Kind.ROWS, row_model=m.Objective, required=True),
     _spec(
         "roadmap.actions",
         Kind.ROWS,
         row_model=m.Action,
         links={"objective": ("roadmap.objectives",), "test": ("prototype.tests",)},
+        required=True,
+        export=ExportForm.WIDE_TABLE,
     ),
-    _spec("roadmap.milestones", Kind.ROWS, row_model=m.Milestone),
-    _spec("roadmap.plan_link", Kind.SHORT_TEXT),
-    _spec("roadmap.budget_line", Kind.SHORT_TEXT),
+    _spec(
+        "roadmap.milestones",
+        Kind.ROWS,
+        row_model=m.Milestone,
+        insight=Insight(
+            "roadmap_chart",
+            ("roadmap.actions", "roadmap.milestones"),
+            title_key="chart.timeline",
+            exported=True,
+        ),
+    ),
+    _spec("roadmap.plan_link", Kind.SHORT_TEXT, group="anchoring"),
+    _spec("roadmap.budget_line", Kind.SHORT_TEXT, group="anchoring"),
     _spec("roadmap.decisions", Kind.ROWS, row_model=m.DecisionStep),
     _spec("roadmap.successor", Kind.SHORT_TEXT),
     _spec("roadmap.risks", Kind.ROWS, row_model=m.Risk),
-    _spec("roadmap.summary", Kind.LONG_TEXT),
+    _spec("roadmap.summary", Kind.LONG_TEXT, required=True, height=220, export=ExportForm.FRONT),
 )
 
 PARTS: dict[str, PartSpec] = {spec.key: spec for spec in PART_SPECS}
@@ -135,9 +242,35 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {
 }
 
 
+REQUIRED_PARTS: tuple[str, ...] = tuple(spec.key for spec in PART_SPECS if spec.required)
+
+
 def parts_of_step(step: int) -> list[PartSpec]:
     """List the parts of one step in the order they are shown."""
     return [spec for spec in PART_SPECS if spec.step == step]
+
+
+def parts_of_group(group: str) -> list[PartSpec]:
+    return [spec for spec in PART_SPECS if spec.group == group]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of parts as it appears in a step: its declaration and its parts, in order."""
+
+    spec: GroupSpec
+    parts: tuple[PartSpec, ...]
+
+
+def step_layout(step: int) -> list[PartSpec | Group]:
+    """Return a step's parts in order, the parts of a group gathered where its first one is."""
+    layout: list[PartSpec | Group] = []
+    for spec in parts_of_step(step):
+        if spec.group is None:
+            layout.append(spec)
+        elif not any(isinstance(item, Group) and item.spec.key == spec.group for item in layout):
+            layout.append(Group(GROUPS[spec.group], tuple(parts_of_group(spec.group))))
+    return layout
 
 
 @dataclass(frozen=True)

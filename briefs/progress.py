@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from briefs.brief import Brief
 from briefs.content import has_content
-from briefs.parts import STEPS, PartSpec, parts_of_step
+from briefs.parts import PartSpec, parts_of_step
+from briefs.steps import STEPS
 
 
 def is_filled(brief: Brief, spec: PartSpec) -> bool:

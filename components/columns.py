@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import types
-import typing
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
@@ -12,41 +10,12 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from annotated_types import Ge, Le
-from pydantic.fields import FieldInfo
 
 from briefs import model as m
 from briefs.i18n import Translator
+from briefs.present import base_type, bounds
 
 LONG_TEXT_LIMIT = m.LONG_TEXT_MAX
-
-
-def base_type(annotation: Any) -> Any:
-    """Return ``int`` for ``int | None`` and the like."""
-    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and args:
-        return base_type(args[0])
-    if typing.get_origin(annotation) is typing.Annotated:
-        return base_type(args[0])
-    return annotation
-
-
-def bounds(info: FieldInfo) -> tuple[Any, Any]:
-    """Return a number field's lowest and highest allowed value, wherever the model put them."""
-    low = high = None
-    metadata = list(info.metadata)
-    for arg in typing.get_args(info.annotation):
-        metadata.extend(getattr(arg, "__metadata__", ()))
-    # ``Annotated[int, Field(ge=1)] | None`` keeps the bounds inside a nested FieldInfo.
-    metadata += [
-        inner for item in metadata if isinstance(item, FieldInfo) for inner in item.metadata
-    ]
-    for item in metadata:
-        if isinstance(item, Ge):
-            low = item.ge
-        if isinstance(item, Le):
-            high = item.le
-    return low, high
 
 
 def visible_fields(row_model: type[m.Row]) -> list[str]:

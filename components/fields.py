@@ -8,7 +8,6 @@ from typing import Any
 import streamlit as st
 
 from briefs.brief import Brief
-from briefs.content import without_blank_rows
 from briefs.i18n import Translator
 from briefs.images import MAX_PIXELS, MAX_UPLOAD_BYTES, ImageRefused, clean_image
 from briefs.messages import describe_problems
@@ -18,6 +17,8 @@ from components.part_editor import editor_data, part_editor, status_text
 from components.resilience import guarded
 from components.saving import attempt_save, keep_mine, take_theirs
 from components.state import PartState, brief_store, part_reset, part_state, set_part_state
+
+DEFAULT_FIELD_HEIGHT = 140
 
 
 @dataclass(frozen=True)
@@ -63,25 +64,20 @@ def _history(ctx: EditContext, key: str) -> None:
     history_button(ctx.brief, key, ctx.t, None if ctx.readonly else ctx.author)
 
 
-def scalar_field(
-    ctx: EditContext, key: str, *, header: bool = True, show_label: bool = True, height: int = 140
+def part_field(
+    ctx: EditContext,
+    key: str,
+    *,
+    header: bool = True,
+    show_label: bool = False,
+    height: int | None = None,
 ) -> None:
-    """A text, choice or multi-choice part that saves itself while the user types."""
+    """A text, choice or table part, with its guidance, that saves itself while the user types."""
     with st.container(key=f"part-{key.replace('.', '-')}"):
         if header:
             part_header(key, ctx.t)
-        _editor(ctx, key, label_hidden=header or not show_label, height=height)
+        _editor(ctx, key, label_hidden=not show_label, height=height or DEFAULT_FIELD_HEIGHT)
         _history(ctx, key)
-
-
-def rows_field(ctx: EditContext, key: str, *, header: bool = True) -> list[dict[str, Any]]:
-    """A table part edited in place; returns its stored rows (no blank ones), for charts."""
-    with st.container(key=f"part-{key.replace('.', '-')}"):
-        if header:
-            part_header(key, ctx.t)
-        _editor(ctx, key)
-        _history(ctx, key)
-    return list(without_blank_rows(key, ctx.brief.part(key).value) or [])
 
 
 def _sketch_state(brief: Brief, key: str) -> PartState:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
@@ -11,8 +10,8 @@ from briefs.brief import Brief, StoredPart, saved_by_name
 from briefs.history import describe_change, step_at, step_moments
 from briefs.i18n import Translator, format_moment, format_moment_seconds
 from briefs.links import link_labels
-from briefs.parts import PARTS, Kind, parts_of_step
-from components.columns import rows_to_frame, visible_fields
+from briefs.parts import PARTS, parts_of_step
+from components.part_view import show_part
 from components.resilience import database_section
 from components.state import brief_store, bump_part_reset, set_notice
 from components.text import md_literal
@@ -22,30 +21,6 @@ from storage.repository import StaleWrite
 def _labels(brief: Brief, key: str, t: Translator) -> dict[str, str]:
     links = PARTS[key].links.get("")
     return link_labels(brief, links, t) if links else {}
-
-
-def show_value(brief: Brief, key: str, value: Any, t: Translator) -> None:
-    """Show one stored value of a part as plain text or a table, never as markup."""
-    spec = PARTS[key]
-    if spec.kind is Kind.ROWS and spec.row_model is not None:
-        st.dataframe(
-            rows_to_frame(spec.row_model, value or []),
-            hide_index=True,
-            column_order=visible_fields(spec.row_model),
-        )
-    elif spec.kind is Kind.SKETCHES:
-        st.text("\n".join(str(sketch.get("caption") or "—") for sketch in value or []) or "—")
-    elif spec.kind in (Kind.CHOICE, Kind.MULTI):
-        labels = _labels(brief, key, t)
-        values = value if isinstance(value, list) else [value]
-        shown = [
-            t(f"enum.{v}") if spec.options is not None else labels.get(str(v), t("link.missing"))
-            for v in values
-            if v not in (None, "")
-        ]
-        st.text("\n".join(shown) or "—")
-    else:
-        st.text(str(value or "—"))
 
 
 def _version_line(revision: StoredPart, t: Translator) -> str:
@@ -76,7 +51,7 @@ def _part_history(brief_id: int, key: str, t: Translator, author: str | None) ->
                 change = describe_change(key, current.value, revision.value, t, labels)
                 st.caption(md_literal(t("history.compared", change=change)))
             with st.expander(t("history.show")):
-                show_value(brief, key, revision.value, t)
+                show_part(brief, key, revision.value, t)
             restore_key = f"restore:{brief_id}:{key}:{revision.version}"
             if (
                 author

@@ -8,8 +8,6 @@ and a token to save with. Drawing the page never saves anything.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,7 @@ from briefs.brief import Brief, StoredPart, saved_by_name
 from briefs.i18n import TIMEZONE, Translator, format_clock, format_moment
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind
-from components.columns import base_type, bounds
+from briefs.present import FieldKind, FieldSpec, row_fields
 from components.save_api import SAVE_PATH
 
 _HERE = Path(__file__).resolve().parent
@@ -91,32 +89,27 @@ def status_text(stored: StoredPart, author: str, t: Translator) -> str:
     return t("save.saved_before", moment=format_moment(stored.saved_at))
 
 
-def _column(
-    name: str, info: Any, t: Translator, links: dict[str, dict[str, str]]
-) -> dict[str, Any]:
-    base = base_type(info.annotation)
-    default = info.get_default(call_default_factory=False) if not info.is_required() else None
+def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -> dict[str, Any]:
     column: dict[str, Any] = {
-        "name": name,
-        "label": t(f"col.{name}"),
+        "name": field.name,
+        "label": t(f"col.{field.name}"),
         "kind": "text",
         "width": "normal",
-        "default": default.value if isinstance(default, StrEnum) else None,
+        "default": field.default,
     }
-    if name in links:
-        column.update(kind="select", options=[[key, label] for key, label in links[name].items()])
-    elif isinstance(base, type) and issubclass(base, StrEnum):
-        column.update(kind="select", options=[[v.value, t(f"enum.{v.value}")] for v in base])
-    elif base is dt.date:
-        column.update(kind="date", width="narrow")
-    elif base is Decimal:
-        column.update(kind="money", width="narrow")
-    elif base is int:
-        low, high = bounds(info)
-        column.update(kind="int", min=low, max=high, width="narrow")
-    elif base is float:
-        column.update(kind="number", width="narrow")
-    elif any(getattr(item, "max_length", 0) == m.LONG_TEXT_MAX for item in info.metadata):
+    if field.kind is FieldKind.LINK:
+        options = [[key, label] for key, label in links[field.name].items()]
+        column.update(kind="select", options=options)
+    elif field.kind is FieldKind.CHOICE:
+        assert field.options is not None
+        column.update(
+            kind="select", options=[[v.value, t(f"enum.{v.value}")] for v in field.options]
+        )
+    elif field.kind is FieldKind.INT:
+        column.update(kind="int", min=field.low, max=field.high, width="narrow")
+    elif field.kind in (FieldKind.DATE, FieldKind.MONEY, FieldKind.NUMBER):
+        column.update(kind=field.kind.value, width="narrow")
+    elif field.kind is FieldKind.LONG:
         column.update(kind="long", width="wide")
     return column
 
@@ -126,11 +119,7 @@ def editor_columns(brief: Brief, key: str, t: Translator) -> list[dict[str, Any]
     spec = PARTS[key]
     assert spec.row_model is not None
     links = {column: link_labels(brief, parts, t) for column, parts in spec.links.items()}
-    return [
-        _column(name, info, t, links)
-        for name, info in spec.row_model.model_fields.items()
-        if name != "id"
-    ]
+    return [_column(field, t, links) for field in row_fields(key)]
 
 
 def _layout(columns: list[dict[str, Any]]) -> str:

@@ -16,15 +16,16 @@ from briefs.calendar import sessions_ics
 from briefs.changes import changes_since
 from briefs.checks import SWOT_PARTS as SWOT_KEYS
 from briefs.export.brief_doc import ExportOptions
-from briefs.export.cohort import root_cause
 from briefs.i18n import Translator, format_day, format_moment
+from briefs.links import root_cause
 from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.programme import next_session
 from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
 from components import charts
 from components.columns import rows_to_frame, visible_fields
-from components.history import history_button, show_value, step_history_button
+from components.history import history_button, step_history_button
+from components.part_view import show_part
 from components.resilience import DATABASE_ERRORS, guarded
 from components.state import brief_store, programme_store, translator
 from storage.exports import trajectory_export
@@ -281,7 +282,7 @@ def _review(
             continue
         st.markdown(f"**{t(f'part.{spec.key}.title')}**")
         history_button(brief, spec.key, t, None)
-        show_value(brief, spec.key, value, t)
+        show_part(brief, spec.key, value, t)
     status = next(row for row in rows if row.brief_id == brief.id).statuses[int(step)]
     st.text(t("review.status", status=t(f"status.{status}")))
     if status is not StepStatus.REVIEWED:

@@ -1,126 +1,98 @@
-"""The four step pages: every part of a step with guidance, its table or text, and its charts."""
+"""The four step pages, drawn from the brief's declared shape: parts, groups and insights."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import plotly.graph_objects as go
 import streamlit as st
 
 from briefs.checks import run_checks
+from briefs.links import root_cause
+from briefs.parts import Group, Insight, Kind, PartSpec, step_layout
 from components import charts
-from components.fields import EditContext, part_header, rows_field, scalar_field, sketches_field
+from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
 from components.resilience import database_section, show_page_notice
 from components.review import participant_review
 from components.text import md_literal
 from components.workspace import Workspace, open_workspace, show_checks
 
+GROUP_FIELD_HEIGHT = 100
 
-def _step_one(ctx: EditContext) -> None:
-    t = ctx.t
-    scalar_field(ctx, "challenge.context")
-    scalar_field(ctx, "challenge.problem")
-    rows_field(ctx, "challenge.key_figures")
-    stakeholders = rows_field(ctx, "challenge.stakeholders")
-    figure = charts.cached(charts.stakeholder_chart, t, stakeholders)
+
+def _stored_rows(ctx: EditContext, key: str) -> list[dict[str, object]]:
+    return list(ctx.brief.part(key).value or [])
+
+
+def _chart(ctx: EditContext, insight: Insight, builder: Callable[..., go.Figure | None]) -> None:
+    figure = charts.cached(builder, ctx.t, *(_stored_rows(ctx, key) for key in insight.parts))
     if figure is None:
-        st.caption(t("chart.no_data"))
+        st.caption(ctx.t("chart.no_data"))
     else:
-        charts.show(figure, "stakeholder_chart")
-    st.subheader(t("section.scope"), anchor="scope")
-    inside, outside = st.columns(2)
-    with inside:
-        part_header("challenge.scope_in", t, level="label")
-        scalar_field(ctx, "challenge.scope_in", header=False, show_label=False, height=100)
-    with outside:
-        part_header("challenge.scope_out", t, level="label")
-        scalar_field(ctx, "challenge.scope_out", header=False, show_label=False, height=100)
-    st.subheader(t("section.goal_means"), anchor="goal-means")
-    goal, means = st.columns(2)
-    with goal:
-        part_header("challenge.goal", t, level="label")
-        scalar_field(ctx, "challenge.goal", header=False, show_label=False, height=100)
-    with means:
-        part_header("challenge.means", t, level="label")
-        scalar_field(ctx, "challenge.means", header=False, show_label=False, height=100)
-    whys = rows_field(ctx, "challenge.whys")
-    root = next((why["text"] for why in reversed(whys) if why.get("text", "").strip()), None)
-    if root:
-        st.info(t("part.challenge.whys.root", text=md_literal(root)))
+        charts.show(figure, insight.name)
+
+
+def _root_cause(ctx: EditContext, insight: Insight) -> None:
+    cause = root_cause(ctx.brief)
+    if cause:
+        st.info(ctx.t("part.challenge.whys.root", text=md_literal(cause)))
     else:
         # Keep the number of elements the same, so the fields below keep their place.
         st.empty()
-    scalar_field(ctx, "challenge.question")
-    st.subheader(t("section.support"), anchor="support")
-    lead, mat, cbs = st.columns(3)
-    for column, key in (
-        (lead, "challenge.support_lead"),
-        (mat, "challenge.support_mat"),
-        (cbs, "challenge.support_cbs"),
-    ):
-        with column:
-            scalar_field(ctx, key, header=False)
-    scalar_field(ctx, "challenge.departments", header=False)
-    st.subheader(t("part.challenge.swot.title"), anchor="swot")
-    top = st.columns(2)
-    bottom = st.columns(2)
-    quadrants = (
-        (top[0], "challenge.swot_strengths"),
-        (top[1], "challenge.swot_weaknesses"),
-        (bottom[0], "challenge.swot_opportunities"),
-        (bottom[1], "challenge.swot_threats"),
-    )
-    for column, key in quadrants:
-        with column:
-            part_header(key, t, level="label")
-            rows_field(ctx, key, header=False)
-    rows_field(ctx, "challenge.success_criteria")
 
 
-def _step_two(ctx: EditContext) -> None:
-    t = ctx.t
-    rows_field(ctx, "explore.what_if")
-    rows_field(ctx, "explore.expert_insights")
-    rows_field(ctx, "explore.peer_insights")
-    rows_field(ctx, "explore.practices")
-    directions = rows_field(ctx, "explore.directions")
-    figure = charts.cached(charts.impact_effort_chart, t, directions)
-    if figure is None:
-        st.caption(t("chart.no_data"))
+CHARTS: dict[str, Callable[..., go.Figure | None]] = {
+    "stakeholder_chart": charts.stakeholder_chart,
+    "impact_effort_chart": charts.impact_effort_chart,
+    "roadmap_chart": charts.roadmap_chart,
+}
+NOTICES: dict[str, Callable[[EditContext, Insight], None]] = {"root_cause": _root_cause}
+
+
+def show_insight(ctx: EditContext, insight: Insight) -> None:
+    """Draw what a part's insight declares: a chart of its parts, or a notice."""
+    if insight.title_key is not None:
+        st.subheader(ctx.t(insight.title_key), anchor=insight.name.replace("_", "-"))
+    if insight.name in CHARTS:
+        _chart(ctx, insight, CHARTS[insight.name])
     else:
-        charts.show(figure, "impact_effort_chart")
+        NOTICES[insight.name](ctx, insight)
 
 
-def _step_three(ctx: EditContext) -> None:
-    scalar_field(ctx, "prototype.chosen")
-    rows_field(ctx, "prototype.tests")
-    with st.container(), database_section(ctx.t):
-        sketches_field(ctx)
-    rows_field(ctx, "prototype.feedback")
-
-
-def _step_four(ctx: EditContext) -> None:
-    t = ctx.t
-    rows_field(ctx, "roadmap.objectives")
-    actions = rows_field(ctx, "roadmap.actions")
-    milestones = rows_field(ctx, "roadmap.milestones")
-    st.subheader(t("chart.timeline"), anchor="timeline")
-    figure = charts.cached(charts.roadmap_chart, t, actions, milestones)
-    if figure is None:
-        st.caption(t("chart.no_data"))
+def _part(ctx: EditContext, spec: PartSpec) -> None:
+    if spec.kind is Kind.SKETCHES:
+        with st.container(), database_section(ctx.t):
+            sketches_field(ctx, spec.key)
     else:
-        charts.show(figure, "roadmap_chart")
-    st.subheader(t("section.anchoring"), anchor="anchoring")
-    plan, budget = st.columns(2)
-    with plan:
-        scalar_field(ctx, "roadmap.plan_link", header=False)
-    with budget:
-        scalar_field(ctx, "roadmap.budget_line", header=False)
-    rows_field(ctx, "roadmap.decisions")
-    scalar_field(ctx, "roadmap.successor")
-    rows_field(ctx, "roadmap.risks")
-    scalar_field(ctx, "roadmap.summary", height=220)
+        part_field(ctx, spec.key, height=spec.height)
+    if spec.insight is not None:
+        show_insight(ctx, spec.insight)
 
 
-STEP_BODIES = {1: _step_one, 2: _step_two, 3: _step_three, 4: _step_four}
+def _group(ctx: EditContext, group: Group) -> None:
+    st.subheader(ctx.t(group.spec.title_key), anchor=group.spec.key.replace("_", "-"))
+    parts = iter(group.parts)
+    for width in group.spec.rows:
+        for column in st.columns(width):
+            spec = next(parts, None)
+            if spec is None:
+                break
+            with column:
+                if group.spec.labels == "title":
+                    part_header(spec.key, ctx.t, level="label")
+                    part_field(ctx, spec.key, header=False, height=GROUP_FIELD_HEIGHT)
+                else:
+                    part_field(ctx, spec.key, header=False, show_label=True)
+
+
+def step_body(ctx: EditContext, step: int) -> None:
+    """Every part of a step in its declared order, groups side by side."""
+    for item in step_layout(step):
+        if isinstance(item, Group):
+            _group(ctx, item)
+        else:
+            _part(ctx, item)
 
 
 def step_page(step: int) -> None:
@@ -139,4 +111,4 @@ def step_page(step: int) -> None:
         participant_review(workspace.brief, step, workspace.principal, t)
     ctx = workspace.edit
     step_history_button(workspace.brief, step, t, ctx.author)
-    STEP_BODIES[step](ctx)
+    step_body(ctx, step)

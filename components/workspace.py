@@ -12,6 +12,7 @@ from briefs.checks import Check
 from briefs.i18n import Translator
 from briefs.parts import PARTS
 from briefs.programme import Trajectory
+from briefs.steps import STEP_SPECS
 from components.fields import EditContext
 from components.gate import signed_in
 from components.resilience import DATABASE_ERRORS, guarded
@@ -32,12 +33,7 @@ from components.state import (
 )
 from components.text import md_literal
 
-STEP_PAGES = {
-    1: "pages/step_1_challenge.py",
-    2: "pages/step_2_explore.py",
-    3: "pages/step_3_prototype.py",
-    4: "pages/step_4_roadmap.py",
-}
+STEP_PAGES = {step.number: step.page_file for step in STEP_SPECS}
 
 
 @dataclass(frozen=True)

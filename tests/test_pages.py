@@ -20,10 +20,10 @@ from tests.apps import editors, login_token
 
 APP = "../app.py"
 STEP_FILES = {
-    1: "pages/step_1_challenge.py",
-    2: "pages/step_2_explore.py",
-    3: "pages/step_3_prototype.py",
-    4: "pages/step_4_roadmap.py",
+    1: "pages/challenge.py",
+    2: "pages/explore.py",
+    3: "pages/prototype.py",
+    4: "pages/roadmap.py",
 }
 
 
@@ -79,7 +79,7 @@ def test_visitors_see_the_login_page_and_nothing_private(demo_url: str) -> None:
     assert "Avelgem ligt langs de gewestweg" not in texts(at)
     with pytest.raises(ValueError, match=r"Could not find a navigation page") as refused:
         at.switch_page(STEP_FILES[1])
-    assert "step_1_challenge.py'" not in str(refused.value).split("Known pages")[1]
+    assert "challenge.py'" not in str(refused.value).split("Known pages")[1]
 
 
 def test_a_participant_lands_in_their_brief(demo_url: str) -> None:

@@ -130,7 +130,7 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     coach.button(key=f"feedback_send:{brief_id}:1").click().run()
     participant = app_as(LOTTE)
     assert any("Nieuwe feedback: 1" in w.value for w in participant.warning)
-    participant.switch_page("pages/step_1_challenge.py").run()
+    participant.switch_page("pages/challenge.py").run()
     assert "Maak je uitdagingsvraag scherper." in [text.value for text in participant.text]
     participant.text_area(key=f"feedback_text:{brief_id}:1").input(
         "Aangepast, zie de nieuwe vraag."
@@ -157,7 +157,7 @@ def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
 
 def test_participants_mark_a_step_ready(demo_url: str) -> None:
     at = app_as(LOTTE)
-    at.switch_page("pages/step_2_explore.py").run()
+    at.switch_page("pages/explore.py").run()
     at.button(key="ready:2").click().run()
     assert any("klaar voor review" in text.value for text in at.text)
     engine = make_engine(demo_url)
@@ -278,6 +278,6 @@ def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
     with pytest.raises(NotFound):
         review(engine, LOTTE).notes(trajectory, "Avelgem")
     participant = app_as(LOTTE)
-    for page in ("pages/overview.py", "pages/step_1_challenge.py"):
+    for page in ("pages/overview.py", "pages/challenge.py"):
         participant.switch_page(page).run()
         assert "Schepen twijfelt" not in "\n".join(str(text.value) for text in participant.text)

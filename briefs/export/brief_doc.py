@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,6 +16,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Cm, Pt
 
 from briefs.brief import Brief
+from briefs.content import root_cause_row
 from briefs.export.docx_tools import (
     GRID_STYLE_ID,
     add_field,
@@ -38,20 +39,16 @@ from briefs.i18n import (
     format_day,
     format_moment,
     format_money,
-    format_number,
-    format_short_day,
 )
-from briefs.parts import PARTS, parts_of_step
+from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, PartSpec, step_layout
+from briefs.present import FieldKind, Reader, day, is_filled, row_fields
 from briefs.programme import Trajectory
+from briefs.steps import STEPS
 
 ImageLoader = Callable[[int], bytes | None]
 WIDE_TABLE = 7
-SWOT_FILLS = {
-    "strengths": "D5E8D4",
-    "weaknesses": "F8CECC",
-    "opportunities": "DAE8FC",
-    "threats": "FFE6CC",
-}
+# The SWOT's quadrants: green, red, blue and orange, as the programme's canvas colours them.
+GRID_FILLS = ("D5E8D4", "F8CECC", "DAE8FC", "FFE6CC")
 TIMELINE_FILL = "8B3A62"
 
 
@@ -81,52 +78,46 @@ def file_name(brief: Brief, t: Translator, today: date) -> str:
     return t("export.file_name", municipality=municipality, day=today.isoformat()) + ".docx"
 
 
-def _numbers(brief: Brief, key: str, t: Translator) -> dict[str, str]:
-    rows = brief.part(key).value or []
-    return {row["id"]: t(f"link.{key}", n=index) for index, row in enumerate(rows, start=1)}
-
-
 class _Writer:
-    """Writes the brief's parts in order; one instance per document."""
+    """Writes the brief's parts in the order and form the brief's shape declares."""
 
     def __init__(self, brief: Brief, t: Translator, options: ExportOptions, images: ImageLoader):
         self.brief, self.t, self.options, self.images = brief, t, options, images
         self.doc: Document = new_document()
         self.figures = 0
         self.landscape = False
-        origins = PARTS["explore.directions"].links["answers"]
-        self.labels: dict[str, str] = {}
-        for key in (
-            *origins,
-            "explore.directions",
-            "prototype.tests",
-            "roadmap.objectives",
-            "roadmap.actions",
-        ):
-            self.labels.update(_numbers(brief, key, t))
-        whys = brief.part("challenge.whys").value or []
-        if whys:
-            self.labels[whys[-1]["id"]] = t("link.root_cause")
+        # Tables number their rows, so a link reads "Richting 2" rather than repeating its name.
+        self.reader = Reader(brief, t, named=False)
+        self.forms: dict[ExportForm, Callable[[str], None]] = {
+            ExportForm.TEXT: self.text,
+            ExportForm.LINKS: self.links,
+            ExportForm.TABLE: self.table,
+            ExportForm.WIDE_TABLE: self.table,
+            ExportForm.BULLETS: self.bullets,
+            ExportForm.NUMBERED: self.numbered,
+            ExportForm.CARDS: self.cards,
+            ExportForm.FIGURES: self.sketches,
+            ExportForm.VALUE: self.text,
+            ExportForm.FRONT: lambda key: None,
+        }
 
     # --- building blocks --------------------------------------------------------------
     def rows(self, key: str) -> list[dict[str, Any]]:
         return list(self.brief.part(key).value or [])
 
-    def link(self, row_id: str | None) -> str:
-        if not row_id:
-            return ""
-        return self.labels.get(row_id, self.t("link.missing"))
-
     def heading(self, key: str) -> None:
         add_paragraph(self.doc, self.t(f"part.{key}.title"), "Heading2")
 
+    def to_fill(self, paragraph: Any = None) -> None:
+        target = paragraph if paragraph is not None else self.doc.add_paragraph()
+        target.add_run(self.t("doc.to_fill")).italic = True
+
     def empty(self, key: str) -> bool:
         """Return True when the part is empty; write its heading and mark when asked to."""
-        value = self.brief.part(key).value
-        is_empty = not (value.strip() if isinstance(value, str) else value)
+        is_empty = not is_filled(self.brief, key)
         if is_empty and self.options.empty == "mark":
             self.heading(key)
-            self.doc.add_paragraph().add_run(self.t("doc.to_fill")).italic = True
+            self.to_fill()
         return is_empty
 
     def orientation(self, landscape: bool) -> None:
@@ -134,42 +125,163 @@ class _Writer:
             start_section(self.doc, landscape)
             self.landscape = landscape
 
+    # --- the forms of a part ----------------------------------------------------------
+    def part(self, spec: PartSpec) -> None:
+        if spec.export is not ExportForm.WIDE_TABLE:
+            self.orientation(False)
+        self.forms[spec.export](spec.key)
+        if spec.insight is not None and spec.insight.exported:
+            self.timeline()
+
     def text(self, key: str) -> None:
         if self.empty(key):
             return
         self.heading(key)
-        self.doc.add_paragraph(document_text(self.brief.part(key).value))
+        self.doc.add_paragraph(document_text(self.reader.scalar(key, self.brief.part(key).value)))
 
-    def choice(self, key: str) -> str:
-        value = self.brief.part(key).value
-        return self.t(f"enum.{value}") if value else ""
-
-    def table(
-        self,
-        key: str,
-        columns: Sequence[tuple[str, Callable[[dict[str, Any]], str]]],
-        landscape: bool = False,
-    ) -> None:
+    def links(self, key: str) -> None:
         if self.empty(key):
             return
-        wide = len(columns) >= WIDE_TABLE
+        self.heading(key)
+        add_paragraph(self.doc, self.reader.scalar(key, self.brief.part(key).value))
+
+    def table(self, key: str) -> None:
+        if self.empty(key):
+            return
+        landscape = PARTS[key].export is ExportForm.WIDE_TABLE
+        backlinks = self.reader.backlinks(key)
+        columns = len(row_fields(key)) + len(backlinks)
+        wide = columns >= WIDE_TABLE
         if landscape:
             self.orientation(True)
         self.heading(key)
-        header = [self.t("doc.number"), *(title for title, _ in columns)]
+        rows = self.rows(key)
+        header = [self.t("doc.number"), *self.reader.headers(key)]
+        header += [backlink.title for backlink in backlinks]
+        cells = self.reader.rows(key, rows, short_dates=wide)
         body = [
-            [str(index), *(render(row) for _, render in columns)]
-            for index, row in enumerate(self.rows(key), start=1)
+            [str(number), *line, *(backlink.cell(row) for backlink in backlinks)]
+            for number, (row, line) in enumerate(zip(rows, cells, strict=True), start=1)
         ]
         table = add_table(self.doc, header, body, text_width(self.doc), font_size=8 if wide else 0)
         if wide:
             tighten(table)
+        self.totals(key, rows)
 
-    def col(self, name: str) -> str:
-        return self.t(f"col.{name}")
+    def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
+        """Under a table with amounts: their total, as a budget is read."""
+        for column in row_fields(key):
+            if column.kind is FieldKind.MONEY:
+                amounts = [Decimal(str(row[column.name])) for row in rows if row.get(column.name)]
+                total = sum(amounts, Decimal(0))
+                self.doc.add_paragraph().add_run(
+                    f"{self.t('doc.total')}: {format_money(total)}"
+                ).bold = True
 
-    def enum(self, value: Any) -> str:
-        return self.t(f"enum.{value}") if value else ""
+    def bullets(self, key: str) -> None:
+        if self.empty(key):
+            return
+        self.heading(key)
+        for row in self.rows(key):
+            add_paragraph(self.doc, document_text(row["text"]), "ListBullet")
+
+    def numbered(self, key: str) -> None:
+        if self.empty(key):
+            return
+        self.heading(key)
+        rows = self.rows(key)
+        root = root_cause_row(rows)
+        for row in rows:
+            paragraph = add_paragraph(self.doc, "", "ListNumber")
+            if root is not None and row["id"] == root["id"]:
+                paragraph.add_run(self.t("link.root_cause") + ": ").bold = True
+            paragraph.add_run(document_text(row["text"]))
+
+    def cards(self, key: str) -> None:
+        """One small two-column table per row: eleven columns do not fit a page."""
+        if self.empty(key):
+            return
+        self.heading(key)
+        headers = self.reader.headers(key)
+        backlinks = self.reader.backlinks(key)
+        rows = self.rows(key)
+        lines = self.reader.rows(key, rows)
+        for number, (row, line) in enumerate(zip(rows, lines, strict=True), start=1):
+            add_paragraph(self.doc, self.t(f"link.{key}", n=number), "Heading3")
+            facts = list(zip(headers, line, strict=True))
+            facts += [(backlink.title, backlink.cell(row)) for backlink in backlinks]
+            table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
+            for label, value in facts:
+                label_cell, value_cell = table.add_row().cells
+                label_cell.paragraphs[0].add_run(label).bold = True
+                shade(label_cell)
+                value_cell.text = document_text(value)
+
+    def sketches(self, key: str) -> None:
+        if not self.options.sketches or self.empty(key):
+            return
+        self.heading(key)
+        for sketch in self.rows(key):
+            data = self.images(int(sketch["image_id"]))
+            try:
+                if data is None:
+                    raise UnrecognizedImageError
+                self.doc.add_picture(io.BytesIO(data), width=Cm(15))
+            except (UnrecognizedImageError, ValueError, OSError, ZeroDivisionError):
+                self.doc.add_paragraph().add_run(self.t("doc.image_unreadable")).italic = True
+            self.figures += 1
+            caption = add_paragraph(self.doc, "", "Caption")
+            caption.add_run(self.t("doc.figure") + " ")
+            add_field(caption, "SEQ Figuur \\* ARABIC", str(self.figures))
+            caption.add_run(": " + document_text(sketch["caption"]))
+
+    # --- groups -----------------------------------------------------------------------
+    def group(self, group: Group) -> None:
+        self.orientation(False)
+        if group.spec.export == "parts":
+            for spec in group.parts:
+                self.part(spec)
+        elif group.spec.export == "facts":
+            self.facts(group)
+        else:
+            self.grid(group)
+
+    def facts(self, group: Group) -> None:
+        """A label/value table under the group's heading, e.g. who supports the plan."""
+        keys = [spec.key for spec in group.parts]
+        values = [self.reader.scalar(key, self.brief.part(key).value) for key in keys]
+        if not any(value.strip() for value in values) and self.options.empty == "omit":
+            return
+        add_paragraph(self.doc, self.t(group.spec.title_key), "Heading2")
+        table = add_key_value_table(self.doc, text_width(self.doc))
+        for key, value in zip(keys, values, strict=True):
+            label, cell = table.add_row().cells
+            label.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
+            shade(label)
+            if value.strip():
+                cell.text = document_text(value)
+            else:
+                self.to_fill(cell.paragraphs[0])
+
+    def grid(self, group: Group) -> None:
+        """Four list parts in a 2×2 grid, each under its own shaded heading: the SWOT."""
+        keys = [spec.key for spec in group.parts]
+        if not any(is_filled(self.brief, key) for key in keys) and self.options.empty == "omit":
+            return
+        add_paragraph(self.doc, self.t(group.spec.title_key), "Heading2")
+        table = self.doc.add_table(rows=2 * ((len(keys) + 1) // 2), cols=2)
+        table._tbl.tblPr.style = GRID_STYLE_ID
+        for index, key in enumerate(keys):
+            row, column = (index // 2) * 2, index % 2
+            head, body = table.rows[row].cells[column], table.rows[row + 1].cells[column]
+            head.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
+            shade(head, GRID_FILLS[index % len(GRID_FILLS)])
+            items = self.rows(key)
+            if not items:
+                self.to_fill(body.paragraphs[0])
+            for number, item in enumerate(items):
+                paragraph = body.paragraphs[0] if number == 0 else body.add_paragraph()
+                paragraph.add_run("• " + document_text(item["text"]))
 
     # --- the document -----------------------------------------------------------------
     def title_page(self, context: ExportContext) -> None:
@@ -199,311 +311,28 @@ class _Writer:
         add_field(self.doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', t("doc.toc_placeholder"))
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def summary(self) -> None:
-        key = "roadmap.summary"
-        value = self.brief.text(key)
-        if not value.strip() and self.options.empty == "omit":
-            return
-        add_paragraph(self.doc, self.t(f"part.{key}.title"), "Heading1")
-        if value.strip():
-            self.doc.add_paragraph(document_text(value))
-        else:
-            self.doc.add_paragraph().add_run(self.t("doc.to_fill")).italic = True
-
-    def step_one(self) -> None:
-        self.text("challenge.context")
-        self.text("challenge.problem")
-        self.table(
-            "challenge.key_figures",
-            [
-                (self.col("indicator"), lambda r: r["indicator"]),
-                (self.col("value"), lambda r: format_number(r["value"])),
-                (self.col("unit"), lambda r: r["unit"]),
-                (self.col("year"), lambda r: str(r["year"] or "")),
-                (self.col("source"), lambda r: r["source"]),
-            ],
-        )
-        self.table(
-            "challenge.stakeholders",
-            [
-                (self.col("name"), lambda r: r["name"]),
-                (self.col("role"), lambda r: r["role"]),
-                (self.col("interest"), lambda r: str(r["interest"] or "")),
-                (self.col("influence"), lambda r: str(r["influence"] or "")),
-                (self.col("involvement"), lambda r: r["involvement"]),
-            ],
-        )
-        for key in (
-            "challenge.scope_in",
-            "challenge.scope_out",
-            "challenge.goal",
-            "challenge.means",
-        ):
-            self.text(key)
-        self.whys()
-        self.text("challenge.question")
-        self.support()
-        self.swot()
-        self.bullets("challenge.success_criteria")
-
-    def whys(self) -> None:
-        key = "challenge.whys"
-        if self.empty(key):
-            return
-        self.heading(key)
-        rows = self.rows(key)
-        for index, row in enumerate(rows, start=1):
-            paragraph = add_paragraph(self.doc, "", "ListNumber")
-            if index == len(rows):
-                paragraph.add_run(self.t("link.root_cause") + ": ").bold = True
-            paragraph.add_run(document_text(row["text"]))
-
-    def bullets(self, key: str, name: str = "text") -> None:
-        if self.empty(key):
-            return
-        self.heading(key)
-        for row in self.rows(key):
-            add_paragraph(self.doc, document_text(row[name]), "ListBullet")
-
-    def support(self) -> None:
-        keys = (
-            "challenge.support_lead",
-            "challenge.support_mat",
-            "challenge.support_cbs",
-            "challenge.departments",
-        )
-        values = [
-            self.brief.text(keys[0]),
-            self.choice(keys[1]),
-            self.choice(keys[2]),
-            ", ".join(self.t(f"enum.{v}") for v in self.brief.values(keys[3])),
-        ]
-        if not any(values) and self.options.empty == "omit":
-            return
-        add_paragraph(self.doc, self.t("section.support"), "Heading2")
-        table = add_key_value_table(self.doc, text_width(self.doc))
-        for key, value in zip(keys, values, strict=True):
-            label, cell = table.add_row().cells
-            label.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
-            shade(label)
-            if value:
-                cell.text = document_text(value)
-            else:
-                cell.paragraphs[0].add_run(self.t("doc.to_fill")).italic = True
-
-    def swot(self) -> None:
-        quadrants = ("strengths", "weaknesses", "opportunities", "threats")
-        keys = [f"challenge.swot_{q}" for q in quadrants]
-        if not any(self.rows(key) for key in keys) and self.options.empty == "omit":
-            return
-        add_paragraph(self.doc, self.t("part.challenge.swot.title"), "Heading2")
-        table = self.doc.add_table(rows=4, cols=2)
-        table._tbl.tblPr.style = GRID_STYLE_ID
-        grid = [table.rows[0].cells, table.rows[1].cells, table.rows[2].cells, table.rows[3].cells]
-        for index, (quadrant, key) in enumerate(zip(quadrants, keys, strict=True)):
-            row, column = (index // 2) * 2, index % 2
-            head, body = grid[row][column], grid[row + 1][column]
-            head.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
-            shade(head, SWOT_FILLS[quadrant])
-            items = self.rows(key)
-            if not items:
-                body.paragraphs[0].add_run(self.t("doc.to_fill")).italic = True
-            for number, item in enumerate(items):
-                paragraph = body.paragraphs[0] if number == 0 else body.add_paragraph()
-                paragraph.add_run("• " + document_text(item["text"]))
-
-    def step_two(self) -> None:
-        self.bullets("explore.what_if")
-        self.table(
-            "explore.expert_insights",
-            [
-                (self.col("insight"), lambda r: r["insight"]),
-                (self.col("expert"), lambda r: r["expert"]),
-                (self.col("session"), lambda r: str(r["session"] or "")),
-            ],
-        )
-        self.table(
-            "explore.peer_insights",
-            [
-                (self.col("insight"), lambda r: r["insight"]),
-                (self.col("municipality"), lambda r: r["municipality"]),
-            ],
-        )
-        self.table(
-            "explore.practices",
-            [
-                (self.col("name"), lambda r: r["name"]),
-                (self.col("place"), lambda r: r["place"]),
-                (self.col("what"), lambda r: r["what"]),
-                (self.col("lesson"), lambda r: r["lesson"]),
-                (self.col("link"), lambda r: r["link"]),
-            ],
-        )
-        tests = self.rows("prototype.tests")
-        chosen = set(self.brief.values("prototype.chosen"))
-        self.table(
-            "explore.directions",
-            [
-                (self.col("title"), lambda r: r["title"]),
-                (self.col("description"), lambda r: r["description"]),
-                (self.col("answers"), lambda r: self.link(r["answers"])),
-                (self.col("impact"), lambda r: str(r["impact"] or "")),
-                (self.col("effort"), lambda r: str(r["effort"] or "")),
-                (self.t("part.prototype.chosen.title"), lambda r: "✓" if r["id"] in chosen else ""),
-                (
-                    self.t("doc.leads_to"),
-                    lambda r: ", ".join(
-                        "→\u00a0" + self.link(x["id"]) for x in tests if x["direction"] == r["id"]
-                    ),
-                ),
-            ],
-        )
-
-    def step_three(self) -> None:
-        chosen = self.brief.values("prototype.chosen")
-        if not self.empty("prototype.chosen"):
-            self.heading("prototype.chosen")
-            add_paragraph(self.doc, ", ".join(self.link(item) for item in chosen))
-        actions = self.rows("roadmap.actions")
-        self.test_cards(actions)
-        if self.options.sketches:
-            self.sketches()
-        self.table(
-            "prototype.feedback",
-            [
-                (self.col("stakeholder"), lambda r: r["stakeholder"]),
-                (self.col("feedback"), lambda r: r["feedback"]),
-                (self.col("response"), lambda r: r["response"]),
-            ],
-        )
-
-    def test_cards(self, actions: list[dict[str, Any]]) -> None:
-        """One small two-column table per test: eleven columns do not fit a page."""
-        key = "prototype.tests"
-        if self.empty(key):
-            return
-        self.heading(key)
-        for number, test in enumerate(self.rows(key), start=1):
-            add_paragraph(self.doc, f"{self.t('link.prototype.tests', n=number)}", "Heading3")
-            leads_to = ", ".join(
-                "→\u00a0" + self.link(a["id"]) for a in actions if a["test"] == test["id"]
-            )
-            facts = [
-                (self.col("direction"), self.link(test["direction"])),
-                (self.col("idea"), test["idea"]),
-                (self.col("assumption"), test["assumption"]),
-                (self.col("form"), self.enum(test["form"])),
-                (self.col("with_whom"), test["with_whom"]),
-                (self.col("when"), format_day(_day(test["when"]))),
-                (self.col("measure"), test["measure"]),
-                (self.col("result"), test["result"]),
-                (self.col("lesson"), test["lesson"]),
-                (self.col("decision"), self.enum(test["decision"])),
-                (self.t("doc.leads_to"), leads_to),
-            ]
-            table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
-            for label, value in facts:
-                label_cell, value_cell = table.add_row().cells
-                label_cell.paragraphs[0].add_run(label).bold = True
-                shade(label_cell)
-                value_cell.text = document_text(value)
-
-    def sketches(self) -> None:
-        key = "prototype.sketches"
-        if self.empty(key):
-            return
-        self.heading(key)
-        for sketch in self.rows(key):
-            data = self.images(int(sketch["image_id"]))
-            try:
-                if data is None:
-                    raise UnrecognizedImageError
-                self.doc.add_picture(io.BytesIO(data), width=Cm(15))
-            except (UnrecognizedImageError, ValueError, OSError, ZeroDivisionError):
-                self.doc.add_paragraph().add_run(self.t("doc.image_unreadable")).italic = True
-            self.figures += 1
-            caption = add_paragraph(self.doc, "", "Caption")
-            caption.add_run(self.t("doc.figure") + " ")
-            add_field(caption, "SEQ Figuur \\* ARABIC", str(self.figures))
-            caption.add_run(": " + document_text(sketch["caption"]))
-
-    def step_four(self) -> None:
-        actions = self.rows("roadmap.actions")
-        self.table(
-            "roadmap.objectives",
-            [
-                (self.col("title"), lambda r: r["title"]),
-                (self.col("plan_code"), lambda r: r["plan_code"]),
-                (
-                    self.t("doc.leads_to"),
-                    lambda r: ", ".join(
-                        "→\u00a0" + self.link(a["id"]) for a in actions if a["objective"] == r["id"]
-                    ),
-                ),
-            ],
-        )
-        self.table(
-            "roadmap.actions",
-            [
-                (self.col("title"), lambda r: r["title"]),
-                (self.col("owner"), lambda r: r["owner"]),
-                (self.col("partners"), lambda r: r["partners"]),
-                (self.col("start"), lambda r: format_short_day(_day(r["start"]))),
-                (self.col("deadline"), lambda r: format_short_day(_day(r["deadline"]))),
-                (
-                    self.col("budget"),
-                    lambda r: format_money(Decimal(r["budget"])) if r["budget"] else "",
-                ),
-                (self.col("status"), lambda r: self.enum(r["status"])),
-                (self.col("priority"), lambda r: self.enum(r["priority"])),
-                (self.col("indicator"), lambda r: r["indicator"]),
-                (self.col("objective"), lambda r: self.link(r["objective"])),
-                (self.col("test"), lambda r: self.link(r["test"])),
-            ],
-            landscape=True,
-        )
-        if actions:
-            total = sum((Decimal(a["budget"]) for a in actions if a["budget"]), Decimal(0))
-            self.doc.add_paragraph().add_run(
-                f"{self.t('doc.total')}: {format_money(total)}"
-            ).bold = True
-        self.timeline()
-        self.orientation(False)
-        self.table(
-            "roadmap.milestones",
-            [
-                (self.col("title"), lambda r: r["title"]),
-                (self.col("date"), lambda r: format_day(_day(r["date"]))),
-            ],
-        )
-        anchoring = ("roadmap.plan_link", "roadmap.budget_line", "roadmap.successor")
-        if self.options.empty == "mark" or any(self.brief.text(k).strip() for k in anchoring):
-            add_paragraph(self.doc, self.t("section.anchoring"), "Heading2")
-        for key in anchoring:
-            value = self.brief.text(key)
+    def front(self) -> None:
+        """The parts declared for the front, e.g. the summary, each under a first-level heading."""
+        for spec in PART_SPECS:
+            if spec.export is not ExportForm.FRONT:
+                continue
+            value = self.brief.text(spec.key)
             if not value.strip() and self.options.empty == "omit":
                 continue
-            paragraph = self.doc.add_paragraph()
-            paragraph.add_run(self.t(f"part.{key}.title") + ": ").bold = True
+            add_paragraph(self.doc, self.t(f"part.{spec.key}.title"), "Heading1")
             if value.strip():
-                paragraph.add_run(document_text(value))
+                self.doc.add_paragraph(document_text(value))
             else:
-                paragraph.add_run(self.t("doc.to_fill")).italic = True
-        self.table(
-            "roadmap.decisions",
-            [
-                (self.col("body"), lambda r: self.enum(r["body"])),
-                (self.col("date"), lambda r: format_day(_day(r["date"]))),
-                (self.col("status"), lambda r: self.enum(r["status"])),
-            ],
-        )
-        self.table(
-            "roadmap.risks",
-            [
-                (self.col("risk"), lambda r: r["risk"]),
-                (self.col("mitigation"), lambda r: r["mitigation"]),
-            ],
-        )
+                self.to_fill()
+
+    def step(self, step: int) -> None:
+        add_paragraph(self.doc, self.t(f"step.{step}.title"), "Heading1")
+        for item in step_layout(step):
+            if isinstance(item, Group):
+                self.group(item)
+            else:
+                self.part(item)
+        self.orientation(False)
 
     def timeline(self) -> None:
         """The roadmap as a table of periods with shaded cells.
@@ -513,14 +342,14 @@ class _Writer:
         """
         bars: list[tuple[str, date, date]] = []
         for action in self.rows("roadmap.actions"):
-            start, end = _day(action["start"]), _day(action["deadline"])
+            start, end = day(action["start"]), day(action["deadline"])
             if start and end and end >= start:
-                bars.append((self.link(action["id"]), start, end))
+                bars.append((self.reader.link(action["id"]), start, end))
         marks: list[tuple[str, date]] = []
         for number, milestone in enumerate(self.rows("roadmap.milestones"), start=1):
-            day = _day(milestone["date"])
-            if day:
-                marks.append((f"{self.t('chart.milestone')} {number}", day))
+            when = day(milestone["date"])
+            if when:
+                marks.append((f"{self.t('chart.milestone')} {number}", when))
         if not bars and not marks:
             return
         days = [d for _, first, last in bars for d in (first, last)] + [d for _, d in marks]
@@ -531,8 +360,8 @@ class _Writer:
         header = ["", *(self.period_label(period) for period in periods)]
         lines = [[label, *("" for _ in periods)] for label, _, _ in bars]
         lines += [
-            [label, *("◆" if first <= day <= last else "" for first, last in periods)]
-            for label, day in marks
+            [label, *("◆" if first <= when <= last else "" for first, last in periods)]
+            for label, when in marks
         ]
         fills = [
             [
@@ -554,16 +383,6 @@ class _Writer:
         return f"{first.month:02d}/{first.year % 100:02d}"
 
 
-def _fill_between(start: date, end: date, first: date, last: date) -> str | None:
-    return TIMELINE_FILL if start <= last and end >= first else None
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def _periods(first: date, last: date) -> list[tuple[date, date]]:
     """Months when the plan spans at most 18 months, quarters otherwise (at most 24)."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -577,14 +396,6 @@ def _periods(first: date, last: date) -> list[tuple[date, date]]:
         periods.append((cursor, date.fromordinal(following.toordinal() - 1)))
         cursor = following
     return periods
-
-
-STEP_WRITERS: dict[int, Callable[[_Writer], None]] = {
-    1: _Writer.step_one,
-    2: _Writer.step_two,
-    3: _Writer.step_three,
-    4: _Writer.step_four,
-}
 
 
 def build_brief_document(
@@ -624,24 +435,12 @@ def build_brief_document(
         run.font.size = Pt(8)
     writer.title_page(context)
     if options.summary:
-        writer.summary()
-    steps = [step for step in (1, 2, 3, 4) if step in options.steps]
+        writer.front()
+    steps = [step for step in STEPS if step in options.steps]
     for done, step in enumerate(steps, start=1):
-        add_paragraph(doc, t(f"step.{step}.title"), "Heading1")
-        STEP_WRITERS[step](writer)
+        writer.step(step)
         if progress is not None:
             progress(done / len(steps))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def exported_parts(options: ExportOptions) -> list[str]:
-    """Return the part keys whose text the document holds, for checks and tests."""
-    keys = [spec.key for step in sorted(options.steps) for spec in parts_of_step(step)]
-    keys = [key for key in keys if key != "roadmap.summary"]
-    if options.summary:
-        keys.append("roadmap.summary")
-    if not options.sketches:
-        keys = [key for key in keys if key != "prototype.sketches"]
-    return keys

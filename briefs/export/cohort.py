@@ -33,6 +33,7 @@ from briefs.export.docx_tools import (
     text_width,
 )
 from briefs.i18n import Translator, format_day
+from briefs.links import root_cause
 from briefs.programme import Trajectory
 
 TOP_DIRECTIONS = 3
@@ -45,11 +46,6 @@ class CohortMember:
     brief: Brief
     context: ExportContext
     images: ImageLoader
-
-
-def root_cause(brief: Brief) -> str:
-    whys = [why.text for why in brief.rows("challenge.whys", m.Why) if why.text.strip()]
-    return whys[-1] if whys else ""
 
 
 def top_directions(brief: Brief) -> list[str]:

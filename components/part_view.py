@@ -1,0 +1,27 @@
+"""A part's value shown read-only, as people read it: the one display for history and review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from briefs.brief import Brief
+from briefs.i18n import Translator
+from briefs.parts import PARTS, Kind
+from briefs.present import EMPTY_CELL, Reader
+
+
+def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
+    """Show one value of a part as plain text or a table of text, never as markup.
+
+    Choices read in words, links as the rows they point to, dates and amounts as in nl_BE;
+    a table's columns carry their titles, and an empty cell stays empty.
+    """
+    reader = Reader(brief, t)
+    if PARTS[key].kind is Kind.ROWS:
+        frame = pd.DataFrame(reader.rows(key, value), columns=reader.headers(key))
+        st.dataframe(frame, hide_index=True)
+    else:
+        st.text(reader.scalar(key, value) or EMPTY_CELL)
