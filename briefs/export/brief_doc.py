@@ -40,7 +40,7 @@ from briefs.i18n import (
     format_moment,
     format_money,
 )
-from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, PartSpec, step_layout
+from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
 from briefs.present import FieldKind, Reader, day, is_filled, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
@@ -127,8 +127,10 @@ class _Writer:
 
     # --- the forms of a part ----------------------------------------------------------
     def part(self, spec: PartSpec) -> None:
-        if spec.export is not ExportForm.WIDE_TABLE:
-            self.orientation(False)
+        # A part followed by the timeline shares its landscape pages, rather than a page alone.
+        exported_insight = spec.insight is not None and spec.insight.exported
+        if is_filled(self.brief, spec.key) or self.options.empty == "mark":
+            self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
             self.timeline()
@@ -148,12 +150,9 @@ class _Writer:
     def table(self, key: str) -> None:
         if self.empty(key):
             return
-        landscape = PARTS[key].export is ExportForm.WIDE_TABLE
         backlinks = self.reader.backlinks(key)
         columns = len(row_fields(key)) + len(backlinks)
         wide = columns >= WIDE_TABLE
-        if landscape:
-            self.orientation(True)
         self.heading(key)
         rows = self.rows(key)
         header = [self.t("doc.number"), *self.reader.headers(key)]
