@@ -5,7 +5,7 @@ from typing import Literal
 
 import streamlit as st
 
-from briefs.access import Role
+from briefs.access import pages_of
 from briefs.steps import STEP_SPECS
 from components.navigation import requested_path, unknown_page_message
 from components.resilience import DATABASE_ERRORS, show_notice
@@ -33,12 +33,6 @@ PAGES = {
     "account": ("pages/account.py", "nav.account", "account"),
 }
 HOME_ADDRESS = "start"
-ROLE_PAGES = {
-    None: ("login",),
-    Role.PARTICIPANT: ("overview", *(step.key for step in STEP_SPECS), "export", "account"),
-    Role.COACH: ("coach", "account"),
-    Role.ADMIN: ("programme", "coach", "people", "audit", "account"),
-}
 
 
 def page(
@@ -60,8 +54,7 @@ def hidden(url: str, body: Callable[[], None]) -> st.Page:
     return st.Page(body, title=t("app.title"), url_path=url, visibility="hidden")
 
 
-role = principal.role if principal is not None else None
-names = ROLE_PAGES[role]
+names = pages_of(principal)
 pages = [page(name, default=index == 0) for index, name in enumerate(names)]
 home = pages[0]
 

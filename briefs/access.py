@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from briefs.programme import BriefRef
+from briefs.steps import STEP_SPECS
 
 
 class Role(StrEnum):
@@ -57,3 +58,26 @@ def can_manage_trajectory(principal: Principal, trajectory_id: int) -> bool:
 def can_administer(principal: Principal) -> bool:
     """Change roles and read the audit log."""
     return principal.role is Role.ADMIN
+
+
+# The pages each role is offered, by name; the first is its home. A visitor only signs in.
+ROLE_PAGES: dict[Role | None, tuple[str, ...]] = {
+    None: ("login",),
+    Role.PARTICIPANT: ("overview", *(step.key for step in STEP_SPECS), "export", "account"),
+    Role.COACH: ("coach", "account"),
+    Role.ADMIN: ("programme", "coach", "people", "audit", "account"),
+}
+
+
+def pages_of(principal: Principal | None) -> tuple[str, ...]:
+    """Return the names of the pages a person may open.
+
+    A role added later and not listed here gets its account page only, never another
+    role's pages.
+    """
+    role = principal.role if principal is not None else None
+    return ROLE_PAGES.get(role, ("account",))
+
+
+def may_open(principal: Principal | None, page: str) -> bool:
+    return page in pages_of(principal)

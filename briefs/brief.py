@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from briefs import model as m
-from briefs.content import without_blank_rows
+from briefs.content import has_content, without_blank_rows
 from briefs.parts import PARTS, parse_part
 
 RowT = TypeVar("RowT", bound=m.Row)
@@ -48,6 +48,10 @@ class Brief:
         if stored is None:
             return StoredPart(value=PARTS[key].empty, version=0)
         return stored
+
+    def is_filled(self, key: str) -> bool:
+        """Return whether the part holds something: text, a choice or a non-blank row."""
+        return has_content(key, self.part(key).value)
 
     def text(self, key: str) -> str:
         value = self.part(key).value

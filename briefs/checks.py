@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from briefs import model as m
 from briefs.brief import Brief
-from briefs.content import has_content
 from briefs.links import row_name, short
 from briefs.parts import PARTS, REQUIRED_PARTS, parts_of_group
 
@@ -50,10 +49,6 @@ class Check:
     params: dict[str, str] = field(default_factory=dict)
 
 
-def _is_empty(brief: Brief, key: str) -> bool:
-    return not has_content(key, brief.part(key).value)
-
-
 def _name(row: m.Row) -> str:
     return short(row_name(row), 50) or "—"
 
@@ -71,7 +66,7 @@ def _check_challenge(brief: Brief) -> list[Check]:
     if len(whys) < MIN_WHYS:
         found.append(Check(1, "challenge.whys", "whys_short", {"count": str(len(whys))}))
     for key in SWOT_PARTS:
-        if _is_empty(brief, key):
+        if not brief.is_filled(key):
             found.append(Check(1, key, "swot_quadrant_empty", {"part_key": key}))
     for figure in brief.rows("challenge.key_figures", m.KeyFigure):
         if figure.year is None or not figure.source.strip():
@@ -158,7 +153,7 @@ def _check_roadmap(brief: Brief) -> list[Check]:
             found.append(
                 Check(4, "roadmap.objectives", "objective_no_action", {"name": _name(objective)})
             )
-    if _is_empty(brief, "roadmap.decisions"):
+    if not brief.is_filled("roadmap.decisions"):
         found.append(Check(4, "roadmap.decisions", "no_decision_route"))
     return found
 
@@ -168,7 +163,7 @@ def run_checks(brief: Brief) -> list[Check]:
     found = [
         Check(PARTS[key].step, key, "empty", {"part_key": key})
         for key in REQUIRED_PARTS
-        if _is_empty(brief, key)
+        if not brief.is_filled(key)
     ]
     found += _check_challenge(brief)
     found += _check_explore(brief)

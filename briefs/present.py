@@ -16,7 +16,6 @@ from pydantic.fields import FieldInfo
 
 from briefs import model as m
 from briefs.brief import Brief
-from briefs.content import has_content
 from briefs.i18n import Translator, format_day, format_money, format_number, format_short_day
 from briefs.links import link_labels
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
@@ -211,8 +210,3 @@ class Reader:
             )
 
         return cell
-
-
-def is_filled(brief: Brief, key: str) -> bool:
-    """Return whether a part of the brief holds something a person typed or chose."""
-    return has_content(key, brief.part(key).value)

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from briefs.brief import Brief
-from briefs.content import has_content
-from briefs.parts import PartSpec, parts_of_step
+from briefs.parts import parts_of_step
 from briefs.steps import STEPS
-
-
-def is_filled(brief: Brief, spec: PartSpec) -> bool:
-    return has_content(spec.key, brief.part(spec.key).value)
 
 
 def step_progress(brief: Brief) -> dict[int, float]:
@@ -17,6 +12,6 @@ def step_progress(brief: Brief) -> dict[int, float]:
     progress: dict[int, float] = {}
     for step in STEPS:
         specs = parts_of_step(step)
-        filled = sum(1 for spec in specs if is_filled(brief, spec))
+        filled = sum(1 for spec in specs if brief.is_filled(spec.key))
         progress[step] = filled / len(specs) if specs else 0.0
     return progress

@@ -11,7 +11,7 @@ from storage.exports import brief_export
 
 
 def export_page() -> None:
-    workspace = open_workspace()
+    workspace = open_workspace("export")
     if workspace is None:
         return
     t, brief = workspace.t, workspace.brief

@@ -16,7 +16,16 @@ from components.history import history_button
 from components.part_editor import editor_data, part_editor, status_text
 from components.resilience import guarded
 from components.saving import attempt_save, keep_mine, take_theirs
-from components.state import PartState, brief_store, part_reset, part_state, set_part_state
+from components.state import (
+    PartState,
+    brief_store,
+    part_reset,
+    part_state,
+    pop_upload_notice,
+    set_part_state,
+    set_upload_notice,
+    widget_value,
+)
 
 DEFAULT_FIELD_HEIGHT = 140
 
@@ -154,7 +163,7 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
         on_change=guarded(_add_sketch),
         args=(brief.id, key, upload_key, caption_key, ctx.author),
     )
-    notice = st.session_state.pop(f"upload_notice:{brief.id}", None)
+    notice = pop_upload_notice(brief.id)
     if notice:
         kind, message, problems = notice
         if kind == "ok":
@@ -170,30 +179,29 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
 
 
 def _add_sketch(brief_id: int, key: str, upload_key: str, caption_key: str, author: str) -> None:
-    upload = st.session_state.get(upload_key)
+    upload = widget_value(upload_key)
     if upload is None:
         return
-    notice_key = f"upload_notice:{brief_id}"
     try:
         image = clean_image(upload.getvalue())
     except ImageRefused as refused:
-        st.session_state[notice_key] = ("error", f"upload.{refused.reason}", [])
+        set_upload_notice(brief_id, ("error", f"upload.{refused.reason}", []))
         return
     state = part_state(brief_id, key)
     base = state.base_version if state else 0
     sketches = list(state.shown_value or []) if state else []
-    caption = str(st.session_state.get(caption_key) or "")
+    caption = str(widget_value(caption_key) or "")
     try:
         # Check the caption and the list length before the image takes space in the database.
         validate_part(key, [*sketches, {"image_id": 1, "caption": caption}])
     except PartValidationError as error:
-        st.session_state[notice_key] = ("invalid", "save.invalid", error.problems)
+        set_upload_notice(brief_id, ("invalid", "save.invalid", list(error.problems)))
         return
     image_id = brief_store().add_image(brief_id, image)
     if attempt_save(
         brief_id, key, [*sketches, {"image_id": image_id, "caption": caption}], base, author
     ):
-        st.session_state[notice_key] = ("ok", "upload.saved", [])
+        set_upload_notice(brief_id, ("ok", "upload.saved", []))
         saved = part_state(brief_id, key)
         if saved is not None:
             saved.editor_generation += 1

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefs.access import Principal, Role
+from briefs.access import Principal, may_open
 from components.state import current_principal, translator
 
 
-def signed_in(*roles: Role) -> Principal:
-    """Return the signed-in person; send visitors to the login page and stop other roles.
+def signed_in(page: str) -> Principal:
+    """Return the signed-in person who may open ``page``; send visitors to the login page.
 
-    The navigation already offers each role only its pages; this check makes a page that is
-    reached another way (an old link, a test harness) refuse too.
+    The navigation offers each role only its pages (briefs/access.py's ROLE_PAGES); this
+    check, by the same rule, makes a page reached another way (an old link, a test harness)
+    refuse too.
     """
     principal = current_principal()
     if principal is None:
         st.switch_page("pages/login.py")
         st.stop()
     assert principal is not None
-    if roles and principal.role not in roles:
+    if not may_open(principal, page):
         not_available()
     return principal
 

@@ -20,7 +20,7 @@ from components.workspace import STEP_PAGES, open_workspace, show_checks
 
 
 def overview_page() -> None:
-    workspace = open_workspace()
+    workspace = open_workspace("overview")
     if workspace is None:
         return
     t, brief, trajectory = workspace.t, workspace.brief, workspace.trajectory

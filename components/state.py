@@ -245,6 +245,21 @@ def pop_notice() -> tuple[str, str, dict[str, Any]] | None:
     return value if isinstance(value, tuple) else None
 
 
+def widget_value(widget_key: str) -> Any:
+    """What a widget holds now, read in its callback."""
+    return st.session_state.get(widget_key)
+
+
+def set_upload_notice(brief_id: int, notice: tuple[str, str, list[Any]]) -> None:
+    """Leave the outcome of a sketch upload (kind, catalogue key, problems) for the next run."""
+    st.session_state[f"upload_notice:{brief_id}"] = notice
+
+
+def pop_upload_notice(brief_id: int) -> tuple[str, str, list[Any]] | None:
+    value = st.session_state.pop(f"upload_notice:{brief_id}", None)
+    return value if isinstance(value, tuple) else None
+
+
 def edit_token(principal: Principal) -> str:
     """The token this person's browser saves parts with (see storage/edit_access.py)."""
     return edit_access.issue(principal, st.session_state.get(TOKEN_KEY), secret_key())

@@ -10,6 +10,7 @@ import streamlit as st
 from briefs.checks import run_checks
 from briefs.links import root_cause
 from briefs.parts import Group, Insight, Kind, PartSpec, step_layout
+from briefs.steps import STEP_BY_NUMBER
 from components import charts
 from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
@@ -97,7 +98,7 @@ def step_body(ctx: EditContext, step: int) -> None:
 
 def step_page(step: int) -> None:
     """Render one step of the signed-in participant's brief."""
-    workspace: Workspace | None = open_workspace()
+    workspace: Workspace | None = open_workspace(STEP_BY_NUMBER[step].key)
     if workspace is None:
         return
     t = workspace.t

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from briefs.access import Principal, Role
+from briefs.access import Principal
 from briefs.brief import Brief, author_of
 from briefs.checks import Check
 from briefs.i18n import Translator
@@ -72,10 +72,10 @@ def principal_or_stop(t: Translator) -> Principal | None:
         return remembered
 
 
-def open_workspace() -> Workspace | None:
+def open_workspace(page: str) -> Workspace | None:
     """Load the brief the signed-in participant works on; nothing for anyone else."""
     t = translator()
-    principal = signed_in(Role.PARTICIPANT)
+    principal = signed_in(page)
     try:
         store = brief_store()
         ref = current_brief_ref(store)

@@ -3,4 +3,4 @@
 from components.account import account_page
 from components.gate import signed_in
 
-account_page(signed_in())
+account_page(signed_in("account"))

@@ -1,7 +1,6 @@
 """Page: people and roles."""
 
-from briefs.access import Role
 from components.admin import people_page
 from components.gate import signed_in
 
-people_page(signed_in(Role.ADMIN))
+people_page(signed_in("people"))

@@ -41,7 +41,7 @@ from briefs.i18n import (
     format_money,
 )
 from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
-from briefs.present import FieldKind, Reader, day, is_filled, row_fields
+from briefs.present import FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
 
@@ -114,7 +114,7 @@ class _Writer:
 
     def empty(self, key: str) -> bool:
         """Return True when the part is empty; write its heading and mark when asked to."""
-        is_empty = not is_filled(self.brief, key)
+        is_empty = not self.brief.is_filled(key)
         if is_empty and self.options.empty == "mark":
             self.heading(key)
             self.to_fill()
@@ -129,7 +129,7 @@ class _Writer:
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
         exported_insight = spec.insight is not None and spec.insight.exported
-        if is_filled(self.brief, spec.key) or self.options.empty == "mark":
+        if self.brief.is_filled(spec.key) or self.options.empty == "mark":
             self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
@@ -265,7 +265,7 @@ class _Writer:
     def grid(self, group: Group) -> None:
         """Four list parts in a 2×2 grid, each under its own shaded heading: the SWOT."""
         keys = [spec.key for spec in group.parts]
-        if not any(is_filled(self.brief, key) for key in keys) and self.options.empty == "omit":
+        if not any(self.brief.is_filled(key) for key in keys) and self.options.empty == "omit":
             return
         add_paragraph(self.doc, self.t(group.spec.title_key), "Heading2")
         table = self.doc.add_table(rows=2 * ((len(keys) + 1) // 2), cols=2)
