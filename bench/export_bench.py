@@ -20,6 +20,7 @@ from briefs.export.cohort import CohortMember, build_cohort_zip
 from briefs.i18n import Translator
 from briefs.images import clean_image
 from briefs.parts import PARTS, Kind, validate_part
+from briefs.steps import STEPS
 
 REPEAT = 15
 QUADRANTS = ("strengths", "weaknesses", "opportunities", "threats")
@@ -66,7 +67,7 @@ def baseline(brief: Brief) -> bytes:
     """The same content with bare python-docx calls: no options, no styling, no links."""
     document = docx.Document()
     document.add_heading("Designbrief Avelgem", 0)
-    for step in (1, 2, 3, 4):
+    for step in STEPS:
         document.add_heading(f"Stap {step}", 1)
         for spec in (s for s in PARTS.values() if s.step == step):
             value = brief.part(spec.key).value

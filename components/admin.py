@@ -8,6 +8,7 @@ import streamlit as st
 from briefs.access import Principal, Role
 from briefs.i18n import format_moment
 from briefs.review import programme_progress
+from briefs.steps import STEPS
 from components.state import account_store, brief_store, programme_store, translator
 from storage.repository import NotFound
 
@@ -29,7 +30,7 @@ def programme_page(principal: Principal) -> None:
             t("overview.coaches"): ", ".join(tr.coaches),
             t("programme.briefs"): shares.count if shares else 0,
         }
-        for step in (1, 2, 3, 4):
+        for step in STEPS:
             average = shares.averages[step] if shares else 0.0
             row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
         rows.append(row)

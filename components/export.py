@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefs.export.brief_doc import ExportOptions
+from briefs.steps import STEPS
 from components.state import brief_store, export_result, set_export_result
 from components.workspace import open_workspace
 from storage.exports import brief_export
@@ -21,7 +22,7 @@ def export_page() -> None:
     summary = st.checkbox(t("export.summary"), value=True, key="export_summary")
     steps = frozenset(
         step
-        for step in (1, 2, 3, 4)
+        for step in STEPS
         if st.checkbox(t(f"step.{step}.title"), value=True, key=f"export_step_{step}")
     )
     sketches = st.checkbox(t("export.sketches"), value=True, key="export_sketches")

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
 from briefs.parts import Kind, parts_of_step
+from briefs.steps import STEPS
 from components.save_api import save_payload
 from storage.accounts import AccountStore
 from storage.db import make_engine
@@ -100,7 +101,7 @@ def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> N
     assert "**Avelgem**" in {m.value for m in at.markdown}
 
 
-@pytest.mark.parametrize("step", [1, 2, 3, 4])
+@pytest.mark.parametrize("step", STEPS)
 def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) -> None:
     at = open_page(STEP_FILES[step])
     assert at.title[0].value.startswith(f"Stap {step}")

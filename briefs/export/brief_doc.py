@@ -339,16 +339,7 @@ class _Writer:
         A table rather than a chart image: it stays editable in Word, prints sharply, and
         needs no browser to render a plotly figure on the server.
         """
-        bars: list[tuple[str, date, date]] = []
-        for action in self.rows("roadmap.actions"):
-            start, end = day(action["start"]), day(action["deadline"])
-            if start and end and end >= start:
-                bars.append((self.reader.link(action["id"]), start, end))
-        marks: list[tuple[str, date]] = []
-        for number, milestone in enumerate(self.rows("roadmap.milestones"), start=1):
-            when = day(milestone["date"])
-            if when:
-                marks.append((f"{self.t('chart.milestone')} {number}", when))
+        bars, marks = self.timeline_bars(), self.timeline_marks()
         if not bars and not marks:
             return
         days = [d for _, first, last in bars for d in (first, last)] + [d for _, d in marks]
@@ -358,28 +349,42 @@ class _Writer:
         self.doc.add_paragraph(self.t("doc.timeline_note"))
         header = ["", *(self.period_label(period) for period in periods)]
         lines = [[label, *("" for _ in periods)] for label, _, _ in bars]
-        lines += [
-            [label, *("◆" if first <= when <= last else "" for first, last in periods)]
-            for label, when in marks
-        ]
-        fills = [
-            [
-                None,
-                *(
-                    TIMELINE_FILL if start <= last and end >= first else None
-                    for first, last in periods
-                ),
-            ]
-            for _, start, end in bars
-        ]
+        lines += [[label, *_diamonds(when, periods)] for label, when in marks]
+        fills = [[None, *_shading(start, end, periods)] for _, start, end in bars]
         fills += [[None for _ in header] for _ in marks]
         add_table(self.doc, header, lines, text_width(self.doc), font_size=7, fills=fills)
+
+    def timeline_bars(self) -> list[tuple[str, date, date]]:
+        """Actions with a start and a deadline not before it, as (label, start, deadline)."""
+        bars = []
+        for action in self.rows("roadmap.actions"):
+            start, end = day(action["start"]), day(action["deadline"])
+            if start and end and end >= start:
+                bars.append((self.reader.link(action["id"]), start, end))
+        return bars
+
+    def timeline_marks(self) -> list[tuple[str, date]]:
+        """Milestones with a date, as ('Mijlpaal 2', date)."""
+        marks = []
+        for number, milestone in enumerate(self.rows("roadmap.milestones"), start=1):
+            when = day(milestone["date"])
+            if when:
+                marks.append((f"{self.t('chart.milestone')} {number}", when))
+        return marks
 
     def period_label(self, period: tuple[date, date]) -> str:
         first = period[0]
         if (period[1] - first).days > 40:
             return self.t("doc.quarter", quarter=(first.month - 1) // 3 + 1, year=first.year)
         return f"{first.month:02d}/{first.year % 100:02d}"
+
+
+def _diamonds(when: date, periods: list[tuple[date, date]]) -> list[str]:
+    return ["◆" if first <= when <= last else "" for first, last in periods]
+
+
+def _shading(start: date, end: date, periods: list[tuple[date, date]]) -> list[str | None]:
+    return [TIMELINE_FILL if start <= last and end >= first else None for first, last in periods]
 
 
 def _periods(first: date, last: date) -> list[tuple[date, date]]:
