@@ -53,7 +53,8 @@ def _name(row: m.Row) -> str:
     return short(row_name(row), 50) or "—"
 
 
-def _check_challenge(brief: Brief) -> list[Check]:
+def _check_framing(brief: Brief) -> list[Check]:
+    """The question, the goal and the whys: is the challenge well put?"""
     found: list[Check] = []
     question = brief.text("challenge.question").strip().lower()
     if question and not question.startswith(QUESTION_OPENINGS):
@@ -65,9 +66,16 @@ def _check_challenge(brief: Brief) -> list[Check]:
     whys = [why for why in brief.rows("challenge.whys", m.Why) if why.text.strip()]
     if len(whys) < MIN_WHYS:
         found.append(Check(1, "challenge.whys", "whys_short", {"count": str(len(whys))}))
-    for key in SWOT_PARTS:
-        if not brief.is_filled(key):
-            found.append(Check(1, key, "swot_quadrant_empty", {"part_key": key}))
+    return found
+
+
+def _check_evidence(brief: Brief) -> list[Check]:
+    """The SWOT, the key figures, the stakeholders and who carries it: is it grounded?"""
+    found = [
+        Check(1, key, "swot_quadrant_empty", {"part_key": key})
+        for key in SWOT_PARTS
+        if not brief.is_filled(key)
+    ]
     for figure in brief.rows("challenge.key_figures", m.KeyFigure):
         if figure.year is None or not figure.source.strip():
             found.append(
@@ -127,6 +135,25 @@ def _check_prototype(brief: Brief) -> list[Check]:
     return found
 
 
+def _check_action(action: m.Action, objective_ids: set[str], test_ids: set[str]) -> list[Check]:
+    """One action: who carries it, by when, for which objective, and links that still hold."""
+    name = {"name": _name(action)}
+    found: list[Check] = []
+    if not action.owner.strip():
+        found.append(Check(4, "roadmap.actions", "action_no_owner", name))
+    if action.deadline is None:
+        found.append(Check(4, "roadmap.actions", "action_no_deadline", name))
+    elif action.start is not None and action.deadline < action.start:
+        found.append(Check(4, "roadmap.actions", "action_deadline_before_start", name))
+    if action.objective is None:
+        found.append(Check(4, "roadmap.actions", "action_no_objective", name))
+    elif action.objective not in objective_ids:
+        found.append(Check(4, "roadmap.actions", "link_broken", name))
+    if action.test is not None and action.test not in test_ids:
+        found.append(Check(4, "roadmap.actions", "link_broken", name))
+    return found
+
+
 def _check_roadmap(brief: Brief) -> list[Check]:
     found: list[Check] = []
     objectives = brief.rows("roadmap.objectives", m.Objective)
@@ -134,19 +161,7 @@ def _check_roadmap(brief: Brief) -> list[Check]:
     test_ids = {test.id for test in brief.rows("prototype.tests", m.PrototypeTest)}
     actions = brief.rows("roadmap.actions", m.Action)
     for action in actions:
-        name = {"name": _name(action)}
-        if not action.owner.strip():
-            found.append(Check(4, "roadmap.actions", "action_no_owner", name))
-        if action.deadline is None:
-            found.append(Check(4, "roadmap.actions", "action_no_deadline", name))
-        elif action.start is not None and action.deadline < action.start:
-            found.append(Check(4, "roadmap.actions", "action_deadline_before_start", name))
-        if action.objective is None:
-            found.append(Check(4, "roadmap.actions", "action_no_objective", name))
-        elif action.objective not in objective_ids:
-            found.append(Check(4, "roadmap.actions", "link_broken", name))
-        if action.test is not None and action.test not in test_ids:
-            found.append(Check(4, "roadmap.actions", "link_broken", name))
+        found += _check_action(action, objective_ids, test_ids)
     served = {action.objective for action in actions}
     for objective in objectives:
         if objective.id not in served:
@@ -165,7 +180,8 @@ def run_checks(brief: Brief) -> list[Check]:
         for key in REQUIRED_PARTS
         if not brief.is_filled(key)
     ]
-    found += _check_challenge(brief)
+    found += _check_framing(brief)
+    found += _check_evidence(brief)
     found += _check_explore(brief)
     found += _check_prototype(brief)
     found += _check_roadmap(brief)

@@ -118,24 +118,34 @@ def _text_change(old: str, new: str, t: Translator) -> str:
     return "; ".join(parts)
 
 
-def _row_change(key: str, old: Any, new: Any, t: Translator) -> str:
+def _names(rows: list[Any]) -> str:
+    return ", ".join(short(row_name(row), 30) or "—" for row in rows[:3])
+
+
+def _row_difference(key: str, old: Any, new: Any) -> tuple[list[Any], list[Any], list[str], bool]:
+    """Return the rows added, the rows removed, the ids changed, and whether the order moved."""
     before = {row.id: row for row in parse_part(key, without_blank_rows(key, old or []))}
     after = {row.id: row for row in parse_part(key, without_blank_rows(key, new or []))}
     added = [after[i] for i in after if i not in before]
     removed = [before[i] for i in before if i not in after]
     changed = [i for i in after if i in before and after[i] != before[i]]
+    return added, removed, changed, list(before) != list(after)
+
+
+def _row_change(key: str, old: Any, new: Any, t: Translator, labels: dict[str, str]) -> str:
+    added, removed, changed, moved = _row_difference(key, old, new)
     parts = []
     if added:
-        names = ", ".join(short(row_name(row), 30) or "—" for row in added[:3])
-        parts.append(t(_counted("history.rows_added", added), count=len(added), names=names))
+        counted = _counted("history.rows_added", added)
+        parts.append(t(counted, count=len(added), names=_names(added)))
     if removed:
-        names = ", ".join(short(row_name(row), 30) or "—" for row in removed[:3])
-        parts.append(t(_counted("history.rows_removed", removed), count=len(removed), names=names))
+        counted = _counted("history.rows_removed", removed)
+        parts.append(t(counted, count=len(removed), names=_names(removed)))
     if changed:
         parts.append(t(_counted("history.rows_changed", changed), count=len(changed)))
-    if not parts and list(before) != list(after):
+    if not parts and moved:
         parts.append(t("history.rows_reordered"))
-    return "; ".join(parts)
+    return "; ".join(parts) or t("history.same")
 
 
 def _choice_label(value: Any, key: str, t: Translator, labels: dict[str, str]) -> str:
@@ -144,6 +154,36 @@ def _choice_label(value: Any, key: str, t: Translator, labels: dict[str, str]) -
     if PARTS[key].options is not None:
         return t(f"enum.{value}")
     return labels.get(str(value), t("link.missing"))
+
+
+def _text_difference(key: str, old: Any, new: Any, t: Translator, labels: dict[str, str]) -> str:
+    return _text_change(str(old or ""), str(new or ""), t) or t("history.spacing")
+
+
+def _choice_change(key: str, old: Any, new: Any, t: Translator, labels: dict[str, str]) -> str:
+    return f"{_choice_label(old, key, t, labels)} → {_choice_label(new, key, t, labels)}"
+
+
+def _multi_change(key: str, old: Any, new: Any, t: Translator, labels: dict[str, str]) -> str:
+    gained = [v for v in new or [] if v not in (old or [])]
+    lost = [v for v in old or [] if v not in (new or [])]
+    parts = [f"+ {_choice_label(v, key, t, labels)}" for v in gained]
+    parts += [f"− {_choice_label(v, key, t, labels)}" for v in lost]
+    return ", ".join(parts) or t("history.rows_reordered")
+
+
+def _sketch_change(key: str, old: Any, new: Any, t: Translator, labels: dict[str, str]) -> str:
+    return t("history.sketches", before=len(old or []), after=len(new or []))
+
+
+_DESCRIBE_BY_KIND = {
+    Kind.SHORT_TEXT: _text_difference,
+    Kind.LONG_TEXT: _text_difference,
+    Kind.CHOICE: _choice_change,
+    Kind.MULTI: _multi_change,
+    Kind.SKETCHES: _sketch_change,
+    Kind.ROWS: _row_change,
+}
 
 
 def describe_change(
@@ -155,18 +195,4 @@ def describe_change(
     """
     if old == new:
         return t("history.same")
-    kind = PARTS[key].kind
-    names = labels or {}
-    if kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
-        return _text_change(str(old or ""), str(new or ""), t) or t("history.spacing")
-    if kind is Kind.CHOICE:
-        return f"{_choice_label(old, key, t, names)} → {_choice_label(new, key, t, names)}"
-    if kind is Kind.MULTI:
-        gained = [v for v in new or [] if v not in (old or [])]
-        lost = [v for v in old or [] if v not in (new or [])]
-        parts = [f"+ {_choice_label(v, key, t, names)}" for v in gained]
-        parts += [f"− {_choice_label(v, key, t, names)}" for v in lost]
-        return ", ".join(parts) or t("history.rows_reordered")
-    if kind is Kind.SKETCHES:
-        return t("history.sketches", before=len(old or []), after=len(new or []))
-    return _row_change(key, old, new, t) or t("history.same")
+    return _DESCRIBE_BY_KIND[PARTS[key].kind](key, old, new, t, labels or {})

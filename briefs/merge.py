@@ -22,21 +22,30 @@ def _order(rows: list[Row], keep: set[str]) -> list[str]:
     return [str(row.get("id")) for row in rows if str(row.get("id")) in keep]
 
 
+def _kept_or_dropped(row_id: str, base: dict[str, Row], kept: dict[str, Row]) -> tuple[str, None]:
+    """One side removed the row: drop it if the side that kept it left it as it was."""
+    return ("drop", None) if kept[row_id] == base[row_id] else ("conflict", None)
+
+
+def _row_in_all(
+    row_id: str, base: dict[str, Row], mine: dict[str, Row], theirs: dict[str, Row]
+) -> tuple[str, Row | None]:
+    if mine[row_id] == base[row_id]:
+        return "keep", theirs[row_id]
+    if theirs[row_id] in (base[row_id], mine[row_id]):
+        return "keep", mine[row_id]
+    return "conflict", None
+
+
 def _merged_row(
     row_id: str, base: dict[str, Row], mine: dict[str, Row], theirs: dict[str, Row]
 ) -> tuple[str, Row | None]:
     """Return ("keep", row), ("drop", None) or ("conflict", None) for one row id."""
     in_base, in_mine, in_theirs = row_id in base, row_id in mine, row_id in theirs
     if in_base and in_mine and in_theirs:
-        if mine[row_id] == base[row_id]:
-            return "keep", theirs[row_id]
-        if theirs[row_id] in (base[row_id], mine[row_id]):
-            return "keep", mine[row_id]
-        return "conflict", None
-    if in_base and in_mine:  # they removed it
-        return ("drop", None) if mine[row_id] == base[row_id] else ("conflict", None)
-    if in_base and in_theirs:  # I removed it
-        return ("drop", None) if theirs[row_id] == base[row_id] else ("conflict", None)
+        return _row_in_all(row_id, base, mine, theirs)
+    if in_base and (in_mine or in_theirs):  # one side removed it
+        return _kept_or_dropped(row_id, base, mine if in_mine else theirs)
     if in_base:  # both removed it
         return "drop", None
     if in_mine and in_theirs:
@@ -59,7 +68,14 @@ def merge_rows(base: list[Row], mine: list[Row], theirs: list[Row]) -> list[Row]
             return None
         if verdict == "keep" and row is not None:
             outcome[row_id] = row
-    shared = set(old) & set(left) & set(right)
+    return _ordered(base, mine, theirs, outcome)
+
+
+def _ordered(
+    base: list[Row], mine: list[Row], theirs: list[Row], outcome: dict[str, Row]
+) -> list[Row] | None:
+    """Put the merged rows in order, or None when both sides reordered differently."""
+    shared = set(_by_id(base)) & set(_by_id(mine)) & set(_by_id(theirs))
     base_order = _order(base, shared)
     my_order, their_order = _order(mine, shared), _order(theirs, shared)
     if my_order != base_order and their_order != base_order and my_order != their_order:

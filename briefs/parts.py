@@ -292,15 +292,10 @@ class PartValidationError(ValueError):
         self.problems = problems
 
 
-def _problem(error: Any, kind: Kind) -> Problem:
-    location = [part for part in error["loc"] if not isinstance(part, str) or part]
-    row = next((p for p in location if isinstance(p, int)), None) if kind is Kind.ROWS else None
-    column = next((p for p in location if isinstance(p, str)), None)
+def _rule(error: Any) -> str:
+    """Name the broken rule: pydantic's type, or our own validator's message."""
     context = error.get("ctx") or {}
-    limit = next(
-        (context[k] for k in ("max_length", "le", "ge", "min_length") if k in context), None
-    )
-    rule = error["type"]
+    rule = str(error["type"])
     if rule == "value_error" and str(context.get("error", "")) in NAMED_VALUE_ERRORS:
         rule = str(context.get("error"))
     # pydantic reports "too_long" both for a list with too many rows (field_type "List") and
@@ -308,8 +303,22 @@ def _problem(error: Any, kind: Kind) -> Problem:
     # first is the row-count rule, which concerns the whole list rather than a row or column.
     if rule == "too_long" and context.get("field_type") != "List":
         rule = "string_too_long"
+    return rule
+
+
+def _problem(error: Any, kind: Kind) -> Problem:
+    rule = _rule(error)
     if rule == "too_long":
         row, column = None, None
+    else:
+        location = [part for part in error["loc"] if not isinstance(part, str) or part]
+        rows = kind is Kind.ROWS
+        row = next((p for p in location if isinstance(p, int)), None) if rows else None
+        column = next((p for p in location if isinstance(p, str)), None)
+    context = error.get("ctx") or {}
+    limit = next(
+        (context[k] for k in ("max_length", "le", "ge", "min_length") if k in context), None
+    )
     return Problem(rule=rule, row=row, column=column, limit=limit)
 
 
