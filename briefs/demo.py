@@ -6,13 +6,12 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw
 
+from briefs.i18n import TIMEZONE as BRUSSELS
 from briefs.programme import Member, Session, Trajectory
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 SOURCE = "Webinar collectieve leertrajecten, 19 december 2023"
 
 PERIOD_2024 = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefs.access import Principal, can_manage_trajectory
+from briefs.access import Principal, managed_trajectories
 from components.review import coach_dashboard
 from components.state import account_store, programme_store, translator
 from storage.accounts import AccountRefused
@@ -20,9 +20,7 @@ def base_url() -> str:
 def coach_page(principal: Principal) -> None:
     t = translator()
     st.title(t("coach.title"))
-    trajectories = [
-        tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
-    ]
+    trajectories = managed_trajectories(principal, programme_store().trajectories())
     st.subheader(t("coach.trajectories"))
     st.dataframe(
         pd.DataFrame(

@@ -4,33 +4,32 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from briefs.access import Principal, Role, can_manage_trajectory
+from briefs.access import Principal, Role, managed_trajectories
 from briefs.brief import Brief
-from briefs.calendar import sessions_ics
+from briefs.calendar import workshops_ics
 from briefs.changes import changes_since
 from briefs.checks import SWOT_PARTS as SWOT_KEYS
+from briefs.cohort import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
 from briefs.export.brief_doc import ExportOptions
 from briefs.export.cohort import root_cause
-from briefs.i18n import Translator, format_day, format_moment
+from briefs.feedback import unread_per_step as unread_counts
+from briefs.i18n import TIMEZONE, Translator, format_day, format_moment
 from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, parts_of_step
-from briefs.programme import next_session
-from briefs.review import CohortRow, StepStatus, cohort_rows, readiness, step_statuses
+from briefs.programme import next_workshop
 from components import charts
 from components.columns import rows_to_frame, visible_fields
 from components.history import history_button, show_value, step_history_button
 from components.resilience import DATABASE_ERRORS, guarded
 from components.state import brief_store, programme_store, translator
 from storage.exports import trajectory_export
-from storage.review import FeedbackRefused, ReviewStore
+from storage.feedback import FeedbackRefused, FeedbackStore
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 COMPARABLE = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ROWS)
 STATUS_LEVEL = {
     StepStatus.NOT_STARTED: 0,
@@ -40,8 +39,8 @@ STATUS_LEVEL = {
 }
 
 
-def review_store() -> ReviewStore:
-    return ReviewStore(programme_store(), brief_store().principal)
+def review_store() -> FeedbackStore:
+    return FeedbackStore(programme_store(), brief_store().principal)
 
 
 def _send(brief_id: int, step: int, widget_key: str) -> None:
@@ -122,12 +121,7 @@ def participant_review(brief: Brief, step: int, principal: Principal, t: Transla
 def unread_per_step(brief: Brief, principal: Principal) -> dict[int, int]:
     store = review_store()
     read_at = store.read_times([brief.id]).get(brief.id)
-    counts: dict[int, int] = {}
-    for item in store.feedback([brief.id]):
-        fresh = read_at is None or item.created_at > read_at
-        if item.author_id != principal.person_id and not item.resolved and fresh:
-            counts[item.step] = counts.get(item.step, 0) + 1
-    return counts
+    return unread_counts(store.feedback([brief.id]), principal.person_id, read_at)
 
 
 def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
@@ -160,9 +154,7 @@ def _cell(row: CohortRow, step: int, t: Translator) -> str:
 def coach_dashboard(principal: Principal) -> None:
     """The matrix, readiness for the next session, sessions, review and the cohort export."""
     t = translator()
-    trajectories = [
-        tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
-    ]
+    trajectories = managed_trajectories(principal, programme_store().trajectories())
     if not trajectories:
         return
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
@@ -181,8 +173,8 @@ def coach_dashboard(principal: Principal) -> None:
         briefs, store.marks(ids), store.feedback(ids), store.read_times(ids), principal.person_id
     )
     st.subheader(t("dashboard.matrix"))
-    sessions = programme_store().sessions(trajectory.id)
-    upcoming = next_session(sessions, datetime.now(UTC))
+    sessions = programme_store().workshops(trajectory.id)
+    upcoming = next_workshop(sessions, datetime.now(UTC))
     if upcoming is None:
         st.caption(t("dashboard.no_session"))
     elif rows:
@@ -236,7 +228,7 @@ def coach_dashboard(principal: Principal) -> None:
     )
     st.download_button(
         t("sessions.download"),
-        data=sessions_ics(trajectory, sessions, t),
+        data=workshops_ics(trajectory, sessions, t),
         file_name=f"werksessies-leertraject-{trajectory.number}.ics",
         mime="text/calendar",
         key="sessions_ics",
@@ -299,16 +291,16 @@ def _review(
 def _changes(brief: Brief, t: Translator) -> None:
     """What the municipality changed since a date; by default since the last session."""
     st.subheader(t("changes.title"))
-    sessions = programme_store().sessions(brief.trajectory_id)
+    sessions = programme_store().workshops(brief.trajectory_id)
     now = datetime.now(UTC)
     past = [s.starts_at for s in sessions if s.starts_at <= now]
-    default = (max(past) if past else now - timedelta(days=14)).astimezone(BRUSSELS).date()
+    default = (max(past) if past else now - timedelta(days=14)).astimezone(TIMEZONE).date()
     since_day = st.date_input(
         t("changes.since"), value=default, key=f"changes_since:{brief.id}", format="DD/MM/YYYY"
     )
     if not isinstance(since_day, date):
         return
-    since = datetime.combine(since_day, time.min, tzinfo=BRUSSELS)
+    since = datetime.combine(since_day, time.min, tzinfo=TIMEZONE)
     changes = changes_since(brief_store().history(brief.id), since)
     if not changes:
         st.caption(t("changes.none"))

@@ -1,9 +1,8 @@
-"""The coaches' side: matrix, readiness, feedback both ways, review marks, sessions as .ics."""
+"""The coaches' side: matrix, readiness, feedback both ways, review marks, workshops as .ics."""
 
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -11,14 +10,14 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from briefs.access import Principal
-from briefs.calendar import sessions_ics
+from briefs.calendar import workshops_ics
+from briefs.cohort import StepStatus, step_statuses
 from briefs.demo import AVELGEM
-from briefs.i18n import Translator
-from briefs.review import StepStatus, step_statuses
+from briefs.i18n import TIMEZONE, Translator
 from storage.accounts import AccountStore
 from storage.db import make_engine
+from storage.feedback import FeedbackRefused, FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
-from storage.review import FeedbackRefused, ReviewStore
 from storage.seed import seed_demo
 from tests.apps import app_as
 
@@ -33,8 +32,8 @@ def principal(engine: Engine, email: str) -> Principal:
     return found
 
 
-def review(engine: Engine, email: str) -> ReviewStore:
-    return ReviewStore(SqlProgrammeStore(engine), principal(engine, email))
+def review(engine: Engine, email: str) -> FeedbackStore:
+    return FeedbackStore(SqlProgrammeStore(engine), principal(engine, email))
 
 
 def avelgem_id(engine: Engine) -> int:
@@ -82,15 +81,14 @@ def test_marks_follow_the_roles(seeded: Engine) -> None:
         review(seeded, PIETER).mark(brief_id, 1, StepStatus.READY)
 
 
-def test_the_sessions_calendar_holds_the_four_sessions_in_brussels_time(seeded: Engine) -> None:
+def test_the_workshops_calendar_holds_the_four_workshops_in_brussels_time(seeded: Engine) -> None:
     programme = SqlProgrammeStore(seeded)
     trajectory = next(t for t in programme.trajectories() if t.number == 6)
-    sessions = programme.sessions(trajectory.id)
-    calendar = icalendar.Calendar.from_ical(sessions_ics(trajectory, sessions, Translator("nl")))
+    workshops = programme.workshops(trajectory.id)
+    calendar = icalendar.Calendar.from_ical(workshops_ics(trajectory, workshops, Translator("nl")))
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 4
-    brussels = ZoneInfo("Europe/Brussels")
-    starts = [event.decoded("dtstart").astimezone(brussels) for event in events]
+    starts = [event.decoded("dtstart").astimezone(TIMEZONE) for event in events]
     assert [(s.day, s.month, s.year, s.hour) for s in starts[:2]] == [
         (11, 1, 2024, 10),
         (22, 2, 2024, 10),
