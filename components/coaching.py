@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal, managed_trajectories
-from components.review import coach_dashboard
+from components.coach.dashboard import coach_dashboard
 from components.state import account_store, programme_store, translator
 from storage.accounts import AccountRefused
 from storage.repository import NotFound
@@ -38,7 +38,7 @@ def coach_page(principal: Principal) -> None:
     )
     if not trajectories:
         return
-    coach_dashboard(principal)
+    coach_dashboard(principal, trajectories)
     st.subheader(t("coach.invite"))
     st.caption(t("coach.invite_help"))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
