@@ -9,9 +9,9 @@ import os
 
 import streamlit as st
 
+from bench.baseline_columns import column_config, rows_to_frame, visible_fields
 from briefs.i18n import Translator
 from briefs.parts import Kind, parts_of_step
-from components.columns import column_config, rows_to_frame, visible_fields
 
 t = Translator("nl")
 step = int(st.query_params.get("step", "1"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from briefs.programme import BriefRef
+from briefs.cohort import StepStatus
+from briefs.programme import BriefRef, Trajectory
 from briefs.steps import STEP_SPECS
 
 
@@ -53,6 +55,30 @@ def can_manage_trajectory(principal: Principal, trajectory_id: int) -> bool:
     if principal.role is Role.ADMIN:
         return True
     return principal.role is Role.COACH and trajectory_id in principal.trajectory_ids
+
+
+def managed_trajectories(
+    principal: Principal, trajectories: Iterable[Trajectory]
+) -> list[Trajectory]:
+    """The trajectories among these that the person coaches (all of them for an admin)."""
+    return [tr for tr in trajectories if can_manage_trajectory(principal, tr.id)]
+
+
+def can_comment(principal: Principal, ref: BriefRef) -> bool:
+    """Write in a step's feedback thread and resolve it: the municipality and its coaches."""
+    return can_edit_brief(principal, ref) or can_manage_trajectory(principal, ref.trajectory_id)
+
+
+def can_mark_step(principal: Principal, ref: BriefRef, status: StepStatus | None) -> bool:
+    """Participants mark their step ready (or take that back); coaches mark it reviewed."""
+    if status is StepStatus.REVIEWED or principal.role is not Role.PARTICIPANT:
+        return can_manage_trajectory(principal, ref.trajectory_id)
+    return can_edit_brief(principal, ref)
+
+
+def can_keep_notes(principal: Principal, trajectory_id: int) -> bool:
+    """The private notes on a municipality are read and written by its coaches only."""
+    return can_manage_trajectory(principal, trajectory_id)
 
 
 def can_administer(principal: Principal) -> bool:

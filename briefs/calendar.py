@@ -1,4 +1,4 @@
-"""The sessions of a trajectory as an .ics calendar file."""
+"""The workshops of a trajectory as an .ics calendar file."""
 
 from __future__ import annotations
 
@@ -8,31 +8,31 @@ from datetime import timedelta
 from icalendar import Calendar, Event
 
 from briefs.i18n import Translator
-from briefs.programme import Session, Trajectory
+from briefs.programme import Trajectory, Workshop
 
-SESSION_LENGTH = timedelta(hours=3)
+WORKSHOP_LENGTH = timedelta(hours=3)
 
 
-def sessions_ics(trajectory: Trajectory, sessions: Sequence[Session], t: Translator) -> bytes:
+def workshops_ics(trajectory: Trajectory, workshops: Sequence[Workshop], t: Translator) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Kernbrief//leertrajecten bedrijvige kern//NL")
     calendar.add("version", "2.0")
-    for session in sessions:
+    for workshop in workshops:
         event = Event()
-        event.add("uid", f"kernbrief-{trajectory.number}-{session.number}@kernbrief")
+        event.add("uid", f"kernbrief-{trajectory.number}-{workshop.number}@kernbrief")
         event.add(
             "summary",
             t(
                 "sessions.event",
-                number=session.number,
+                number=workshop.number,
                 trajectory=trajectory.number,
-                step=session.step,
+                step=workshop.step,
             ),
         )
-        event.add("dtstart", session.starts_at)
-        event.add("dtend", session.starts_at + SESSION_LENGTH)
-        event.add("dtstamp", session.starts_at)
-        event.add("location", session.place or t(f"mode.{session.mode}"))
-        event.add("description", t(f"step.{session.step}.title"))
+        event.add("dtstart", workshop.starts_at)
+        event.add("dtend", workshop.starts_at + WORKSHOP_LENGTH)
+        event.add("dtstamp", workshop.starts_at)
+        event.add("location", workshop.place or t(f"mode.{workshop.mode}"))
+        event.add("description", t(f"step.{workshop.step}.title"))
         calendar.add_component(event)
     return bytes(calendar.to_ical())

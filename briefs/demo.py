@@ -6,13 +6,12 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PIL import Image, ImageDraw
 
-from briefs.programme import Member, Session, Trajectory
+from briefs.i18n import TIMEZONE as BRUSSELS
+from briefs.programme import Member, Trajectory, Workshop
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 SOURCE = "Webinar collectieve leertrajecten, 19 december 2023"
 
 PERIOD_2024 = (
@@ -197,7 +196,7 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=BRUSSELS).astimezone(UTC)
 
 
-def sessions_for(number: int, today: date) -> list[Session]:
+def workshops_for(number: int, today: date) -> list[Workshop]:
     """Return the four sessions of a trajectory.
 
     Trajectory 6 keeps the two dates the source gives; the demo cohorts (3 and 5) run
@@ -214,7 +213,7 @@ def sessions_for(number: int, today: date) -> list[Session]:
     else:
         days = [date(2023, 3, 14), date(2023, 5, 9), date(2023, 6, 27), date(2023, 9, 26)]
     return [
-        Session(0, index + 1, _at(day), modes[index], places[index], index + 1)
+        Workshop(0, index + 1, _at(day), modes[index], places[index], index + 1)
         for index, day in enumerate(days)
     ]
 

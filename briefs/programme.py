@@ -1,7 +1,8 @@
-"""The programme around the briefs: trajectories, their sessions, municipalities and people."""
+"""The programme around the briefs: trajectories, their workshops, municipalities and people."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,7 +34,9 @@ class Trajectory:
 
 
 @dataclass(frozen=True)
-class Session:
+class Workshop:
+    """One of a trajectory's meetings ("werksessie"), where a step of the brief is due."""
+
     trajectory_id: int
     number: int
     starts_at: datetime
@@ -60,7 +63,13 @@ class BriefRef:
     municipality: str
 
 
-def next_session(sessions: list[Session], now: datetime) -> Session | None:
-    """Return the first session that has not started yet."""
-    upcoming = sorted((s for s in sessions if s.starts_at >= now), key=lambda s: s.starts_at)
-    return upcoming[0] if upcoming else None
+def next_workshop(workshops: Sequence[Workshop], now: datetime) -> Workshop | None:
+    """Return the first workshop that has not started yet."""
+    upcoming = [w for w in workshops if w.starts_at >= now]
+    return min(upcoming, key=lambda w: w.starts_at) if upcoming else None
+
+
+def last_workshop(workshops: Sequence[Workshop], now: datetime) -> Workshop | None:
+    """Return the workshop that started most recently."""
+    past = [w for w in workshops if w.starts_at <= now]
+    return max(past, key=lambda w: w.starts_at) if past else None

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal, Role
+from briefs.cohort import programme_progress
 from briefs.i18n import format_moment
-from briefs.review import programme_progress
 from briefs.steps import STEPS
 from components.state import account_store, brief_store, programme_store, translator
 from storage.repository import NotFound

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefs.access import Principal, can_manage_trajectory
-from components.review import coach_dashboard
+from briefs.access import Principal, managed_trajectories
+from components.coach.dashboard import coach_dashboard
 from components.state import account_store, programme_store, translator
 from storage.accounts import AccountRefused
 from storage.repository import NotFound
@@ -20,9 +20,7 @@ def base_url() -> str:
 def coach_page(principal: Principal) -> None:
     t = translator()
     st.title(t("coach.title"))
-    trajectories = [
-        tr for tr in programme_store().trajectories() if can_manage_trajectory(principal, tr.id)
-    ]
+    trajectories = managed_trajectories(principal, programme_store().trajectories())
     st.subheader(t("coach.trajectories"))
     st.dataframe(
         pd.DataFrame(
@@ -40,7 +38,7 @@ def coach_page(principal: Principal) -> None:
     )
     if not trajectories:
         return
-    coach_dashboard(principal)
+    coach_dashboard(principal, trajectories)
     st.subheader(t("coach.invite"))
     st.caption(t("coach.invite_help"))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}

@@ -10,10 +10,10 @@ import streamlit as st
 from briefs.checks import run_checks
 from briefs.i18n import format_day, format_moment
 from briefs.links import chains
-from briefs.programme import next_session
+from briefs.programme import next_workshop
 from briefs.progress import step_progress
 from components import charts
-from components.review import unread_per_step
+from components.feedback import unread_feedback
 from components.state import programme_store
 from components.text import md_literal
 from components.workspace import STEP_PAGES, open_workspace, show_checks
@@ -36,7 +36,7 @@ def overview_page() -> None:
         column.caption(label)
         column.markdown(f"**{md_literal(value)}**")
     st.markdown(f"**{t('overview.next_session')}**")
-    upcoming = next_session(programme_store().sessions(trajectory.id), datetime.now(UTC))
+    upcoming = next_workshop(programme_store().workshops(trajectory.id), datetime.now(UTC))
     if upcoming is None:
         st.write(t("overview.no_next_session"))
     else:
@@ -51,7 +51,7 @@ def overview_page() -> None:
                 step=upcoming.step,
             )
         )
-    unread = unread_per_step(brief, workspace.principal)
+    unread = unread_feedback(brief, workspace.principal)
     if unread:
         st.warning(t("review.unread_overview", count=sum(unread.values())))
         for step, count in sorted(unread.items()):

@@ -18,6 +18,7 @@ from storage import edit_access
 from storage.accounts import AccountStore, unsign
 from storage.config import idle_minutes, secret_key
 from storage.db import default_url, engine_for
+from storage.feedback import FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 
@@ -290,3 +291,32 @@ def export_result(brief_id: int) -> Any:
 
 def set_export_result(brief_id: int, result: Any) -> None:
     st.session_state[f"export:{brief_id}"] = result
+
+
+# --- the coaches' workspace and the feedback threads -------------------------------------------
+def feedback_store() -> FeedbackStore:
+    """Feedback, step marks and notes as the signed-in person may reach them."""
+    return FeedbackStore(programme_store(), brief_store().principal)
+
+
+def typed_text(widget_key: str) -> str:
+    """What a text widget holds in this session, for a callback that stores it."""
+    return str(st.session_state.get(widget_key) or "")
+
+
+def clear_typed_text(widget_key: str) -> None:
+    """Empty a text widget once what it held is stored; only from a callback."""
+    st.session_state[widget_key] = ""
+
+
+def feedback_problem(brief_id: int, step: int) -> str | None:
+    """Why the last message on this step was refused ("empty", "too_long"), if it was."""
+    value = st.session_state.get(f"feedback_problem:{brief_id}:{step}")
+    return str(value) if value else None
+
+
+def set_feedback_problem(brief_id: int, step: int, reason: str | None) -> None:
+    if reason is None:
+        st.session_state.pop(f"feedback_problem:{brief_id}:{step}", None)
+    else:
+        st.session_state[f"feedback_problem:{brief_id}:{step}"] = reason

@@ -12,10 +12,10 @@ from briefs.links import root_cause
 from briefs.parts import Group, Insight, Kind, PartSpec, step_layout
 from briefs.steps import STEP_BY_NUMBER
 from components import charts
+from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
 from components.resilience import database_section, show_page_notice
-from components.review import participant_review
 from components.text import md_literal
 from components.workspace import Workspace, open_workspace, show_checks
 

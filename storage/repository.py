@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from briefs.brief import Brief, StoredPart
 from briefs.images import CleanImage
 from briefs.parts import PARTS, validate_part
-from briefs.programme import BriefRef, Member, Person, Session, Trajectory
+from briefs.programme import BriefRef, Member, Person, Trajectory, Workshop
 from storage.tables import (
     AssignmentRow,
     AuditRow,
@@ -301,7 +301,7 @@ class SqlProgrammeStore:
                 return trajectory
         raise NotFound(trajectory_id)
 
-    def sessions(self, trajectory_id: int) -> list[Session]:
+    def workshops(self, trajectory_id: int) -> list[Workshop]:
         with self.engine.connect() as connection:
             rows = connection.execute(
                 select(SessionRow)
@@ -309,7 +309,7 @@ class SqlProgrammeStore:
                 .order_by(SessionRow.number)
             )
             return [
-                Session(r.trajectory_id, r.number, utc(r.starts_at), r.mode, r.place, r.step)
+                Workshop(r.trajectory_id, r.number, utc(r.starts_at), r.mode, r.place, r.step)
                 for r in rows
             ]
 
@@ -390,7 +390,7 @@ class SqlProgrammeStore:
     def briefs_of(self, municipality: str) -> list[BriefRef]:
         return self._brief_refs(BriefRow.municipality == municipality)
 
-    def add_trajectory(self, trajectory: Trajectory, sessions: Iterable[Session]) -> int:
+    def add_trajectory(self, trajectory: Trajectory, workshops: Iterable[Workshop]) -> int:
         with self.engine.begin() as connection:
             trajectory_id = connection.execute(
                 insert(TrajectoryRow)
@@ -414,15 +414,15 @@ class SqlProgrammeStore:
                         uncertain=member.uncertain,
                     )
                 )
-            for session in sessions:
+            for workshop in workshops:
                 connection.execute(
                     insert(SessionRow).values(
                         trajectory_id=trajectory_id,
-                        number=session.number,
-                        starts_at=session.starts_at,
-                        mode=session.mode,
-                        place=session.place,
-                        step=session.step,
+                        number=workshop.number,
+                        starts_at=workshop.starts_at,
+                        mode=workshop.mode,
+                        place=workshop.place,
+                        step=workshop.step,
                     )
                 )
         return int(trajectory_id)

@@ -13,8 +13,8 @@ from briefs.demo import (
     DEMO_PEOPLE,
     DEMO_SKETCHES,
     TRAJECTORIES,
-    sessions_for,
     sketch_png,
+    workshops_for,
 )
 from briefs.images import clean_image
 from briefs.parts import PARTS
@@ -31,7 +31,9 @@ def seed_demo(engine: Engine, today: date) -> dict[str, int]:
     brief_ids: dict[tuple[int, str], int] = {}
     trajectory_ids: dict[int, int] = {}
     for trajectory in TRAJECTORIES:
-        trajectory_id = programme.add_trajectory(trajectory, sessions_for(trajectory.number, today))
+        trajectory_id = programme.add_trajectory(
+            trajectory, workshops_for(trajectory.number, today)
+        )
         trajectory_ids[trajectory.number] = trajectory_id
         for member in trajectory.members:
             brief_ids[(trajectory.number, member.municipality)] = programme.add_brief(

@@ -21,7 +21,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine, func, select, text
 
-from briefs.demo import TRAJECTORIES, sessions_for
+from briefs.demo import TRAJECTORIES, workshops_for
 from briefs.images import clean_image
 from briefs.parts import PARTS, Kind
 from storage.backup import (
@@ -390,7 +390,7 @@ def _programme_only(url: str) -> Engine:
     upgrade(engine)
     programme = SqlProgrammeStore(engine)
     for trajectory in TRAJECTORIES:
-        programme.add_trajectory(trajectory, sessions_for(trajectory.number, date(2024, 3, 1)))
+        programme.add_trajectory(trajectory, workshops_for(trajectory.number, date(2024, 3, 1)))
     return engine
 
 

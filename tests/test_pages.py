@@ -216,7 +216,7 @@ def test_a_page_whose_database_fails_still_shows_the_fields_with_their_text(
     with (
         patch("storage.accounts.AccountStore.resolve_session", side_effect=failure),
         patch("storage.repository.SqlBriefStore.load_many", side_effect=failure),
-        patch("storage.review.ReviewStore.feedback", side_effect=failure),
+        patch("storage.feedback.FeedbackStore.feedback", side_effect=failure),
     ):
         at.run()
     assert not at.exception
@@ -277,7 +277,7 @@ def test_a_login_that_ended_elsewhere_ends_here(demo_url: str) -> None:
 
 
 def test_the_demo_today_is_used_for_the_sessions(demo_url: str) -> None:
-    sessions = stores(demo_url)[1].sessions(3)
+    sessions = stores(demo_url)[1].workshops(3)
     assert sessions[0].starts_at.date() < date.today() < sessions[-1].starts_at.date()
 
 

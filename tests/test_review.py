@@ -1,24 +1,34 @@
-"""The coaches' side: matrix, readiness, feedback both ways, review marks, sessions as .ics."""
+"""The coaches' side: matrix, readiness, feedback both ways, review marks, workshops as .ics."""
 
 from __future__ import annotations
 
-from datetime import date
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from briefs.access import Principal
-from briefs.calendar import sessions_ics
+from briefs.access import (
+    Principal,
+    Role,
+    can_comment,
+    can_keep_notes,
+    can_mark_step,
+    managed_trajectories,
+)
+from briefs.calendar import workshops_ics
+from briefs.cohort import StepStatus, step_statuses
 from briefs.demo import AVELGEM
-from briefs.i18n import Translator
-from briefs.review import StepStatus, step_statuses
+from briefs.feedback import Feedback, unread_per_step
+from briefs.i18n import TIMEZONE, Translator
+from briefs.parts import PARTS, Kind
+from briefs.programme import BriefRef, Trajectory, Workshop, last_workshop, next_workshop
+from components.coach.changes import default_since
 from storage.accounts import AccountStore
 from storage.db import make_engine
+from storage.feedback import FeedbackRefused, FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
-from storage.review import FeedbackRefused, ReviewStore
 from storage.seed import seed_demo
 from tests.apps import app_as
 
@@ -33,8 +43,8 @@ def principal(engine: Engine, email: str) -> Principal:
     return found
 
 
-def review(engine: Engine, email: str) -> ReviewStore:
-    return ReviewStore(SqlProgrammeStore(engine), principal(engine, email))
+def review(engine: Engine, email: str) -> FeedbackStore:
+    return FeedbackStore(SqlProgrammeStore(engine), principal(engine, email))
 
 
 def avelgem_id(engine: Engine) -> int:
@@ -82,15 +92,14 @@ def test_marks_follow_the_roles(seeded: Engine) -> None:
         review(seeded, PIETER).mark(brief_id, 1, StepStatus.READY)
 
 
-def test_the_sessions_calendar_holds_the_four_sessions_in_brussels_time(seeded: Engine) -> None:
+def test_the_workshops_calendar_holds_the_four_workshops_in_brussels_time(seeded: Engine) -> None:
     programme = SqlProgrammeStore(seeded)
     trajectory = next(t for t in programme.trajectories() if t.number == 6)
-    sessions = programme.sessions(trajectory.id)
-    calendar = icalendar.Calendar.from_ical(sessions_ics(trajectory, sessions, Translator("nl")))
+    workshops = programme.workshops(trajectory.id)
+    calendar = icalendar.Calendar.from_ical(workshops_ics(trajectory, workshops, Translator("nl")))
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 4
-    brussels = ZoneInfo("Europe/Brussels")
-    starts = [event.decoded("dtstart").astimezone(brussels) for event in events]
+    starts = [event.decoded("dtstart").astimezone(TIMEZONE) for event in events]
     assert [(s.day, s.month, s.year, s.hour) for s in starts[:2]] == [
         (11, 1, 2024, 10),
         (22, 2, 2024, 10),
@@ -281,3 +290,123 @@ def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
     for page in ("pages/overview.py", "pages/challenge.py"):
         participant.switch_page(page).run()
         assert "Schepen twijfelt" not in "\n".join(str(text.value) for text in participant.text)
+
+
+def test_the_coach_sees_the_workshops_of_the_trajectory_and_their_calendar(
+    demo_url: str,
+) -> None:
+    at = app_as(COACH)
+    assert at.subheader[2].value == "Werksessies"
+    table = next(frame.value for frame in at.dataframe if "Sessie" in frame.value.columns)
+    assert list(table["Sessie"]) == [1, 2, 3, 4]
+    assert list(table["Stap"]) == [1, 2, 3, 4]
+    assert list(table["Vorm"]) == ["online", "fysiek", "online", "fysiek"]
+    assert "Brussel, VLAIO" in set(table["Plaats"])
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == ["Agenda downloaden (.ics)"]
+
+
+def test_a_coach_compares_a_text_part_and_hears_when_nobody_filled_one_in(demo_url: str) -> None:
+    engine = make_engine(demo_url)
+    refs = SqlProgrammeStore(engine).briefs_in(
+        SqlProgrammeStore(engine).brief_ref(avelgem_id(engine)).trajectory_id
+    )
+    briefs = SqlBriefStore(engine).load_many([ref.id for ref in refs])
+    empty = next(
+        spec.key
+        for spec in PARTS.values()
+        if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ROWS)
+        and not any(brief.part(spec.key).value for brief in briefs)
+    )
+    at = app_as(COACH)
+    at.selectbox(key="compare_part").select("challenge.question").run()
+    table = at.dataframe[-1].value
+    assert list(table["Gemeente"]) == ["Avelgem"]
+    assert table.iloc[0][table.columns[1]] == AVELGEM["challenge.question"]
+    at.selectbox(key="compare_part").select(empty).run()
+    assert "Nog niemand vulde dit onderdeel in." in [caption.value for caption in at.caption]
+
+
+def test_an_empty_message_is_refused_on_screen_and_forgotten_after_a_real_one(
+    demo_url: str,
+) -> None:
+    brief_id = avelgem_id(make_engine(demo_url))
+    at = app_as(COACH)
+    at.button(key=f"feedback_send:{brief_id}:1").click().run()
+    assert "Schrijf eerst een bericht." in [error.value for error in at.error]
+    at.text_area(key=f"feedback_text:{brief_id}:1").input("Wie trekt dit in het MAT?")
+    at.button(key=f"feedback_send:{brief_id}:1").click().run()
+    assert "Schrijf eerst een bericht." not in [error.value for error in at.error]
+    assert "Wie trekt dit in het MAT?" in [text.value for text in at.text]
+    assert at.text_area(key=f"feedback_text:{brief_id}:1").value == ""
+
+
+# --- the rules behind the screens, without a database ----------------------------------------
+AVELGEM_REF = BriefRef(10, 3, "Avelgem")
+PARTICIPANT = Principal(1, "Lotte", "l@x", Role.PARTICIPANT, "Avelgem", frozenset({3}))
+NEIGHBOUR = Principal(2, "Pieter", "p@x", Role.PARTICIPANT, "Gent", frozenset({5}))
+ITS_COACH = Principal(3, "Jonas", "j@x", Role.COACH, "", frozenset({3}))
+OTHER_COACH = Principal(4, "An", "a@x", Role.COACH, "", frozenset({5}))
+ADMIN = Principal(5, "Els", "e@x", Role.ADMIN, "", frozenset())
+
+
+def test_who_may_write_feedback_mark_steps_and_keep_notes() -> None:
+    writers = {
+        p.name
+        for p in (PARTICIPANT, NEIGHBOUR, ITS_COACH, OTHER_COACH, ADMIN)
+        if can_comment(p, AVELGEM_REF)
+    }
+    assert writers == {"Lotte", "Jonas", "Els"}
+    assert can_mark_step(PARTICIPANT, AVELGEM_REF, StepStatus.READY)
+    assert can_mark_step(PARTICIPANT, AVELGEM_REF, None)
+    assert not can_mark_step(PARTICIPANT, AVELGEM_REF, StepStatus.REVIEWED)
+    assert not can_mark_step(NEIGHBOUR, AVELGEM_REF, StepStatus.READY)
+    assert can_mark_step(ITS_COACH, AVELGEM_REF, StepStatus.REVIEWED)
+    assert not can_mark_step(OTHER_COACH, AVELGEM_REF, StepStatus.REVIEWED)
+    assert can_mark_step(ADMIN, AVELGEM_REF, StepStatus.REVIEWED)
+    assert can_keep_notes(ITS_COACH, 3) and can_keep_notes(ADMIN, 3)
+    assert not can_keep_notes(PARTICIPANT, 3) and not can_keep_notes(OTHER_COACH, 3)
+
+
+def test_managed_trajectories_are_the_coachs_own_and_all_for_an_admin() -> None:
+    trajectories = [Trajectory(3, 3, "Drie", "", ""), Trajectory(5, 5, "Vijf", "", "")]
+    assert [tr.id for tr in managed_trajectories(ITS_COACH, trajectories)] == [3]
+    assert [tr.id for tr in managed_trajectories(ADMIN, trajectories)] == [3, 5]
+    assert managed_trajectories(PARTICIPANT, trajectories) == []
+
+
+def test_unread_counts_only_open_messages_by_others_since_the_last_look() -> None:
+    read_at = datetime(2024, 3, 1, 12, tzinfo=UTC)
+
+    def message(step: int, author: int, hours: int, resolved: bool = False) -> Feedback:
+        moment = read_at + timedelta(hours=hours)
+        return Feedback(0, 10, step, author, "", "coach", "", moment, resolved)
+
+    thread = [
+        message(1, 3, 1),
+        message(1, 3, 2),
+        message(1, 1, 3),  # the reader's own
+        message(2, 3, -1),  # read already
+        message(2, 3, 4, resolved=True),
+        message(4, 3, 5),
+    ]
+    assert unread_per_step(thread, 1, read_at) == {1: 2, 4: 1}
+    assert unread_per_step(thread, 1, None) == {1: 2, 2: 1, 4: 1}
+
+
+def test_what_changed_starts_at_the_last_workshop_or_two_weeks_back() -> None:
+    now = datetime(2024, 3, 20, 9, tzinfo=UTC)
+
+    def workshop(number: int, day: date) -> Workshop:
+        starts = datetime.combine(day, time(10), tzinfo=TIMEZONE)
+        return Workshop(3, number, starts.astimezone(UTC), "online", "", number)
+
+    workshops = [
+        workshop(1, date(2024, 2, 1)),
+        workshop(2, date(2024, 3, 5)),
+        workshop(3, date(2024, 4, 2)),
+    ]
+    assert last_workshop(workshops, now) == workshops[1]
+    assert next_workshop(workshops, now) == workshops[2]
+    assert default_since(workshops, now) == date(2024, 3, 5)
+    assert default_since(workshops[2:], now) == date(2024, 3, 6)

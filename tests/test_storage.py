@@ -153,7 +153,7 @@ def test_the_demo_holds_the_twelve_trajectories(engine: Engine) -> None:
     assert [t.number for t in trajectories] == list(range(1, 13))
     third = trajectories[2]
     assert [m.label for m in third.members] == ["Oostrozebeke", "Hulshout", "Harelbeke?", "Avelgem"]
-    assert len(programme.sessions(third.id)) == 4
+    assert len(programme.workshops(third.id)) == 4
     assert all(len(t.members) <= 10 for t in trajectories)
 
 

@@ -1,15 +1,23 @@
-"""Step marks and feedback threads in the database, behind the same access rules as briefs."""
+"""Feedback threads, step marks, read times and coaches' notes, behind briefs/access.py."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, insert, select, update
 
-from briefs.access import Principal, Role, can_edit_brief, can_manage_trajectory, can_read_brief
+from briefs.access import (
+    Principal,
+    can_comment,
+    can_keep_notes,
+    can_mark_step,
+    can_read_brief,
+)
+from briefs.cohort import StepStatus
+from briefs.feedback import Feedback
 from briefs.model import LONG_TEXT_MAX
-from briefs.review import Feedback, StepStatus
+from briefs.programme import BriefRef
 from storage.repository import NotFound, SqlProgrammeStore, utc
 from storage.tables import CoachNoteRow, FeedbackReadRow, FeedbackRow, StepMarkRow
 
@@ -22,22 +30,26 @@ class FeedbackRefused(ValueError):
         self.reason = reason
 
 
-class ReviewStore:
+def _check_body(body: str) -> None:
+    if not body.strip():
+        raise FeedbackRefused("empty")
+    if len(body) > LONG_TEXT_MAX:
+        raise FeedbackRefused("too_long")
+
+
+class FeedbackStore:
+    """What coaches and participants say about a brief, for one signed-in person."""
+
     def __init__(self, programme: SqlProgrammeStore, principal: Principal):
         self.programme = programme
         self.engine = programme.engine
         self.principal = principal
 
-    def _check(self, brief_id: int, write: bool = False, coach: bool = False) -> None:
-        ref = self.programme.brief_ref(brief_id)
-        allowed = can_read_brief(self.principal, ref)
-        if coach:
-            allowed = can_manage_trajectory(self.principal, ref.trajectory_id)
-        elif write:
-            allowed = can_edit_brief(self.principal, ref) or can_manage_trajectory(
-                self.principal, ref.trajectory_id
-            )
-        if not allowed:
+    def _check(
+        self, brief_id: int, allowed: Callable[[Principal, BriefRef], bool] = can_read_brief
+    ) -> None:
+        # "Not yours" and "does not exist" give the same answer.
+        if not allowed(self.principal, self.programme.brief_ref(brief_id)):
             raise NotFound(brief_id)
 
     def _readable(self, brief_ids: Sequence[int]) -> list[int]:
@@ -61,12 +73,7 @@ class ReviewStore:
 
     def mark(self, brief_id: int, step: int, status: StepStatus | None) -> None:
         """Participants mark a step ready (or take that back); coaches mark it reviewed."""
-        if status is StepStatus.REVIEWED or self.principal.role is not Role.PARTICIPANT:
-            self._check(brief_id, coach=True)
-        else:
-            ref = self.programme.brief_ref(brief_id)
-            if not can_edit_brief(self.principal, ref):
-                raise NotFound(brief_id)
+        self._check(brief_id, lambda principal, ref: can_mark_step(principal, ref, status))
         with self.engine.begin() as connection:
             connection.execute(
                 delete(StepMarkRow).where(
@@ -107,11 +114,8 @@ class ReviewStore:
         ]
 
     def add_feedback(self, brief_id: int, step: int, body: str) -> int:
-        self._check(brief_id, write=True)
-        if not body.strip():
-            raise FeedbackRefused("empty")
-        if len(body) > LONG_TEXT_MAX:
-            raise FeedbackRefused("too_long")
+        self._check(brief_id, can_comment)
+        _check_body(body)
         with self.engine.begin() as connection:
             return int(
                 connection.execute(
@@ -131,7 +135,7 @@ class ReviewStore:
 
     def resolve(self, brief_id: int, step: int) -> None:
         """Mark the step's thread resolved; either side may do so."""
-        self._check(brief_id, write=True)
+        self._check(brief_id, can_comment)
         with self.engine.begin() as connection:
             connection.execute(
                 update(FeedbackRow)
@@ -175,7 +179,7 @@ class ReviewStore:
     # --- private notes --------------------------------------------------------------------
     def notes(self, trajectory_id: int, municipality: str) -> list[tuple[datetime, str, str]]:
         """The coaches' private notes on a municipality: (when, who, text); coaches only."""
-        if not can_manage_trajectory(self.principal, trajectory_id):
+        if not can_keep_notes(self.principal, trajectory_id):
             raise NotFound(trajectory_id)
         with self.engine.connect() as connection:
             rows = connection.execute(
@@ -189,12 +193,9 @@ class ReviewStore:
         return [(utc(r.created_at), r.author_name, r.body) for r in rows]
 
     def add_note(self, trajectory_id: int, municipality: str, body: str) -> None:
-        if not can_manage_trajectory(self.principal, trajectory_id):
+        if not can_keep_notes(self.principal, trajectory_id):
             raise NotFound(trajectory_id)
-        if not body.strip():
-            raise FeedbackRefused("empty")
-        if len(body) > LONG_TEXT_MAX:
-            raise FeedbackRefused("too_long")
+        _check_body(body)
         with self.engine.begin() as connection:
             connection.execute(
                 insert(CoachNoteRow).values(

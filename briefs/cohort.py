@@ -1,15 +1,17 @@
-"""Review of briefs by coaches: step statuses, feedback threads and the cohort overview."""
+"""Where each municipality of a cohort stands: step statuses, the coach's matrix, progress."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from briefs.brief import Brief
 from briefs.checks import run_checks
+from briefs.feedback import Feedback, unread_per_step
 from briefs.progress import step_progress
+from briefs.steps import STEPS
 
 
 class StepStatus(StrEnum):
@@ -20,21 +22,6 @@ class StepStatus(StrEnum):
 
 
 MARKS = (StepStatus.READY, StepStatus.REVIEWED)
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """One message in a step's thread."""
-
-    id: int
-    brief_id: int
-    step: int
-    author_id: int
-    author_name: str
-    author_role: str
-    body: str
-    created_at: datetime
-    resolved: bool
 
 
 def step_statuses(brief: Brief, marks: dict[int, str]) -> dict[int, StepStatus]:
@@ -48,17 +35,6 @@ def step_statuses(brief: Brief, marks: dict[int, str]) -> dict[int, StepStatus]:
         else:
             statuses[step] = StepStatus.IN_PROGRESS if share > 0 else StepStatus.NOT_STARTED
     return statuses
-
-
-def unread(feedback: Iterable[Feedback], reader_id: int, read_at: datetime | None) -> int:
-    """Open messages by others that arrived after the reader last looked."""
-    return sum(
-        1
-        for item in feedback
-        if item.author_id != reader_id
-        and not item.resolved
-        and (read_at is None or item.created_at > read_at)
-    )
 
 
 @dataclass(frozen=True)
@@ -92,7 +68,7 @@ def cohort_rows(
                 step_statuses(brief, marks.get(brief.id, {})),
                 step_progress(brief),
                 len(run_checks(brief)),
-                unread(own, reader_id, reads.get(brief.id)),
+                sum(unread_per_step(own, reader_id, reads.get(brief.id)).values()),
                 brief.last_saved(),
             )
         )
@@ -119,7 +95,7 @@ def programme_progress(briefs: Sequence[Brief]) -> dict[int, CohortProgress]:
     return {
         trajectory_id: CohortProgress(
             len(shares),
-            {step: sum(share[step] for share in shares) / len(shares) for step in (1, 2, 3, 4)},
+            {step: sum(share[step] for share in shares) / len(shares) for step in STEPS},
         )
         for trajectory_id, shares in totals.items()
     }

@@ -1,4 +1,4 @@
-"""Table columns for list parts: configuration from the row models, and rows ↔ data frames."""
+"""Data-editor columns for the benchmark's baseline page: what a plain st.data_editor would show."""
 
 from __future__ import annotations
 

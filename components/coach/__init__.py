@@ -1,0 +1,1 @@
+"""The coaches' workspace on *Begeleiding*: one module per screen."""

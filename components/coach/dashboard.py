@@ -1,0 +1,152 @@
+"""A trajectory at a glance: the matrix of municipalities × steps, readiness, the screens below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefs.access import Principal
+from briefs.brief import Brief
+from briefs.cohort import CohortRow, StepStatus, cohort_rows, readiness
+from briefs.export.brief_doc import ExportOptions
+from briefs.i18n import Translator, format_day, format_moment
+from briefs.programme import Trajectory, Workshop, next_workshop
+from briefs.steps import STEPS
+from components import charts
+from components.coach.compare import compare_section
+from components.coach.review import review_section
+from components.coach.workshops import workshops_section
+from components.state import brief_store, feedback_store, programme_store, translator
+from storage.exports import trajectory_export
+
+STATUS_LEVEL = {
+    StepStatus.NOT_STARTED: 0,
+    StepStatus.IN_PROGRESS: 1,
+    StepStatus.READY: 2,
+    StepStatus.REVIEWED: 3,
+}
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The briefs of a trajectory and their rows in the matrix."""
+
+    briefs: list[Brief]
+    rows: list[CohortRow]
+
+
+def load_cohort(trajectory_id: int, principal: Principal) -> Cohort:
+    """Read every brief, mark and message of the trajectory in bulk: no query per cell."""
+    refs = programme_store().briefs_in(trajectory_id)
+    briefs = brief_store().load_many([ref.id for ref in refs])
+    store = feedback_store()
+    ids = [brief.id for brief in briefs]
+    marks, feedback, reads = store.marks(ids), store.feedback(ids), store.read_times(ids)
+    return Cohort(briefs, cohort_rows(briefs, marks, feedback, reads, principal.person_id))
+
+
+def _pick_trajectory(trajectories: list[Trajectory], t: Translator) -> Trajectory:
+    labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
+    chosen = st.selectbox(
+        t("dashboard.pick"),
+        list(labels),
+        format_func=lambda i: labels[i],
+        key="dashboard_trajectory",
+    )
+    return next(tr for tr in trajectories if tr.id == chosen)
+
+
+def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translator) -> None:
+    """How many municipalities have the step of the next workshop ready."""
+    upcoming = next_workshop(workshops, datetime.now(UTC))
+    if upcoming is None:
+        st.caption(t("dashboard.no_session"))
+        return
+    if not rows:
+        return
+    ready, total = readiness(rows, upcoming.step)
+    day = format_day(upcoming.starts_at.date())
+    st.info(t("dashboard.readiness", step=upcoming.step, day=day, ready=ready, total=total))
+
+
+def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
+    municipalities = [row.municipality for row in rows]
+    steps = [t("dashboard.step", step=step) for step in STEPS]
+    levels = [[STATUS_LEVEL[row.statuses[step]] for step in STEPS] for row in rows]
+    labels = [[t(f"status.{row.statuses[step]}") for step in STEPS] for row in rows]
+    figure = go.Figure(
+        go.Heatmap(
+            z=levels,
+            x=steps,
+            y=municipalities,
+            text=labels,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=3,
+            showscale=False,
+            colorscale=[[0, "#eeeeee"], [0.34, "#fde9b4"], [0.67, "#b9dcc2"], [1, "#2f8f6b"]],
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_layout(height=80 + 36 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return figure
+
+
+def _matrix_row(row: CohortRow, t: Translator) -> dict[str, object]:
+    cells = {
+        t("dashboard.step", step=step): (
+            f"{t(f'status.{row.statuses[step]}')} · {round(row.progress[step] * 100)} %"
+        )
+        for step in STEPS
+    }
+    return {
+        t("dashboard.municipality"): row.municipality,
+        **cells,
+        t("dashboard.open_checks"): row.open_checks,
+        t("dashboard.unread"): row.unread,
+        t("dashboard.last_change"): format_moment(row.last_change) or "—",
+    }
+
+
+def matrix(rows: list[CohortRow], t: Translator) -> None:
+    """Status and completeness per municipality and step, as a heatmap and a sortable table."""
+    if not rows:
+        return
+    charts.show(_status_chart(rows, t), "status_matrix")
+    st.dataframe(
+        pd.DataFrame([_matrix_row(row, t) for row in rows]), hide_index=True, width="stretch"
+    )
+
+
+def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
+    if st.button(t("dashboard.export"), key="cohort_export"):
+        name, data = trajectory_export(brief_store(), trajectory.number, ExportOptions(), t)
+        st.download_button(
+            t("dashboard.export_ready", name=name),
+            data=data,
+            file_name=name,
+            mime="application/zip",
+            key="cohort_download",
+        )
+
+
+def coach_dashboard(principal: Principal, trajectories: list[Trajectory]) -> None:
+    """One of the coach's trajectories: matrix, workshops, review, compare and cohort export."""
+    if not trajectories:
+        return
+    t = translator()
+    trajectory = _pick_trajectory(trajectories, t)
+    cohort = load_cohort(trajectory.id, principal)
+    workshops = programme_store().workshops(trajectory.id)
+    st.subheader(t("dashboard.matrix"))
+    readiness_note(cohort.rows, workshops, t)
+    matrix(cohort.rows, t)
+    workshops_section(trajectory, workshops, t)
+    if cohort.rows:
+        review_section(cohort.rows, cohort.briefs, principal, t)
+        compare_section(cohort.briefs, t)
+    _cohort_export(trajectory, t)
