@@ -13,6 +13,7 @@ import streamlit as st
 
 from briefs.i18n import Translator
 from briefs.links import short
+from briefs.present import day
 
 STEP_COLOURS = ("#1f5f8b", "#2f8f6b", "#c77d1a", "#8b3a62")
 CONFIG = {"displayModeBar": False}
@@ -114,52 +115,53 @@ def impact_effort_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure 
     return figure
 
 
-def _day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        return dt.date.fromisoformat(value)
-    return None
+def _action_bars(actions: list[dict[str, Any]]) -> list[tuple[str, dt.date, dt.date, Any]]:
+    """Actions with a start and a deadline not before it: (label, start, deadline, status)."""
+    bars = []
+    for action in actions:
+        start, deadline = day(action.get("start")), day(action.get("deadline"))
+        if start and deadline and deadline >= start:
+            label = _label(action.get("title", ""), 50)
+            bars.append((label, start, deadline, action.get("status")))
+    return bars
+
+
+def _bar_trace(bars: list[tuple[str, dt.date, dt.date, Any]], t: Translator) -> go.Bar:
+    return go.Bar(
+        y=[bar[0] for bar in bars],
+        x=[(bar[2] - bar[1]).days * 86_400_000 for bar in bars],
+        base=[bar[1].isoformat() for bar in bars],
+        orientation="h",
+        marker_color=STEP_COLOURS[3],
+        hovertext=[t(f"enum.{bar[3]}") if bar[3] else "" for bar in bars],
+    )
+
+
+def _milestone_trace(points: list[tuple[str, dt.date]], t: Translator) -> go.Scatter:
+    return go.Scatter(
+        y=[f"◆ {point[0]}" for point in points],
+        x=[point[1].isoformat() for point in points],
+        mode="markers",
+        marker={"symbol": "diamond", "size": 14, "color": STEP_COLOURS[2]},
+        name=t("chart.milestone"),
+    )
 
 
 def roadmap_chart(
     actions: list[dict[str, Any]], milestones: list[dict[str, Any]], t: Translator
 ) -> go.Figure | None:
     """A Gantt chart of the actions with a start and a later deadline, and the milestones."""
-    bars = []
-    for action in actions:
-        start, deadline = _day(action.get("start")), _day(action.get("deadline"))
-        if start and deadline and deadline >= start:
-            bars.append(
-                (_label(action.get("title", ""), 50), start, deadline, action.get("status"))
-            )
+    bars = _action_bars(actions)
     points = [
-        (_label(m.get("title", ""), 50), day) for m in milestones if (day := _day(m.get("date")))
+        (_label(m.get("title", ""), 50), when) for m in milestones if (when := day(m.get("date")))
     ]
     if not bars and not points:
         return None
     figure = go.Figure()
     if bars:
-        figure.add_trace(
-            go.Bar(
-                y=[bar[0] for bar in bars],
-                x=[(bar[2] - bar[1]).days * 86_400_000 for bar in bars],
-                base=[bar[1].isoformat() for bar in bars],
-                orientation="h",
-                marker_color=STEP_COLOURS[3],
-                hovertext=[t(f"enum.{bar[3]}") if bar[3] else "" for bar in bars],
-            )
-        )
+        figure.add_trace(_bar_trace(bars, t))
     if points:
-        figure.add_trace(
-            go.Scatter(
-                y=[f"◆ {point[0]}" for point in points],
-                x=[point[1].isoformat() for point in points],
-                mode="markers",
-                marker={"symbol": "diamond", "size": 14, "color": STEP_COLOURS[2]},
-                name=t("chart.milestone"),
-            )
-        )
+        figure.add_trace(_milestone_trace(points, t))
     # Numeric months read the same in Dutch and English; plotly ships English month names only.
     figure.update_xaxes(type="date", tickformat="%m/%Y")
     figure.update_yaxes(autorange="reversed")

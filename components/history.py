@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
 import streamlit as st
 
 from briefs.brief import Brief, StoredPart, saved_by_name
-from briefs.history import describe_change, step_at, step_moments
+from briefs.history import Moment, describe_change, step_at, step_moments
 from briefs.i18n import Translator, format_moment, format_moment_seconds
 from briefs.links import link_labels
 from briefs.parts import PARTS, parts_of_step
@@ -85,6 +87,35 @@ def history_button(brief: Brief, key: str, t: Translator, author: str | None) ->
     _dialog_button(t("history.button"), f"history:{brief.id}:{key}", title, body)
 
 
+def _moment_option(moment: Moment, t: Translator) -> str:
+    """'14:32:05 · Probleemstelling, Kerncijfers … · Lotte': when, which parts, who."""
+    parts = ", ".join(t(f"part.{key}.title") for key in moment.keys[:3])
+    return t(
+        "history.moment_option",
+        moment=format_moment_seconds(moment.at),
+        part=parts + (" …" if len(moment.keys) > 3 else ""),
+        name=", ".join(moment.names) or "—",
+    )
+
+
+def _restore_step(
+    brief: Brief, changes: list[tuple[str, Any]], moment: datetime, author: str, t: Translator
+) -> None:
+    try:
+        brief_store().save_parts(
+            brief.id, [(key, value, brief.part(key).version) for key, value in changes], author
+        )
+    except StaleWrite:
+        st.warning(t("history.stale"))
+        return
+    for key, _value in changes:
+        bump_part_reset(brief.id, key)
+    set_notice(
+        "success", "history.step_restored", count=len(changes), moment=format_moment_seconds(moment)
+    )
+    st.rerun()
+
+
 def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -> None:
     store = brief_store()
     brief = store.load(brief_id)
@@ -98,22 +129,12 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
     choice = st.selectbox(
         t("history.moment"),
         range(len(moments)),
-        format_func=lambda index: t(
-            "history.moment_option",
-            moment=format_moment_seconds(moments[index].at),
-            part=", ".join(t(f"part.{key}.title") for key in moments[index].keys[:3])
-            + (" …" if len(moments[index].keys) > 3 else ""),
-            name=", ".join(moments[index].names) or "—",
-        ),
+        format_func=lambda index: _moment_option(moments[index], t),
         key=f"step_moment:{brief_id}:{step}",
     )
     moment = moments[int(choice or 0)].at
     target = step_at(history, step, moment)
-    changes = [
-        (spec.key, target[spec.key])
-        for spec in parts_of_step(step)
-        if target[spec.key] != brief.part(spec.key).value
-    ]
+    changes = [(key, value) for key, value in target.items() if value != brief.part(key).value]
     if not changes:
         st.info(t("history.step_nothing"))
         return
@@ -122,24 +143,7 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
         change = describe_change(key, brief.part(key).value, value, t, _labels(brief, key, t))
         st.markdown(f"- **{t(f'part.{key}.title')}**: {md_literal(change)}")
     if author and st.button(t("history.step_restore"), key=f"step_restore:{brief_id}:{step}"):
-        try:
-            store.save_parts(
-                brief_id,
-                [(key, value, brief.part(key).version) for key, value in changes],
-                author,
-            )
-        except StaleWrite:
-            st.warning(t("history.stale"))
-            return
-        for key, _value in changes:
-            bump_part_reset(brief_id, key)
-        set_notice(
-            "success",
-            "history.step_restored",
-            count=len(changes),
-            moment=format_moment_seconds(moment),
-        )
-        st.rerun()
+        _restore_step(brief, changes, moment, author, t)
 
 
 def step_history_button(brief: Brief, step: int, t: Translator, author: str | None) -> None:
