@@ -63,6 +63,29 @@ def export(brief: Brief) -> bytes:
     return build_brief_document(brief, context, ExportOptions(), Translator("nl"), IMAGES.get)
 
 
+def _baseline_table(document: Any, value: list[dict[str, Any]]) -> None:
+    columns = [c for c in value[0] if c != "id"]
+    table = document.add_table(rows=1, cols=len(columns))
+    for cell, name in zip(table.rows[0].cells, columns, strict=True):
+        cell.text = name
+    for row in value:
+        for cell, name in zip(table.add_row().cells, columns, strict=True):
+            cell.text = "" if row[name] is None else str(row[name])
+
+
+def _baseline_part(document: Any, kind: Kind, value: Any) -> None:
+    if kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.CHOICE):
+        document.add_paragraph(str(value))
+    elif kind is Kind.MULTI:
+        document.add_paragraph(", ".join(value))
+    elif kind is Kind.SKETCHES:
+        for sketch in value:
+            document.add_picture(io.BytesIO(IMAGES[sketch["image_id"]]))
+            document.add_paragraph(sketch["caption"])
+    else:
+        _baseline_table(document, value)
+
+
 def baseline(brief: Brief) -> bytes:
     """The same content with bare python-docx calls: no options, no styling, no links."""
     document = docx.Document()
@@ -71,25 +94,9 @@ def baseline(brief: Brief) -> bytes:
         document.add_heading(f"Stap {step}", 1)
         for spec in (s for s in PARTS.values() if s.step == step):
             value = brief.part(spec.key).value
-            if not value:
-                continue
-            document.add_heading(spec.key, 2)
-            if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.CHOICE):
-                document.add_paragraph(str(value))
-            elif spec.kind is Kind.MULTI:
-                document.add_paragraph(", ".join(value))
-            elif spec.kind is Kind.SKETCHES:
-                for sketch in value:
-                    document.add_picture(io.BytesIO(IMAGES[sketch["image_id"]]))
-                    document.add_paragraph(sketch["caption"])
-            else:
-                columns = [c for c in value[0] if c != "id"]
-                table = document.add_table(rows=1, cols=len(columns))
-                for cell, name in zip(table.rows[0].cells, columns, strict=True):
-                    cell.text = name
-                for row in value:
-                    for cell, name in zip(table.add_row().cells, columns, strict=True):
-                        cell.text = "" if row[name] is None else str(row[name])
+            if value:
+                document.add_heading(spec.key, 2)
+                _baseline_part(document, spec.kind, value)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
