@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 
 from briefs.programme import BriefRef
+
+# How long a one-time link works; the screens and the command line say so from these.
+INVITATION_VALIDITY = timedelta(days=14)
+RESET_VALIDITY = timedelta(hours=48)
 
 
 class Role(StrEnum):
@@ -57,3 +62,22 @@ def can_manage_trajectory(principal: Principal, trajectory_id: int) -> bool:
 def can_administer(principal: Principal) -> bool:
     """Change roles and read the audit log."""
     return principal.role is Role.ADMIN
+
+
+def can_reset_password(actor: Principal, target: Principal) -> bool:
+    """Admins reset anyone's password; a coach only a participant of one of their trajectories."""
+    if can_administer(actor):
+        return True
+    return (
+        actor.role is Role.COACH
+        and target.role is Role.PARTICIPANT
+        and bool(target.trajectory_ids & actor.trajectory_ids)
+    )
+
+
+def can_mark_step(principal: Principal, ref: BriefRef, reviewing: bool) -> bool:
+    """A participant marks their own step ready (or takes that back); only the trajectory's
+    coaches (and admins) mark a step reviewed, or change a mark on someone else's brief."""
+    if reviewing or principal.role is not Role.PARTICIPANT:
+        return can_manage_trajectory(principal, ref.trajectory_id)
+    return can_edit_brief(principal, ref)
