@@ -14,10 +14,10 @@ from briefs.access import Principal, Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
 from briefs.images import clean_image
+from core.settings import DEMO_PASSWORD
+from services.exports import export_brief, export_cohort
 from storage.accounts import AccountStore
-from storage.config import DEMO_PASSWORD
 from storage.db import make_engine
-from storage.exports import brief_export, trajectory_export
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from storage.seed import seed_demo
@@ -98,7 +98,7 @@ OPERATIONS: dict[str, Callable[[SecureBriefStore, int], object]] = {
     "revisions": lambda store, brief_id: store.revisions(brief_id, "challenge.goal"),
     "add_image": lambda store, brief_id: store.add_image(brief_id, clean_image(png())),
     "image": lambda store, brief_id: store.image(brief_id, 1),
-    "export": lambda store, brief_id: brief_export(
+    "export": lambda store, brief_id: export_brief(
         store, brief_id, ExportOptions(steps=frozenset({1})), Translator("nl")
     ),
 }
@@ -153,11 +153,11 @@ def test_cohort_exports_are_for_the_trajectorys_coaches(
 ) -> None:
     store = world.store(who)
     if allowed:
-        name, data = trajectory_export(store, number, ExportOptions(), Translator("nl"))
+        name, data = export_cohort(store, number, ExportOptions(), Translator("nl"))
         assert name.endswith(f" {number}.zip") and data[:2] == b"PK"
     else:
         with pytest.raises(NotFound):
-            trajectory_export(store, number, ExportOptions(), Translator("nl"))
+            export_cohort(store, number, ExportOptions(), Translator("nl"))
 
 
 def test_a_person_lists_only_what_they_may_read(world: World) -> None:
