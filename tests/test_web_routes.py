@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx2
@@ -21,10 +20,9 @@ from core.security import LOGIN_COOKIE, unsign
 from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
 from storage.db import make_engine
-from storage.migrate import upgrade
 from storage.repository import SqlProgrammeStore
-from storage.seed import seed_demo
 from tests.conftest import TEST_SECRET_KEY
+from tests.fixtures_web import copy_database, seed_template
 from web.auth import CSRF_COOKIE, PrivatePages, auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -37,20 +35,13 @@ NL = Translator("nl")
 @pytest.fixture(scope="module")
 def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database, seeded once for this module; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("web") / "demo.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, date.today())
-    engine.dispose()
-    return path
+    return seed_template(tmp_path_factory.mktemp("web"))
 
 
 @pytest.fixture
 def accounts(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
     """A fresh copy of the demo database, which the routes find through DATABASE_URL."""
-    for part in seeded_file.parent.glob(seeded_file.name + "*"):
-        shutil.copy(part, tmp_path / part.name)
-    url = f"sqlite:///{tmp_path / seeded_file.name}"
+    url = copy_database(seeded_file, tmp_path)
     monkeypatch.setenv("DATABASE_URL", url)
     return AccountStore(make_engine(url))
 
