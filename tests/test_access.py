@@ -10,10 +10,11 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine
 
-from briefs.access import Principal, Role
+from briefs.access import Principal, Role, can_mark_step, can_reset_password
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
 from briefs.images import clean_image
+from briefs.programme import BriefRef
 from core.settings import DEMO_PASSWORD
 from services.exports import export_brief, export_cohort
 from storage.accounts import AccountStore
@@ -239,3 +240,21 @@ def test_a_participant_cannot_point_the_session_at_another_brief(demo_url: str) 
     values = [str(data["value"]) for data in editors(at).values()]
     assert values and not any("Avelgem ligt langs" in value for value in values)
     assert any("Sinds corona" in value for value in values)
+
+
+def test_who_may_reset_a_password_and_mark_a_step_is_a_rule_of_the_domain() -> None:
+    ref = BriefRef(7, 3, "Avelgem")
+    participant = Principal(1, "P", "p@x", Role.PARTICIPANT, "Avelgem", frozenset({3}))
+    neighbour = Principal(2, "N", "n@x", Role.PARTICIPANT, "Gent", frozenset({3}))
+    coach = Principal(3, "C", "c@x", Role.COACH, "", frozenset({3}))
+    elsewhere = Principal(4, "E", "e@x", Role.COACH, "", frozenset({5}))
+    admin = Principal(5, "A", "a@x", Role.ADMIN, "")
+    assert can_reset_password(coach, participant) and can_reset_password(admin, coach)
+    assert not can_reset_password(elsewhere, participant)
+    assert not can_reset_password(coach, elsewhere)  # a coach resets participants only
+    assert not can_reset_password(participant, neighbour)
+    assert can_mark_step(participant, ref, reviewing=False)
+    assert not can_mark_step(participant, ref, reviewing=True)
+    assert not can_mark_step(neighbour, ref, reviewing=False)
+    assert can_mark_step(coach, ref, reviewing=True) and can_mark_step(coach, ref, reviewing=False)
+    assert not can_mark_step(elsewhere, ref, reviewing=True)
