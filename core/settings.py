@@ -7,7 +7,7 @@ import secrets
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "kernbrief-demo"
@@ -40,7 +40,8 @@ class Settings(BaseModel):
     idle_minutes: int = 120
     secure_cookies: bool = False
     db_timeout: float = DEFAULT_DB_TIMEOUT
-    configured_key: str = ""
+    # Kept out of repr so that a logged Settings never shows the key.
+    configured_key: str = Field(default="", repr=False)
     demo_key_file: Path = DEMO_KEY_FILE
 
     @field_validator("idle_minutes")
