@@ -326,7 +326,7 @@ def test_a_failing_export_says_so_and_changes_nothing(demo_url: str) -> None:
     briefs, _ = stores(demo_url)
     brief_id = avelgem(demo_url)
     before = briefs.load(brief_id).parts
-    with patch("components.export.brief_export", side_effect=MemoryError()):
+    with patch("components.export.export_brief", side_effect=MemoryError()):
         at.button(key="export_build").click().run()
     assert any("kon niet gemaakt worden (MemoryError)" in e.value for e in at.error)
     assert not at.get("download_button")
