@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 # data/. A production start sets KERNBRIEF_SECRET_KEY and leaves KERNBRIEF_DEMO unset.
 run: $(VENV)/.app-installed
 	KERNBRIEF_DEMO=1 $(PY) manage.py init-db --demo-if-empty
-	KERNBRIEF_DEMO=1 $(PY) -m streamlit run components/server.py --server.port=$(PORT) --server.headless=true
+	KERNBRIEF_DEMO=1 $(PY) -m streamlit run web/server.py --server.port=$(PORT) --server.headless=true
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -14,9 +14,12 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from briefs.access import Role
+from briefs.access import INVITATION_VALIDITY, Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import LANGUAGES, Translator
+from core.settings import settings
+from services import exports
+from services.operator import OPERATOR, operator_store
 from storage.accounts import AccountRefused, AccountStore
 from storage.backup import (
     BackupError,
@@ -28,15 +31,14 @@ from storage.backup import (
     restore,
     write_brief_file,
 )
-from storage.db import default_url, engine_for
-from storage.exports import OPERATOR, brief_export, operator_store, trajectory_export
+from storage.db import app_engine, engine_for
 from storage.migrate import upgrade
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.seed import seed_demo
 
 
 def init_db(demo_if_empty: bool) -> None:
-    engine = engine_for(default_url())
+    engine = app_engine()
     upgrade(engine)
     print("Databank is klaar (schema bijgewerkt).")
     if demo_if_empty and SqlProgrammeStore(engine).is_empty():
@@ -68,7 +70,7 @@ def _trajectory_id(programme: SqlProgrammeStore, number: int) -> int:
 
 
 def _accounts_command(args: argparse.Namespace) -> int:
-    engine = engine_for(default_url())
+    engine = app_engine()
     accounts, programme = AccountStore(engine), SqlProgrammeStore(engine)
     try:
         if args.command == "create-user":
@@ -88,7 +90,8 @@ def _accounts_command(args: argparse.Namespace) -> int:
                 OPERATOR, _trajectory_id(programme, args.trajectory), args.municipality, args.email
             )
             print(
-                f"Uitnodiging (eenmalig, 14 dagen): {args.url.rstrip('/')}/auth/invite?code={code}"
+                f"Uitnodiging (eenmalig, {INVITATION_VALIDITY.days} dagen): "
+                f"{args.url.rstrip('/')}/auth/invite?code={code}"
             )
         else:
             accounts.set_role(OPERATOR, args.email, Role(args.role))
@@ -110,7 +113,7 @@ BACKUP_KINDS = {
 
 
 def _backup_command(args: argparse.Namespace) -> int:
-    url = default_url()
+    url = settings().database_url
     try:
         if args.command == "backup":
             backup(url, args.file, overwrite=args.overwrite)
@@ -238,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "init-db":
         init_db(args.demo_if_empty)
     elif args.command == "seed-demo":
-        engine = engine_for(default_url())
+        engine = app_engine()
         upgrade(engine)
         seed_demo(engine, date.today())
         print("Democontent geladen.")
@@ -247,13 +250,13 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command in ("backup", "restore", "export-json", "import-json"):
         return _backup_command(args)
     elif args.command == "list-briefs":
-        programme = SqlProgrammeStore(engine_for(default_url()))
+        programme = SqlProgrammeStore(app_engine())
         for trajectory in programme.trajectories():
             for ref in programme.briefs_in(trajectory.id):
                 print(f"{ref.id:5d}  leertraject {trajectory.number:2d}  {ref.municipality}")
     elif args.command == "export-brief":
-        name, data = brief_export(
-            operator_store(engine_for(default_url())),
+        name, data = exports.export_brief(
+            operator_store(app_engine()),
             args.brief,
             _options(args),
             Translator(args.taal),
@@ -263,8 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Geschreven: {target}")
     elif args.command == "export-trajectory":
         args.output.mkdir(parents=True, exist_ok=True)
-        name, data = trajectory_export(
-            operator_store(engine_for(default_url())),
+        name, data = exports.export_cohort(
+            operator_store(app_engine()),
             args.trajectory,
             _options(args),
             Translator(args.taal),

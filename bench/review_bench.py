@@ -71,7 +71,7 @@ def rerun_ms(email: str, page: str | None) -> float:
     app = AppTest.from_file(
         str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120
     )
-    app.session_state["auth_token"] = accounts.start_session(person.person_id)
+    app.session_state["auth_token"] = accounts.start_login_session(person.person_id)
     app.run()
     if page:
         app.switch_page(page).run()

@@ -21,7 +21,6 @@ from sqlalchemy import Engine
 from bench.export_bench import figures as export_figures
 from bench.review_bench import figures as review_figures
 from bench.typing_bench import figures as typing_figures
-from components.save_api import save_payload
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.migrate import upgrade
@@ -29,6 +28,7 @@ from storage.repository import SqlBriefStore, SqlProgrammeStore
 from storage.seed import seed_demo
 from tests.apps import editors
 from tests.postgres import running_postgres
+from web.save_api import save_payload
 
 ROOT = Path(__file__).resolve().parent.parent
 SAVES = 300
@@ -106,7 +106,7 @@ def rerun_figures(url: str) -> list[tuple[int, float, float, float]]:
     accounts = AccountStore(engine)
     lotte = accounts.principal_by_email("lotte.vandenberghe@avelgem.demo")
     assert lotte is not None
-    token = accounts.start_session(lotte.person_id)
+    token = accounts.start_login_session(lotte.person_id)
     results = []
     for step, page in pages.items():
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

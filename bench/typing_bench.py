@@ -18,9 +18,9 @@ from typing import Any
 from playwright.sync_api import expect, sync_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
+from core.settings import settings
 from storage import edit_access
 from storage.accounts import AccountStore
-from storage.config import secret_key
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.seed import seed_demo
@@ -89,7 +89,9 @@ def save_latency(base: str, database_url: str) -> tuple[float, float]:
     accounts = AccountStore(engine)
     principal = accounts.principal_by_email("lotte.vandenberghe@avelgem.demo")
     assert principal is not None
-    token = edit_access.issue(principal, accounts.start_session(principal.person_id), secret_key())
+    token = edit_access.issue(
+        principal, accounts.start_login_session(principal.person_id), settings().signing_key()
+    )
     stored = Stored(database_url)
     version = stored.briefs.load(stored.brief_id).part("challenge.problem").version
     timings = []

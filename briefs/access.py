@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
 
 from briefs.cohort import StepStatus
 from briefs.programme import BriefRef, Trajectory
 from briefs.steps import STEP_SPECS
+
+# How long a one-time link works; the screens and the command line say so from these.
+INVITATION_VALIDITY = timedelta(days=14)
+RESET_VALIDITY = timedelta(hours=48)
 
 
 class Role(StrEnum):
@@ -84,6 +89,17 @@ def can_keep_notes(principal: Principal, trajectory_id: int) -> bool:
 def can_administer(principal: Principal) -> bool:
     """Change roles and read the audit log."""
     return principal.role is Role.ADMIN
+
+
+def can_reset_password(actor: Principal, target: Principal) -> bool:
+    """Admins reset anyone's password; a coach only a participant of one of their trajectories."""
+    if can_administer(actor):
+        return True
+    return (
+        actor.role is Role.COACH
+        and target.role is Role.PARTICIPANT
+        and bool(target.trajectory_ids & actor.trajectory_ids)
+    )
 
 
 # The pages each role is offered, by name; the first is its home. A visitor only signs in.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from briefs.access import Principal
 from components.state import account_store, programme_store, sso_configured, sso_email, translator
 from components.workspace import database_unreachable
 from storage.accounts import AccountRefused
+from storage.db import DATABASE_ERRORS
 
 
 def login_page() -> None:
@@ -28,7 +28,7 @@ def login_page() -> None:
             st.button(t("auth.sso"), key="sso_login", on_click=st.login)
     try:
         trajectories = programme_store().trajectories()
-    except (OperationalError, DBAPIError):
+    except DATABASE_ERRORS:
         database_unreachable(t)
         return
     st.subheader(t("start.trajectories"))

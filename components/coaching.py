@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefs.access import Principal, managed_trajectories
+from briefs.access import (
+    INVITATION_VALIDITY,
+    RESET_VALIDITY,
+    Principal,
+    managed_trajectories,
+)
 from components.coach.dashboard import coach_dashboard
 from components.state import account_store, programme_store, translator
 from storage.accounts import AccountRefused
@@ -40,7 +45,7 @@ def coach_page(principal: Principal) -> None:
         return
     coach_dashboard(principal, trajectories)
     st.subheader(t("coach.invite"))
-    st.caption(t("coach.invite_help"))
+    st.caption(t("coach.invite_help", days=INVITATION_VALIDITY.days))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
     with st.form("invite"):
         trajectory_id = st.selectbox(
@@ -58,7 +63,7 @@ def coach_page(principal: Principal) -> None:
         except AccountRefused as refused:
             st.error(t(f"auth.account_{refused.reason}"))
         else:
-            st.write(t("coach.invitation_link"))
+            st.write(t("coach.invitation_link", days=INVITATION_VALIDITY.days))
             st.code(f"{base_url()}/auth/invite?code={code}", language=None)
     st.subheader(t("coach.reset"))
     with st.form("reset"):
@@ -70,5 +75,5 @@ def coach_page(principal: Principal) -> None:
         except NotFound:
             st.error(t("coach.reset_unknown"))
         else:
-            st.write(t("coach.reset_link"))
+            st.write(t("coach.reset_link", hours=int(RESET_VALIDITY.total_seconds() // 3600)))
             st.code(f"{base_url()}/auth/reset?code={code}", language=None)

@@ -8,7 +8,7 @@ from briefs.export.brief_doc import ExportOptions
 from briefs.steps import STEPS
 from components.state import brief_store, export_result, set_export_result
 from components.workspace import open_workspace
-from storage.exports import brief_export
+from services.exports import export_brief
 
 
 def export_page() -> None:
@@ -40,7 +40,7 @@ def export_page() -> None:
     if st.button(t("export.build"), type="primary", key="export_build"):
         bar = st.progress(0.0, text=t("export.building"))
         try:
-            name, data = brief_export(
+            name, data = export_brief(
                 brief_store(),
                 brief.id,
                 options,

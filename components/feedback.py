@@ -16,6 +16,7 @@ from components.state import (
     clear_typed_text,
     feedback_problem,
     feedback_store,
+    mark_step,
     set_feedback_problem,
     typed_text,
 )
@@ -86,13 +87,13 @@ def _mark_button(brief_id: int, step: int, status: StepStatus, t: Translator) ->
         st.button(
             t("review.unmark_ready"),
             key=f"unready:{step}",
-            on_click=guarded(lambda: feedback_store().mark(brief_id, step, None)),
+            on_click=guarded(lambda: mark_step(brief_id, step, None)),
         )
     elif status is not StepStatus.REVIEWED:
         st.button(
             t("review.mark_ready"),
             key=f"ready:{step}",
-            on_click=guarded(lambda: feedback_store().mark(brief_id, step, StepStatus.READY)),
+            on_click=guarded(lambda: mark_step(brief_id, step, StepStatus.READY)),
         )
 
 

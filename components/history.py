@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import streamlit as st
 
@@ -17,6 +16,7 @@ from components.part_view import show_part
 from components.resilience import database_section
 from components.state import brief_store, bump_part_reset, set_notice
 from components.text import md_literal
+from services.history import restore_step, restore_version
 from storage.repository import StaleWrite
 
 
@@ -61,7 +61,7 @@ def _part_history(brief_id: int, key: str, t: Translator, author: str | None) ->
                 and st.button(t("history.restore"), key=restore_key)
             ):
                 try:
-                    store.save_part(brief_id, key, revision.value, current.version, author)
+                    restore_version(store, brief_id, key, revision.version, current.version, author)
                 except StaleWrite:
                     st.warning(t("history.stale"))
                     return
@@ -98,20 +98,19 @@ def _moment_option(moment: Moment, t: Translator) -> str:
     )
 
 
-def _restore_step(
-    brief: Brief, changes: list[tuple[str, Any]], moment: datetime, author: str, t: Translator
-) -> None:
+def _restore_step(brief: Brief, step: int, moment: datetime, author: str, t: Translator) -> None:
     try:
-        brief_store().save_parts(
-            brief.id, [(key, value, brief.part(key).version) for key, value in changes], author
-        )
+        restored = restore_step(brief_store(), brief, step, moment, author)
     except StaleWrite:
         st.warning(t("history.stale"))
         return
-    for key, _value in changes:
+    for key in restored:
         bump_part_reset(brief.id, key)
     set_notice(
-        "success", "history.step_restored", count=len(changes), moment=format_moment_seconds(moment)
+        "success",
+        "history.step_restored",
+        count=len(restored),
+        moment=format_moment_seconds(moment),
     )
     st.rerun()
 
@@ -143,7 +142,7 @@ def _step_history(brief_id: int, step: int, t: Translator, author: str | None) -
         change = describe_change(key, brief.part(key).value, value, t, _labels(brief, key, t))
         st.markdown(f"- **{t(f'part.{key}.title')}**: {md_literal(change)}")
     if author and st.button(t("history.step_restore"), key=f"step_restore:{brief_id}:{step}"):
-        _restore_step(brief, changes, moment, author, t)
+        _restore_step(brief, step, moment, author, t)
 
 
 def step_history_button(brief: Brief, step: int, t: Translator, author: str | None) -> None:

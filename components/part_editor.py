@@ -1,6 +1,6 @@
 """The part editor: one part of a brief as a field that saves itself while the user types.
 
-The browser side (part_editor.js) saves over HTTP through components/save_api.py; this side
+The browser side (part_editor.js) saves over HTTP through web/save_api.py; this side
 only tells it what to show: the stored value and version, the labels, the columns of a table
 and a token to save with. Drawing the page never saves anything.
 """
@@ -19,7 +19,7 @@ from briefs.i18n import TIMEZONE, Translator, format_clock, format_moment
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind
 from briefs.present import FieldKind, FieldSpec, row_fields
-from components.save_api import SAVE_PATH
+from web.save_api import SAVE_PATH
 
 _HERE = Path(__file__).resolve().parent
 

@@ -8,15 +8,12 @@ from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from briefs.i18n import Translator
 from components.state import pop_notice
+from storage.db import DATABASE_ERRORS
 
-# A stopped, locked or frozen database: connection refused, "database is locked", a
-# statement or lock timeout, a pool with no free connection, a socket cut by the watchdog.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (OperationalError, DBAPIError, PoolTimeout)
+__all__ = ["DATABASE_ERRORS", "database_section", "guarded", "show_notice", "show_page_notice"]
 NOTICE_KEY = "database_notice"
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 from briefs.parts import PartValidationError
 from components.state import PartProblem, PartState, brief_store, part_state, set_part_state
+from storage.db import DATABASE_ERRORS
 from storage.repository import StaleWrite
 
 
@@ -22,7 +21,7 @@ def attempt_save(brief_id: int, key: str, value: Any, base_version: int, author:
         state.problem = PartProblem(
             "conflict", value, theirs=error.current.value, theirs_version=error.current.version
         )
-    except (OperationalError, DBAPIError):
+    except DATABASE_ERRORS:
         state.problem = PartProblem("database", value)
     else:
         state.base_version = saved.version

@@ -11,13 +11,16 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefs.access import Principal
 from briefs.brief import Brief
+from briefs.cohort import StepStatus
 from briefs.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from briefs.parts import Problem
 from briefs.programme import BriefRef, Trajectory
+from core.security import LOGIN_COOKIE, unsign
+from core.settings import settings
+from services import review as marking
 from storage import edit_access
-from storage.accounts import AccountStore, unsign
-from storage.config import idle_minutes, secret_key
-from storage.db import default_url, engine_for
+from storage.accounts import AccountStore
+from storage.db import engine_for
 from storage.feedback import FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
@@ -32,7 +35,6 @@ TOKEN_KEY = "auth_token"
 PRINCIPAL_KEY = "principal"
 BRIEF_KEY = "brief_id"
 LANGUAGE_PARAM = "taal"
-LOGIN_COOKIE = "kernbrief_login"
 LAST_BRIEF_KEY = "last_brief"
 NOTICE_KEY = "page_notice"
 
@@ -44,11 +46,11 @@ def _stores(url: str) -> tuple[SqlBriefStore, SqlProgrammeStore, AccountStore]:
 
 
 def programme_store() -> SqlProgrammeStore:
-    return _stores(default_url())[1]
+    return _stores(settings().database_url)[1]
 
 
 def account_store() -> AccountStore:
-    return _stores(default_url())[2]
+    return _stores(settings().database_url)[2]
 
 
 def brief_store(fresh: bool = False) -> SecureBriefStore:
@@ -60,7 +62,7 @@ def brief_store(fresh: bool = False) -> SecureBriefStore:
     principal = resolve_principal() if fresh else current_principal()
     if principal is None:
         raise NotFound("not signed in")
-    briefs, programme, _accounts = _stores(default_url())
+    briefs, programme, _accounts = _stores(settings().database_url)
     return SecureBriefStore(briefs, programme, principal)
 
 
@@ -83,8 +85,9 @@ def resolve_principal() -> Principal | None:
     token = state.get(TOKEN_KEY)
     if token is None:
         cookie = st.context.cookies.get(LOGIN_COOKIE) if st.context.cookies else None
-        token = unsign(cookie, secret_key()) if cookie else None
-    principal = account_store().resolve_session(token, timedelta(minutes=idle_minutes()))
+        token = unsign(cookie, settings().signing_key()) if cookie else None
+    idle = timedelta(minutes=settings().idle_minutes)
+    principal = account_store().resolve_login_session(token, idle)
     if principal is None:
         state.pop(TOKEN_KEY, None)
         principal = _single_sign_on_principal()
@@ -102,7 +105,7 @@ def log_out() -> None:
     token = st.session_state.pop(TOKEN_KEY, None)
     st.session_state.pop(PRINCIPAL_KEY, None)
     if token:
-        account_store().end_session(token)
+        account_store().end_login_session(token)
 
 
 def sso_configured() -> bool:
@@ -263,7 +266,7 @@ def pop_upload_notice(brief_id: int) -> tuple[str, str, list[Any]] | None:
 
 def edit_token(principal: Principal) -> str:
     """The token this person's browser saves parts with (see storage/edit_access.py)."""
-    return edit_access.issue(principal, st.session_state.get(TOKEN_KEY), secret_key())
+    return edit_access.issue(principal, st.session_state.get(TOKEN_KEY), settings().signing_key())
 
 
 def remember_workspace(trajectory: Trajectory, brief: Brief) -> None:
@@ -297,6 +300,11 @@ def set_export_result(brief_id: int, result: Any) -> None:
 def feedback_store() -> FeedbackStore:
     """Feedback, step marks and notes as the signed-in person may reach them."""
     return FeedbackStore(programme_store(), brief_store().principal)
+
+
+def mark_step(brief_id: int, step: int, status: StepStatus | None) -> None:
+    """Mark a step ready or reviewed (or clear it) as the signed-in person, through the service."""
+    marking.mark_step(programme_store(), brief_store().principal, brief_id, step, status)
 
 
 def typed_text(widget_key: str) -> str:

@@ -1,43 +1,28 @@
-"""Engine set-up: SQLite by default (WAL, busy timeout), PostgreSQL through DATABASE_URL."""
+"""Engine set-up (SQLite with WAL, PostgreSQL through DATABASE_URL) and shared transactions."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TIMEOUT_SECONDS = 5.0
+from core.settings import settings
 
-
-def timeout_seconds() -> float:
-    """How long a database may take to answer before the user is told it is unreachable.
-
-    KERNBRIEF_DB_TIMEOUT (seconds) bounds connecting, waiting for a lock and running one
-    statement, so a locked, stopped or frozen database becomes a message within seconds.
-    """
-    try:
-        value = float(os.environ.get("KERNBRIEF_DB_TIMEOUT", DEFAULT_TIMEOUT_SECONDS))
-    except ValueError:
-        return DEFAULT_TIMEOUT_SECONDS
-    return value if value > 0 else DEFAULT_TIMEOUT_SECONDS
-
-
-def default_url() -> str:
-    """Return DATABASE_URL, or a SQLite file under data/ in the project."""
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        if url.startswith("postgresql://"):
-            # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
-            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
-    return f"sqlite:///{PROJECT_ROOT / 'data' / 'kernbrief.db'}"
+# A stopped, locked or frozen database: connection refused, "database is locked", a
+# statement or lock timeout, a pool with no free connection, a socket cut by the watchdog.
+# Callers above storage catch these and never name SQLAlchemy themselves.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (
+    exc.OperationalError,
+    exc.DBAPIError,
+    exc.TimeoutError,
+)
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -45,7 +30,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(timeout_seconds() * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(settings().db_timeout * 1000)}")
     cursor.close()
 
 
@@ -159,7 +144,8 @@ def _guard_postgres(engine: Engine, seconds: float) -> None:
 
 def make_engine(url: str) -> Engine:
     """Create an engine for ``url`` with the settings this app relies on."""
-    seconds = timeout_seconds()
+    # KERNBRIEF_DB_TIMEOUT bounds connecting, lock waits and statements alike.
+    seconds = settings().db_timeout
     if url.startswith("sqlite"):
         database = url.split("///", 1)[-1]
         if database and database != ":memory:":
@@ -192,3 +178,35 @@ def make_engine(url: str) -> Engine:
 def engine_for(url: str) -> Engine:
     """Return the one engine of this process for ``url``."""
     return make_engine(url)
+
+
+def app_engine() -> Engine:
+    """Return the engine of this process for the configured DATABASE_URL."""
+    return engine_for(settings().database_url)
+
+
+class Database(Protocol):
+    """What a repository needs to reach the database: an Engine, or one shared transaction."""
+
+    def begin(self) -> AbstractContextManager[Connection]: ...
+
+    def connect(self) -> AbstractContextManager[Connection]: ...
+
+
+class SharedConnection:
+    """Hand every repository of a unit of work the same connection and transaction.
+
+    A repository opens ``begin()`` or ``connect()`` as it would on an Engine; here both give
+    the one connection, and nothing is committed until the unit of work ends without error.
+    """
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        yield self.connection
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        yield self.connection

@@ -15,12 +15,13 @@ import hmac
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 from sqlalchemy import Engine, select, update
 
 from briefs.access import Principal
-from storage.accounts import SESSION_TOUCH, AccountStore, digest
+from core.security import digest
+from storage.login_sessions import LOGIN_SESSION_TOUCH
+from storage.people import PeopleStore
 from storage.repository import utc
 from storage.tables import AuthSessionRow
 
@@ -52,12 +53,6 @@ def issue(principal: Principal, login_token: str | None, key: bytes) -> str:
     return f"{payload}.{_mac(payload, key)}"
 
 
-@cache
-def _accounts(engine: Engine) -> AccountStore:
-    # One per engine: building an AccountStore hashes a dummy password, far too slow per save.
-    return AccountStore(engine)
-
-
 def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant | None:
     """Return whom the token speaks for, or None when it is forged, expired or logged out."""
     parts = token.split(".")
@@ -82,7 +77,7 @@ def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant
         now = datetime.now(UTC)
         if utc(login.last_seen_at) < now - idle:
             return None
-        if utc(login.last_seen_at) < now - SESSION_TOUCH:
+        if utc(login.last_seen_at) < now - LOGIN_SESSION_TOUCH:
             # Typing is activity: a person who only types must not be logged out as idle.
             with engine.begin() as connection:
                 connection.execute(
@@ -90,5 +85,5 @@ def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant
                     .where(AuthSessionRow.token_hash == reference)
                     .values(last_seen_at=now)
                 )
-    principal = _accounts(engine).principal(int(person))
+    principal = PeopleStore(engine).principal(int(person))
     return EditGrant(principal) if principal is not None else None

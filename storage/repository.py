@@ -13,6 +13,7 @@ from briefs.brief import Brief, StoredPart
 from briefs.images import CleanImage
 from briefs.parts import PARTS, validate_part
 from briefs.programme import BriefRef, Member, Person, Trajectory, Workshop
+from storage.db import Database
 from storage.tables import (
     AssignmentRow,
     AuditRow,
@@ -267,7 +268,7 @@ class _Conflict(Exception):
 class SqlProgrammeStore:
     """Trajectories, sessions, people and which brief is whose."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Database):
         self.engine = engine
 
     def trajectories(self) -> list[Trajectory]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefs.access import Principal, can_edit_brief, can_read_brief
+from briefs.access import Principal, can_edit_brief, can_manage_trajectory, can_read_brief
 from briefs.brief import Brief, StoredPart
 from briefs.images import CleanImage
-from briefs.programme import BriefRef
+from briefs.programme import BriefRef, Trajectory
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 
 
@@ -24,10 +24,6 @@ class SecureBriefStore:
         self.principal = principal
         # Which brief belongs where does not change within one page run.
         self._refs: dict[int, BriefRef] = {}
-
-    @property
-    def engine(self) -> Any:
-        return self._briefs.engine
 
     def _ref(self, brief_id: int, edit: bool) -> BriefRef:
         ref = self._refs.get(brief_id)
@@ -96,3 +92,21 @@ class SecureBriefStore:
     def image(self, brief_id: int, image_id: int) -> bytes | None:
         self._ref(brief_id, edit=False)
         return self._briefs.image(brief_id, image_id)
+
+    def trajectory_of(self, brief_id: int) -> Trajectory:
+        """The trajectory a readable brief belongs to."""
+        return self._programme.trajectory(self._ref(brief_id, edit=False).trajectory_id)
+
+    def authors_of(self, brief_id: int) -> tuple[str, ...]:
+        """The names of the people of a readable brief's municipality: its authors."""
+        municipality = self._ref(brief_id, edit=False).municipality
+        return tuple(person.name for person in self._programme.people_of(municipality))
+
+    def cohort(self, number: int) -> tuple[Trajectory, list[BriefRef]]:
+        """Trajectory ``number`` and its briefs, for the people who manage it."""
+        trajectory = next((t for t in self._programme.trajectories() if t.number == number), None)
+        if trajectory is None or not can_manage_trajectory(self.principal, trajectory.id):
+            raise NotFound(number)
+        refs = self._programme.briefs_in(trajectory.id)
+        self._refs.update({ref.id: ref for ref in refs})
+        return trajectory, refs

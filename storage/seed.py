@@ -18,8 +18,8 @@ from briefs.demo import (
 )
 from briefs.images import clean_image
 from briefs.parts import PARTS
+from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
-from storage.config import DEMO_PASSWORD
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 
 

@@ -19,7 +19,7 @@ def login_token(email: str) -> str:
     accounts = AccountStore(make_engine(os.environ["DATABASE_URL"]))
     principal = accounts.principal_by_email(email)
     assert principal is not None, email
-    return accounts.start_session(principal.person_id)
+    return accounts.start_login_session(principal.person_id)
 
 
 def app_as(email: str) -> AppTest:

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import func, select
 
-from storage.config import DEMO_PASSWORD
+from core.settings import DEMO_PASSWORD
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 from storage.tables import RevisionRow
@@ -45,7 +45,7 @@ def chromium_path() -> str:
 
 
 class AppServer:
-    """`components/server.py` served by Streamlit on a free port, as `make run` serves it."""
+    """`web/server.py` served by Streamlit on a free port, as `make run` serves it."""
 
     def __init__(self, database_url: str, log_file: Path, **env: str):
         self.database_url = database_url
@@ -63,7 +63,7 @@ class AppServer:
                 "-m",
                 "streamlit",
                 "run",
-                "components/server.py",
+                "web/server.py",
                 "--server.headless=true",
                 "--server.address=127.0.0.1",
                 f"--server.port={self.port}",

@@ -10,14 +10,16 @@ import pytest
 from PIL import Image
 from sqlalchemy import Engine
 
-from briefs.access import Principal, Role
+from briefs.access import Principal, Role, can_mark_step, can_reset_password
+from briefs.cohort import StepStatus
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
 from briefs.images import clean_image
+from briefs.programme import BriefRef
+from core.settings import DEMO_PASSWORD
+from services.exports import export_brief, export_cohort
 from storage.accounts import AccountStore
-from storage.config import DEMO_PASSWORD
 from storage.db import make_engine
-from storage.exports import brief_export, trajectory_export
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from storage.seed import seed_demo
@@ -98,7 +100,7 @@ OPERATIONS: dict[str, Callable[[SecureBriefStore, int], object]] = {
     "revisions": lambda store, brief_id: store.revisions(brief_id, "challenge.goal"),
     "add_image": lambda store, brief_id: store.add_image(brief_id, clean_image(png())),
     "image": lambda store, brief_id: store.image(brief_id, 1),
-    "export": lambda store, brief_id: brief_export(
+    "export": lambda store, brief_id: export_brief(
         store, brief_id, ExportOptions(steps=frozenset({1})), Translator("nl")
     ),
 }
@@ -153,11 +155,11 @@ def test_cohort_exports_are_for_the_trajectorys_coaches(
 ) -> None:
     store = world.store(who)
     if allowed:
-        name, data = trajectory_export(store, number, ExportOptions(), Translator("nl"))
+        name, data = export_cohort(store, number, ExportOptions(), Translator("nl"))
         assert name.endswith(f" {number}.zip") and data[:2] == b"PK"
     else:
         with pytest.raises(NotFound):
-            trajectory_export(store, number, ExportOptions(), Translator("nl"))
+            export_cohort(store, number, ExportOptions(), Translator("nl"))
 
 
 def test_a_person_lists_only_what_they_may_read(world: World) -> None:
@@ -239,3 +241,21 @@ def test_a_participant_cannot_point_the_session_at_another_brief(demo_url: str) 
     values = [str(data["value"]) for data in editors(at).values()]
     assert values and not any("Avelgem ligt langs" in value for value in values)
     assert any("Sinds corona" in value for value in values)
+
+
+def test_who_may_reset_a_password_and_mark_a_step_is_a_rule_of_the_domain() -> None:
+    ref = BriefRef(7, 3, "Avelgem")
+    participant = Principal(1, "P", "p@x", Role.PARTICIPANT, "Avelgem", frozenset({3}))
+    neighbour = Principal(2, "N", "n@x", Role.PARTICIPANT, "Gent", frozenset({3}))
+    coach = Principal(3, "C", "c@x", Role.COACH, "", frozenset({3}))
+    elsewhere = Principal(4, "E", "e@x", Role.COACH, "", frozenset({5}))
+    admin = Principal(5, "A", "a@x", Role.ADMIN, "")
+    assert can_reset_password(coach, participant) and can_reset_password(admin, coach)
+    assert not can_reset_password(elsewhere, participant)
+    assert not can_reset_password(coach, elsewhere)  # a coach resets participants only
+    assert not can_reset_password(participant, neighbour)
+    assert can_mark_step(participant, ref, None)
+    assert not can_mark_step(participant, ref, StepStatus.REVIEWED)
+    assert not can_mark_step(neighbour, ref, None)
+    assert can_mark_step(coach, ref, StepStatus.REVIEWED) and can_mark_step(coach, ref, None)
+    assert not can_mark_step(elsewhere, ref, StepStatus.REVIEWED)

@@ -15,7 +15,13 @@ from sqlalchemy import Engine, update
 from briefs.access import Principal, Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
+from core import security
+from core.security import sign, unsign
+from core.settings import DEMO_PASSWORD, ConfigurationError, settings
 from manage import main as manage_main
+from services.accounts import accept_invitation, reset_password
+from services.exports import export_brief, export_cohort
+from services.operator import OPERATOR, operator_store
 from storage.accounts import (
     LOCK_AFTER,
     LOCK_FOR,
@@ -23,11 +29,8 @@ from storage.accounts import (
     AccountStore,
     CodeRefused,
     LoginRefused,
-    sign,
-    unsign,
 )
-from storage.config import DEMO_PASSWORD, ConfigurationError, secret_key
-from storage.exports import OPERATOR, brief_export, operator_store, trajectory_export
+from storage.audit import AuditLog
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.seed import seed_demo
 from storage.tables import PersonRow
@@ -60,6 +63,15 @@ def person(accounts: AccountStore, email: str) -> Principal:
     found = accounts.principal_by_email(email)
     assert found is not None
     return found
+
+
+def accept(accounts: AccountStore, code: str, name: str, email: str, password: str) -> int:
+    """Accept an invitation as the invite route does, on the test's clock."""
+    return accept_invitation(accounts.engine, code, name, email, password, clock=accounts.clock)
+
+
+def reset(accounts: AccountStore, code: str, password: str) -> int:
+    return reset_password(accounts.engine, code, password, clock=accounts.clock)
 
 
 def trajectory_id(engine: Engine, number: int) -> int:
@@ -110,22 +122,25 @@ def test_sessions_end_when_idle_on_logout_and_on_reset(
 ) -> None:
     lotte = person(accounts, LOTTE)
     idle = timedelta(minutes=30)
-    token = accounts.start_session(lotte.person_id)
-    assert accounts.resolve_session(token, idle) == lotte
+    token = accounts.start_login_session(lotte.person_id)
+    assert accounts.resolve_login_session(token, idle) == lotte
     clock.now += timedelta(minutes=20)
-    assert accounts.resolve_session(token, idle) == lotte
+    assert accounts.resolve_login_session(token, idle) == lotte
     clock.now += timedelta(minutes=31)
-    assert accounts.resolve_session(token, idle) is None
-    first, second = accounts.start_session(lotte.person_id), accounts.start_session(lotte.person_id)
-    accounts.end_session(first)
-    assert accounts.resolve_session(first, idle) is None
-    assert accounts.resolve_session(second, idle) == lotte
+    assert accounts.resolve_login_session(token, idle) is None
+    first, second = (
+        accounts.start_login_session(lotte.person_id),
+        accounts.start_login_session(lotte.person_id),
+    )
+    accounts.end_login_session(first)
+    assert accounts.resolve_login_session(first, idle) is None
+    assert accounts.resolve_login_session(second, idle) == lotte
     code = accounts.request_reset(person(accounts, COACH), LOTTE)
-    accounts.reset_password(code, "een nieuw wachtwoord")
-    assert accounts.resolve_session(second, idle) is None
+    reset(accounts, code, "een nieuw wachtwoord")
+    assert accounts.resolve_login_session(second, idle) is None
     assert accounts.authenticate(LOTTE, "een nieuw wachtwoord", "x").email == LOTTE
     with pytest.raises(CodeRefused) as reused:
-        accounts.reset_password(code, "nog een wachtwoord")
+        reset(accounts, code, "nog een wachtwoord")
     assert reused.value.reason == "used"
 
 
@@ -135,17 +150,34 @@ def test_an_invitation_creates_an_enrolled_account_with_a_brief(
     coach = person(accounts, COACH)
     code = accounts.invite(coach, trajectory_id(engine, 3), "Kortrijk", "an@kortrijk.demo")
     assert accounts.invitation(code)[1:] == ("Kortrijk", "an@kortrijk.demo")
-    person_id = accounts.accept_invitation(
-        code, "An Kortrijk", "ignored@x.demo", "lang genoeg wachtwoord"
-    )
+    person_id = accept(accounts, code, "An Kortrijk", "ignored@x.demo", "lang genoeg wachtwoord")
     invitee = accounts.principal(person_id)
     assert invitee is not None and invitee.email == "an@kortrijk.demo"
     assert invitee.trajectory_ids == {trajectory_id(engine, 3)}
     assert [r.municipality for r in SqlProgrammeStore(engine).briefs_of("Kortrijk")] == ["Kortrijk"]
     with pytest.raises(CodeRefused) as reused:
-        accounts.accept_invitation(code, "Iemand", "iemand@x.demo", "lang genoeg wachtwoord")
+        accept(accounts, code, "Iemand", "iemand@x.demo", "lang genoeg wachtwoord")
     assert reused.value.reason == "used"
     assert "invitation" in actions(accounts) and "invitation_accepted" in actions(accounts)
+
+
+def test_a_failure_after_the_claim_leaves_the_invitation_usable(
+    accounts: AccountStore, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = accounts.invite(person(accounts, COACH), trajectory_id(engine, 3), "Kortrijk")
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("the database went away after the claim")
+
+    # The last write of the use case fails: the claim, the account and the brief go with it.
+    with monkeypatch.context() as patched, pytest.raises(RuntimeError):
+        patched.setattr(AuditLog, "record", broken)
+        accept(accounts, code, "An Kortrijk", "an@kortrijk.demo", "lang genoeg wachtwoord")
+    assert accounts.principal_by_email("an@kortrijk.demo") is None
+    assert SqlProgrammeStore(engine).briefs_of("Kortrijk") == []
+    assert accounts.invitation(code)[1] == "Kortrijk"
+    person_id = accept(accounts, code, "An Kortrijk", "an@kortrijk.demo", "lang genoeg wachtwoord")
+    assert person(accounts, "an@kortrijk.demo").person_id == person_id
 
 
 def test_an_expired_invitation_is_refused(
@@ -154,7 +186,7 @@ def test_an_expired_invitation_is_refused(
     code = accounts.invite(person(accounts, COACH), trajectory_id(engine, 5), "Lokeren")
     clock.now += timedelta(days=15)
     with pytest.raises(CodeRefused) as expired:
-        accounts.accept_invitation(code, "Laat", "laat@lokeren.demo", "lang genoeg wachtwoord")
+        accept(accounts, code, "Laat", "laat@lokeren.demo", "lang genoeg wachtwoord")
     assert expired.value.reason == "expired"
     with pytest.raises(CodeRefused) as unknown:
         accounts.invitation("made-up-code")
@@ -170,16 +202,18 @@ def test_an_eleventh_municipality_is_refused_but_a_colleague_is_welcome(
         accounts.invite(admin, full, "Kortrijk")
     assert refused.value.reason == "trajectory_full"
     code = accounts.invite(admin, full, "Veurne")
-    accounts.accept_invitation(
-        code, "Collega Veurne", "collega@veurne.demo", "lang genoeg wachtwoord"
-    )
+    accept(accounts, code, "Collega Veurne", "collega@veurne.demo", "lang genoeg wachtwoord")
     nine = trajectory_id(engine, 4)
     pending = accounts.invite(admin, nine, "Oostende")
-    accounts.accept_invitation(
-        accounts.invite(admin, nine, "Knokke-Heist"), "K", "k@knokke.demo", "lang genoeg wachtwoord"
+    accept(
+        accounts,
+        accounts.invite(admin, nine, "Knokke-Heist"),
+        "K",
+        "k@knokke.demo",
+        "lang genoeg wachtwoord",
     )
     with pytest.raises(CodeRefused) as late:
-        accounts.accept_invitation(pending, "O", "o@oostende.demo", "lang genoeg wachtwoord")
+        accept(accounts, pending, "O", "o@oostende.demo", "lang genoeg wachtwoord")
     assert late.value.reason == "full"
 
 
@@ -253,16 +287,43 @@ def test_production_refuses_to_start_without_a_key(
 ) -> None:
     monkeypatch.delenv("KERNBRIEF_SECRET_KEY")
     with pytest.raises(ConfigurationError, match="KERNBRIEF_SECRET_KEY ontbreekt"):
-        secret_key()
+        settings().signing_key()
     monkeypatch.setenv("KERNBRIEF_SECRET_KEY", "te kort")
     with pytest.raises(ConfigurationError, match="te kort"):
-        secret_key()
+        settings().signing_key()
     monkeypatch.delenv("KERNBRIEF_SECRET_KEY")
     monkeypatch.setenv("KERNBRIEF_DEMO", "1")
     monkeypatch.setenv("KERNBRIEF_DEMO_KEY_FILE", str(tmp_path / "key"))
-    generated = secret_key()
-    assert len(generated) >= 32 and secret_key() == generated
+    generated = settings().signing_key()
+    assert len(generated) >= 32 and settings().signing_key() == generated
     assert (tmp_path / "key").stat().st_mode & 0o077 == 0
+
+
+def test_settings_are_validated_and_follow_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KERNBRIEF_IDLE_MINUTES", "90")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://kern@db.example/kernbrief")
+    assert settings().idle_minutes == 90
+    assert settings().database_url == "postgresql+psycopg://kern@db.example/kernbrief"
+    monkeypatch.setenv("KERNBRIEF_IDLE_MINUTES", "anderhalf uur")
+    with pytest.raises(ConfigurationError, match="KERNBRIEF_IDLE_MINUTES is ongeldig"):
+        settings()
+    monkeypatch.setenv("KERNBRIEF_IDLE_MINUTES", "0")
+    with pytest.raises(ConfigurationError, match="positief"):
+        settings()
+
+
+def test_building_an_account_store_hashes_no_password(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Refusing:
+        def hash(self, _password: str) -> str:
+            raise AssertionError("hashed while building a store")
+
+    monkeypatch.setattr(security, "_HASHER", Refusing())
+    AccountStore(engine)
+    AccountStore(engine)
 
 
 def test_operators_create_invite_and_set_roles_from_the_command_line(
@@ -312,8 +373,8 @@ def test_a_name_pasted_with_a_vertical_tab_is_stored_as_one_clean_line(
     coach = person(accounts, COACH)
     code = accounts.invite(coach, trajectory_id(engine, 3), " Kortrijk\x0b\r\n", "an@kortrijk.demo")
     assert accounts.invitation(code)[1] == "Kortrijk"
-    person_id = accounts.accept_invitation(
-        code, "An\x0bVan\x01den\tBerghe\ufffe\r\n", "", "lang genoeg wachtwoord"
+    person_id = accept(
+        accounts, code, "An\x0bVan\x01den\tBerghe\ufffe\r\n", "", "lang genoeg wachtwoord"
     )
     invitee = accounts.principal(person_id)
     assert invitee is not None
@@ -329,7 +390,7 @@ def test_a_name_of_only_control_characters_is_a_missing_name(
 ) -> None:
     code = accounts.invite(person(accounts, COACH), trajectory_id(engine, 3), "Kortrijk")
     with pytest.raises(AccountRefused) as refused:
-        accounts.accept_invitation(code, "\x0b\t\x01 ", "leeg@kortrijk.demo", "lang genoeg ww")
+        accept(accounts, code, "\x0b\t\x01 ", "leeg@kortrijk.demo", "lang genoeg ww")
     assert refused.value.reason == "name_missing"
 
 
@@ -366,11 +427,11 @@ def test_a_name_stored_before_cleaning_no_longer_blocks_the_exports(
         )
     store = operator_store(engine)
     [avelgem] = SqlProgrammeStore(engine).briefs_of("Avelgem")
-    name, data = brief_export(store, avelgem.id, ExportOptions(), Translator("nl"))
+    name, data = export_brief(store, avelgem.id, ExportOptions(), Translator("nl"))
     assert name.startswith("Designbrief Avelgem ")
     document = docx.Document(io.BytesIO(data))
     assert "Lotte VanB" in document.core_properties.author
-    zip_name, archive_data = trajectory_export(store, 3, ExportOptions(), Translator("nl"))
+    zip_name, archive_data = export_cohort(store, 3, ExportOptions(), Translator("nl"))
     assert zip_name.endswith(".zip")
     with zipfile.ZipFile(io.BytesIO(archive_data)) as archive:
         assert len(archive.namelist()) >= 2

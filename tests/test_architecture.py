@@ -30,7 +30,34 @@ def test_domain_and_storage_never_import_streamlit() -> None:
 
 def test_the_domain_does_not_reach_into_storage_or_components() -> None:
     for path in (ROOT / "briefs").rglob("*.py"):
-        assert not {"storage", "components", "pages", "sqlalchemy"} & imported_modules(path), path
+        outside = {"storage", "services", "web", "components", "pages", "sqlalchemy", "core"}
+        assert not outside & imported_modules(path), path
+
+
+# Each layer and what it must never import: every layer only looks down.
+FORBIDDEN = {
+    "core": {"briefs", "storage", "services", "web", "components", "pages", "streamlit"},
+    "storage": {"services", "web", "components", "pages", "streamlit"},
+    "services": {"web", "components", "pages", "streamlit"},
+    "web": {"components", "pages"},
+    "components": {"sqlalchemy", "pages"},
+}
+
+
+def test_each_layer_imports_only_the_layers_below_it() -> None:
+    checked = 0
+    for folder, forbidden in FORBIDDEN.items():
+        for path in (ROOT / folder).rglob("*.py"):
+            if "versions" in path.parts:
+                continue
+            checked += 1
+            assert not forbidden & imported_modules(path), path
+    assert checked > 40
+
+
+def test_streamlit_enters_the_web_package_only_to_serve_the_app() -> None:
+    importing = {p.name for p in (ROOT / "web").rglob("*.py") if "streamlit" in imported_modules(p)}
+    assert importing == {"server.py"}
 
 
 def test_nothing_renders_html() -> None:
@@ -43,7 +70,8 @@ def test_nothing_renders_html() -> None:
 
 
 def test_every_module_starts_with_a_docstring() -> None:
-    for folder in ("briefs", "storage", "components", "pages", "tests", "bench"):
+    folders = ("briefs", "core", "storage", "services", "web", "components", "pages", "tests")
+    for folder in (*folders, "bench"):
         for path in (ROOT / folder).rglob("*.py"):
             if "versions" in path.parts:
                 continue

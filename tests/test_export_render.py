@@ -13,8 +13,9 @@ from sqlalchemy import Engine
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import Translator
 from manage import main as manage_main
+from services.exports import export_brief
+from services.operator import operator_store
 from storage.db import make_engine
-from storage.exports import brief_export, operator_store
 from storage.repository import SqlProgrammeStore
 from tests.conftest import missing
 
@@ -68,7 +69,7 @@ def test_demo_briefs_convert_to_pdf_with_their_content(demo_engine: Engine, tmp_
         ("Gent", ["Leegstandsbeheerder aanstellen", "Sterk en divers winkelaanbod"]),
     ):
         brief_id = programme.briefs_of(municipality)[0].id
-        name, data = brief_export(
+        name, data = export_brief(
             operator_store(demo_engine),
             brief_id,
             ExportOptions(),

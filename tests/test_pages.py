@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from briefs.parts import Kind, parts_of_step
 from briefs.steps import STEPS
-from components.save_api import save_payload
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 from tests.apps import editors, login_token
+from web.save_api import save_payload
 
 APP = "../app.py"
 STEP_FILES = {
@@ -214,7 +214,7 @@ def test_a_page_whose_database_fails_still_shows_the_fields_with_their_text(
     shown = editors(at)
     failure = OperationalError("SELECT", {}, Exception("database is locked"))
     with (
-        patch("storage.accounts.AccountStore.resolve_session", side_effect=failure),
+        patch("storage.accounts.AccountStore.resolve_login_session", side_effect=failure),
         patch("storage.repository.SqlBriefStore.load_many", side_effect=failure),
         patch("storage.feedback.FeedbackStore.feedback", side_effect=failure),
     ):
@@ -270,7 +270,7 @@ def test_a_participant_only_reaches_their_own_municipalitys_brief(demo_url: str)
 def test_a_login_that_ended_elsewhere_ends_here(demo_url: str) -> None:
     at = open_page(STEP_FILES[1])
     token = at.session_state["auth_token"]
-    AccountStore(make_engine(demo_url)).end_session(token)
+    AccountStore(make_engine(demo_url)).end_login_session(token)
     at.run()
     assert at.title[0].value == "Welkom bij Kernbrief"
     assert not editors(at)
@@ -327,7 +327,7 @@ def test_a_failing_export_says_so_and_changes_nothing(demo_url: str) -> None:
     briefs, _ = stores(demo_url)
     brief_id = avelgem(demo_url)
     before = briefs.load(brief_id).parts
-    with patch("components.export.brief_export", side_effect=MemoryError()):
+    with patch("components.export.export_brief", side_effect=MemoryError()):
         at.button(key="export_build").click().run()
     assert any("kon niet gemaakt worden (MemoryError)" in e.value for e in at.error)
     assert not at.get("download_button")

@@ -7,8 +7,9 @@ import json
 import urllib.request
 from typing import Any
 
+from core.security import sign
 from storage import edit_access
-from storage.accounts import AccountStore, sign
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from tests.browser import LOTTE, Stored, post_json
 from tests.conftest import TEST_SECRET_KEY
@@ -21,7 +22,7 @@ def login(demo_url: str, email: str = LOTTE) -> tuple[str, str]:
     accounts = AccountStore(make_engine(demo_url))
     principal = accounts.principal_by_email(email)
     assert principal is not None
-    session = accounts.start_session(principal.person_id)
+    session = accounts.start_login_session(principal.person_id)
     return edit_access.issue(principal, session, KEY), sign(session, KEY)
 
 

@@ -15,13 +15,13 @@ from sqlalchemy.exc import OperationalError
 from briefs.access import Role
 from briefs.content import has_content, is_blank_row, without_blank_rows
 from briefs.model import Action
-from components.save_api import save_payload
 from storage import edit_access
 from storage.accounts import AccountStore
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 from storage.seed import seed_demo
 from storage.tables import AuthSessionRow, PersonRow, RevisionRow
 from tests.conftest import TEST_SECRET_KEY
+from web.save_api import save_payload
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
@@ -42,7 +42,7 @@ def token_for(engine: Engine, email: str) -> tuple[str, str]:
     accounts = AccountStore(engine)
     principal = accounts.principal_by_email(email)
     assert principal is not None
-    login = accounts.start_session(principal.person_id)
+    login = accounts.start_login_session(principal.person_id)
     return edit_access.issue(principal, login, KEY), login
 
 
@@ -217,7 +217,7 @@ def test_a_forged_ended_idle_or_deactivated_token_saves_nothing(seeded: Engine) 
     for bad in forged:
         status, answer = save(seeded, "challenge.question", "Vervalst", token=bad)
         assert status == 401 and answer["status"] == "denied", bad
-    AccountStore(seeded).end_session(login)
+    AccountStore(seeded).end_login_session(login)
     assert save(seeded, "challenge.question", "Na afmelden", token=token)[0] == 401
     token, _login = token_for(seeded, LOTTE)
     with seeded.begin() as connection:

@@ -429,7 +429,7 @@ def test_every_confirmed_save_survives_a_killed_server(demo_url: str, tmp_path: 
     principal = accounts.principal_by_email(LOTTE)
     assert principal is not None
     token = edit_access.issue(
-        principal, accounts.start_session(principal.person_id), TEST_SECRET_KEY.encode()
+        principal, accounts.start_login_session(principal.person_id), TEST_SECRET_KEY.encode()
     )
     confirmed: list[tuple[int, str]] = []
     stop = threading.Event()

@@ -21,7 +21,7 @@ from components.coach.compare import compare_section
 from components.coach.review import review_section
 from components.coach.workshops import workshops_section
 from components.state import brief_store, feedback_store, programme_store, translator
-from storage.exports import trajectory_export
+from services.exports import export_cohort
 
 STATUS_LEVEL = {
     StepStatus.NOT_STARTED: 0,
@@ -124,7 +124,7 @@ def matrix(rows: list[CohortRow], t: Translator) -> None:
 
 def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
     if st.button(t("dashboard.export"), key="cohort_export"):
-        name, data = trajectory_export(brief_store(), trajectory.number, ExportOptions(), t)
+        name, data = export_cohort(brief_store(), trajectory.number, ExportOptions(), t)
         st.download_button(
             t("dashboard.export_ready", name=name),
             data=data,

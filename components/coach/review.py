@@ -16,7 +16,7 @@ from components.feedback import feedback_thread
 from components.history import history_button, step_history_button
 from components.part_view import show_part
 from components.resilience import guarded
-from components.state import feedback_store
+from components.state import mark_step
 
 
 def _pick(rows: list[CohortRow], t: Translator) -> tuple[CohortRow, int] | None:
@@ -55,7 +55,7 @@ def _mark_reviewed(brief_id: int, step: int, status: StepStatus, t: Translator) 
         st.button(
             t("review.mark_reviewed"),
             key="mark_reviewed",
-            on_click=guarded(lambda: feedback_store().mark(brief_id, step, StepStatus.REVIEWED)),
+            on_click=guarded(lambda: mark_step(brief_id, step, StepStatus.REVIEWED)),
         )
 
 

@@ -14,7 +14,6 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -26,8 +25,8 @@ from briefs.i18n import LANGUAGES, Translator, format_clock, format_moment
 from briefs.merge import merge_rows
 from briefs.messages import describe_problems
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
-from storage.config import idle_minutes, secret_key
-from storage.db import default_url, engine_for
+from core.settings import settings
+from storage.db import DATABASE_ERRORS, app_engine
 from storage.edit_access import verify
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore, StaleWrite
 from storage.secure import SecureBriefStore
@@ -88,13 +87,17 @@ def save_payload(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """
     language = payload.get("lang")
     t = Translator(language if language in LANGUAGES else "nl")
-    engine = engine_for(default_url())
+    engine = app_engine()
+    configured = settings()
     key, brief_id = str(payload["part"]), int(payload["brief"])
     try:
         grant = verify(
-            str(payload["token"]), secret_key(), engine, timedelta(minutes=idle_minutes())
+            str(payload["token"]),
+            configured.signing_key(),
+            engine,
+            timedelta(minutes=configured.idle_minutes),
         )
-    except (OperationalError, DBAPIError):
+    except DATABASE_ERRORS:
         return 503, {"status": "database", "message": t("save.db_error_short")}
     if grant is None:
         return 401, {"status": "denied", "message": t("save.denied")}
@@ -113,9 +116,9 @@ def save_payload(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     except StaleWrite as stale:
         try:
             return _after_stale(store, brief_id, key, int(payload["base"]), clean, stale, t)
-        except (OperationalError, DBAPIError):
+        except DATABASE_ERRORS:
             return 503, {"status": "database", "message": t("save.db_error_short")}
-    except (OperationalError, DBAPIError):
+    except DATABASE_ERRORS:
         return 503, {"status": "database", "message": t("save.db_error_short")}
     return 200, _saved(saved.value, saved.version, saved.saved_at, t)
 

@@ -4,13 +4,12 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.save_api import save_routes
-from components.web import PrivatePages, UnknownAddresses, auth_routes
-from storage.config import secret_key
-from storage.db import PROJECT_ROOT
+from core.settings import PROJECT_ROOT, settings
+from web.auth import PrivatePages, UnknownAddresses, auth_routes
+from web.save_api import save_routes
 
 # Refuse to start without a cookie-signing key outside demo mode: the message says what to set.
-secret_key()
+settings().signing_key()
 
 # The pages live in pages/ (the project's layout), and Streamlit takes a pages/ folder beside
 # the main script for its old file-based navigation on the very first run of a fresh server:

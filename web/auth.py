@@ -19,11 +19,12 @@ from starlette.routing import Route
 
 from briefs.demo import DEMO_PEOPLE
 from briefs.i18n import LANGUAGES, Translator
-from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRefused, sign, unsign
-from storage.config import DEMO_PASSWORD, demo_mode, secret_key, secure_cookies
-from storage.db import default_url, engine_for
+from core.security import LOGIN_COOKIE, sign, unsign
+from core.settings import DEMO_PASSWORD, settings
+from services.accounts import accept_invitation, reset_password
+from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRefused
+from storage.db import app_engine
 
-LOGIN_COOKIE = "kernbrief_login"
 CSRF_COOKIE = "kernbrief_csrf"
 STYLE = """
 body{font-family:system-ui,sans-serif;background:#f6f5f1;color:#222;margin:0}
@@ -39,7 +40,7 @@ table{font-size:.85rem}td{padding:.15rem .6rem .15rem 0}nav{margin-top:1.5rem;fo
 
 
 def accounts() -> AccountStore:
-    return AccountStore(engine_for(default_url()))
+    return AccountStore(app_engine())
 
 
 def _language(request: Request) -> Translator:
@@ -64,7 +65,7 @@ def _page(t: Translator, title: str, body: str, csrf: str | None = None) -> HTML
     response = HTMLResponse(document)
     if csrf is not None:
         response.set_cookie(
-            CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=secure_cookies()
+            CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=settings().secure_cookies
         )
     return response
 
@@ -99,10 +100,10 @@ def _password_form_error(request: Request, form: dict[str, str], t: Translator) 
 def _logged_in(response: Response, token: str) -> Response:
     response.set_cookie(
         LOGIN_COOKIE,
-        sign(token, secret_key()),
+        sign(token, settings().signing_key()),
         httponly=True,
         samesite="lax",
-        secure=secure_cookies(),
+        secure=settings().secure_cookies,
         path="/",
     )
     return response
@@ -122,7 +123,7 @@ def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "
         + _field(t("auth.password"), "password", "password")
         + f"<button type='submit'>{html.escape(t('auth.login'))}</button></form>"
     )
-    if demo_mode():
+    if settings().demo:
         rows = "".join(
             f"<tr><td>{html.escape(p.email)}</td><td>{html.escape(t(f'role.{p.role}'))}</td></tr>"
             for p in DEMO_PEOPLE
@@ -150,15 +151,15 @@ async def login(request: Request) -> Response:
         principal = store.authenticate(email, password, client)
     except LoginRefused:
         return _login_form(t, error=t("auth.refused"), email=email)
-    token = store.start_session(principal.person_id)
+    token = store.start_login_session(principal.person_id)
     return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
 
 
 async def logout(request: Request) -> Response:
     t = _language(request)
-    token = unsign(request.cookies.get(LOGIN_COOKIE), secret_key())
+    token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
     if token:
-        accounts().end_session(token)
+        accounts().end_login_session(token)
     response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
     response.delete_cookie(LOGIN_COOKIE, path="/")
     return response
@@ -184,7 +185,8 @@ async def invitation(request: Request) -> Response:
         error = _password_form_error(request, form, t)
         if not error:
             try:
-                person_id = store.accept_invitation(
+                person_id = accept_invitation(
+                    store.engine,
                     code,
                     form.get("name", ""),
                     form.get("email", ""),
@@ -196,7 +198,7 @@ async def invitation(request: Request) -> Response:
             except AccountRefused as refused:
                 error = t(f"auth.account_{refused.reason}")
             else:
-                token = store.start_session(person_id)
+                token = store.start_login_session(person_id)
                 return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
     csrf = secrets.token_urlsafe(24)
     email_field = (
@@ -228,7 +230,7 @@ async def reset(request: Request) -> Response:
         error = _password_form_error(request, form, t)
         if not error:
             try:
-                store.reset_password(code, form.get("password", ""), _client(request))
+                reset_password(store.engine, code, form.get("password", ""), _client(request))
             except CodeRefused as refused:
                 return _code_refused(t, refused.reason)
             except AccountRefused as refused:

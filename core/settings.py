@@ -1,0 +1,142 @@
+"""The app's settings, read from the environment and validated once per environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_PASSWORD = "kernbrief-demo"
+DEMO_KEY_FILE = PROJECT_ROOT / "data" / "demo-secret-key"
+DEFAULT_DB_TIMEOUT = 5.0
+MIN_KEY_LENGTH = 32
+# Every variable the settings are made of; settings() re-reads only when one of them changes.
+VARIABLES = (
+    "DATABASE_URL",
+    "KERNBRIEF_SECRET_KEY",
+    "KERNBRIEF_DEMO",
+    "KERNBRIEF_DEMO_KEY_FILE",
+    "KERNBRIEF_IDLE_MINUTES",
+    "KERNBRIEF_SECURE_COOKIES",
+    "KERNBRIEF_DB_TIMEOUT",
+)
+
+
+class ConfigurationError(RuntimeError):
+    """The app must not start with this configuration; the message says what to set."""
+
+
+class Settings(BaseModel):
+    """Everything the environment decides, validated; build it with ``settings()``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    database_url: str
+    demo: bool = False
+    idle_minutes: int = 120
+    secure_cookies: bool = False
+    db_timeout: float = DEFAULT_DB_TIMEOUT
+    # Kept out of repr so that a logged Settings never shows the key.
+    configured_key: str = Field(default="", repr=False)
+    demo_key_file: Path = DEMO_KEY_FILE
+
+    @field_validator("idle_minutes")
+    @classmethod
+    def _positive_minutes(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError("must be positive")
+        return value
+
+    def signing_key(self) -> bytes:
+        """Return the key that signs login cookies and edit tokens.
+
+        It comes from KERNBRIEF_SECRET_KEY. Demo mode makes one and keeps it under data/
+        (never in the repository); without demo mode a missing key stops the app. Checked
+        here rather than when the settings are read, so that commands that sign nothing
+        (a backup from cron) run without a key, as they always did.
+        """
+        if self.configured_key:
+            if len(self.configured_key) < MIN_KEY_LENGTH:
+                raise ConfigurationError(
+                    "KERNBRIEF_SECRET_KEY is te kort: gebruik minstens 32 willekeurige tekens "
+                    "(is too short: use at least 32 random characters)."
+                )
+            return self.configured_key.encode()
+        if not self.demo:
+            raise ConfigurationError(
+                "KERNBRIEF_SECRET_KEY ontbreekt. Zet een lange willekeurige sleutel in de "
+                "omgeving, bijvoorbeeld met: python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'. "
+                "(KERNBRIEF_SECRET_KEY is missing; set a long random key in the environment.)"
+            )
+        return _demo_key(self.demo_key_file)
+
+
+def settings() -> Settings:
+    """Return the settings for the current environment.
+
+    Parsed and validated once per distinct environment: a running app reads them once,
+    and a test that changes a variable with monkeypatch gets new settings without a reset.
+    """
+    return _settings_for(tuple(os.environ.get(name) for name in VARIABLES))
+
+
+@cache
+def _settings_for(values: tuple[str | None, ...]) -> Settings:
+    environment = dict(zip(VARIABLES, values, strict=True))
+    try:
+        return Settings.model_validate(
+            {
+                "database_url": _database_url(environment["DATABASE_URL"]),
+                "demo": _flag(environment["KERNBRIEF_DEMO"], ("1", "true", "yes", "ja")),
+                # Text such as "90" becomes a number here; anything else is refused.
+                "idle_minutes": (environment["KERNBRIEF_IDLE_MINUTES"] or "120").strip(),
+                "secure_cookies": _flag(
+                    environment["KERNBRIEF_SECURE_COOKIES"], ("1", "true", "yes")
+                ),
+                "db_timeout": _timeout(environment["KERNBRIEF_DB_TIMEOUT"]),
+                "configured_key": (environment["KERNBRIEF_SECRET_KEY"] or "").strip(),
+                "demo_key_file": Path(environment["KERNBRIEF_DEMO_KEY_FILE"] or DEMO_KEY_FILE),
+            }
+        )
+    except ValidationError:
+        # Every other value is made valid above; only the idle time can be wrong.
+        raise ConfigurationError(
+            "KERNBRIEF_IDLE_MINUTES is ongeldig: gebruik een positief geheel aantal minuten "
+            "(is invalid: use a positive whole number of minutes)."
+        ) from None
+
+
+def _flag(value: str | None, truthy: tuple[str, ...]) -> bool:
+    return (value or "").strip().lower() in truthy
+
+
+def _database_url(value: str | None) -> str:
+    url = (value or "").strip()
+    if not url:
+        return f"sqlite:///{PROJECT_ROOT / 'data' / 'kernbrief.db'}"
+    if url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _timeout(value: str | None) -> float:
+    """Seconds a database may take; a value that is no positive number keeps the default."""
+    try:
+        seconds = float(value) if value is not None else DEFAULT_DB_TIMEOUT
+    except ValueError:
+        return DEFAULT_DB_TIMEOUT
+    return seconds if seconds > 0 else DEFAULT_DB_TIMEOUT
+
+
+def _demo_key(key_file: Path) -> bytes:
+    if not key_file.exists():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip().encode()

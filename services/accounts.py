@@ -1,0 +1,66 @@
+"""Account use cases that change several tables at once: accept an invitation, reset a password."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from briefs.access import Role
+from briefs.model import one_line_name
+from services.unit_of_work import unit_of_work
+from storage.invitations import CodeRefused
+from storage.people import AccountRefused, Clock, check_password, normalise_email, system_clock
+
+
+def accept_invitation(
+    engine: Engine,
+    code: str,
+    name: str,
+    email: str,
+    password: str,
+    client: str = "",
+    clock: Clock = system_clock,
+) -> int:
+    """Create (or enrol) the invitee's account; return the person id.
+
+    One transaction: if anything fails after the code was claimed, the claim is undone too
+    and the invitation still works.
+    """
+    with unit_of_work(engine, clock) as work:
+        row = work.invitations.usable(code, "invitation")
+        trajectory_id = row.trajectory_id
+        assert trajectory_id is not None
+        email = normalise_email(row.email or email)
+        name, municipality = one_line_name(name), one_line_name(row.municipality)
+        if not name:
+            raise AccountRefused("name_missing")
+        check_password(password)
+        if not work.invitations.room_for(trajectory_id, municipality):
+            raise CodeRefused("full")
+        if work.people.principal_by_email(email) is not None:
+            raise AccountRefused("email_taken")
+        # The account first: its password is hashed before this transaction writes anything,
+        # so the database is not held while Argon2 works.
+        person_id = work.people.create_user(
+            name, email, Role.PARTICIPANT, municipality, password, (trajectory_id,)
+        )
+        work.invitations.claim(row.id)
+        work.programme.ensure_member(trajectory_id, municipality)
+        work.audit.record(email, "invitation_accepted", f"{municipality} ({trajectory_id})", client)
+    return person_id
+
+
+def reset_password(
+    engine: Engine, code: str, password: str, client: str = "", clock: Clock = system_clock
+) -> int:
+    """Set a new password with a reset code and end every login session of that person."""
+    with unit_of_work(engine, clock) as work:
+        row = work.invitations.usable(code, "reset")
+        check_password(password)
+        if row.person_id is None:
+            raise CodeRefused("used")
+        person_id = int(row.person_id)
+        work.people.set_password(person_id, password)
+        work.invitations.claim(row.id)
+        work.login_sessions.end_all(person_id)
+        work.audit.record(row.email, "password_reset", row.email, client)
+    return person_id

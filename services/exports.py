@@ -1,0 +1,60 @@
+"""Exports on behalf of someone: one brief as a Word document, or a trajectory's zip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document, file_name
+from briefs.export.cohort import CohortMember, build_cohort_zip
+from briefs.i18n import Translator
+from storage.secure import SecureBriefStore
+
+
+def export_brief(
+    store: SecureBriefStore,
+    brief_id: int,
+    options: ExportOptions,
+    t: Translator,
+    progress: Callable[[float], object] | None = None,
+    today: date | None = None,
+) -> tuple[str, bytes]:
+    """Return the file name and the .docx bytes of one brief the person may read."""
+    brief = store.load(brief_id)
+    context = ExportContext(
+        trajectory=store.trajectory_of(brief_id),
+        authors=store.authors_of(brief_id),
+        today=today or date.today(),
+    )
+    data = build_brief_document(
+        brief, context, options, t, _image_loader(store, brief_id), progress
+    )
+    return file_name(brief, t, context.today), data
+
+
+def export_cohort(
+    store: SecureBriefStore,
+    number: int,
+    options: ExportOptions,
+    t: Translator,
+    progress: Callable[[float], object] | None = None,
+) -> tuple[str, bytes]:
+    """Return the file name and the bytes of a zip with every brief of trajectory ``number``.
+
+    Only the trajectory's coaches and admins may; anyone else gets NotFound.
+    """
+    trajectory, refs = store.cohort(number)
+    members = [
+        CohortMember(
+            store.load(ref.id),
+            ExportContext(trajectory, store.authors_of(ref.id)),
+            _image_loader(store, ref.id),
+        )
+        for ref in refs
+    ]
+    data = build_cohort_zip(trajectory, members, options, t, progress)
+    return f"{t('doc.title')} {t('doc.trajectory')} {number}.zip", data
+
+
+def _image_loader(store: SecureBriefStore, brief_id: int) -> Callable[[int], bytes | None]:
+    return lambda image_id: store.image(brief_id, image_id)

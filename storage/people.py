@@ -1,0 +1,156 @@
+"""People and their roles: accounts, who a person is as a Principal, and the admin's list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select, update
+
+from briefs.access import Principal, Role, can_administer
+from briefs.model import one_line_name
+from core.security import hash_password
+from storage.db import Database
+from storage.repository import NotFound
+from storage.tables import AssignmentRow, PersonRow
+
+MIN_PASSWORD = 10
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class AccountRefused(ValueError):
+    """An account change that breaks a rule; ``reason`` is for the message."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountRefused("password_short")
+
+
+class PeopleStore:
+    """Accounts and roles; who a person is, with the trajectories they are assigned to."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def create_user(
+        self,
+        name: str,
+        email: str,
+        role: Role,
+        municipality: str = "",
+        password: str | None = None,
+        trajectory_ids: tuple[int, ...] = (),
+    ) -> int:
+        email = normalise_email(email)
+        if password is not None:
+            check_password(password)
+        with self.db.begin() as connection:
+            taken = connection.execute(select(PersonRow.id).where(PersonRow.email == email)).first()
+            if taken:
+                raise AccountRefused("email_taken")
+            person_id = int(
+                connection.execute(
+                    insert(PersonRow)
+                    .values(
+                        # Names end up in documents, file names and headers: one clean line.
+                        name=one_line_name(name),
+                        email=email,
+                        municipality=one_line_name(municipality),
+                        role=role.value,
+                        password_hash=hash_password(password) if password else None,
+                        active=True,
+                    )
+                    .returning(PersonRow.id)
+                ).scalar_one()
+            )
+            for trajectory_id in trajectory_ids:
+                connection.execute(
+                    insert(AssignmentRow).values(person_id=person_id, trajectory_id=trajectory_id)
+                )
+        return person_id
+
+    def principal(self, person_id: int) -> Principal | None:
+        with self.db.connect() as connection:
+            row = connection.execute(
+                select(PersonRow).where(PersonRow.id == person_id, PersonRow.active.is_(True))
+            ).first()
+            if row is None:
+                return None
+            trajectories = connection.execute(
+                select(AssignmentRow.trajectory_id).where(AssignmentRow.person_id == person_id)
+            ).scalars()
+            return Principal(
+                row.id,
+                row.name,
+                row.email,
+                Role(row.role),
+                row.municipality,
+                frozenset(trajectories),
+            )
+
+    def principal_by_email(self, email: str) -> Principal | None:
+        with self.db.connect() as connection:
+            person_id = connection.execute(
+                select(PersonRow.id).where(PersonRow.email == normalise_email(email))
+            ).scalar_one_or_none()
+        return self.principal(person_id) if person_id is not None else None
+
+    def password_hash(self, email: str) -> tuple[int, str | None] | None:
+        """Return the person id and stored hash of an active account, or None."""
+        with self.db.connect() as connection:
+            row = connection.execute(
+                select(PersonRow.id, PersonRow.password_hash, PersonRow.active).where(
+                    PersonRow.email == normalise_email(email)
+                )
+            ).first()
+        if row is None or not row.active:
+            return None
+        return int(row.id), row.password_hash
+
+    def password_hash_of(self, person_id: int) -> str | None:
+        with self.db.connect() as connection:
+            return connection.execute(
+                select(PersonRow.password_hash).where(PersonRow.id == person_id)
+            ).scalar_one_or_none()
+
+    def set_password(self, person_id: int, password: str) -> None:
+        check_password(password)
+        with self.db.begin() as connection:
+            connection.execute(
+                update(PersonRow)
+                .where(PersonRow.id == person_id)
+                .values(password_hash=hash_password(password))
+            )
+
+    def set_role(self, actor: Principal, email: str, role: Role) -> None:
+        if not can_administer(actor):
+            raise NotFound(email)
+        with self.db.begin() as connection:
+            changed = connection.execute(
+                update(PersonRow)
+                .where(PersonRow.email == normalise_email(email))
+                .values(role=role.value)
+            ).rowcount
+        if not changed:
+            raise NotFound(email)
+
+    def people(self, actor: Principal) -> list[tuple[str, str, str, str]]:
+        """Name, e-mail, role and municipality of everyone; for admins."""
+        if not can_administer(actor):
+            raise NotFound("people")
+        with self.db.connect() as connection:
+            rows = connection.execute(select(PersonRow).order_by(PersonRow.name)).all()
+        return [(r.name, r.email, r.role, r.municipality) for r in rows]

@@ -1,0 +1,235 @@
+"""The login, logout, invitation and reset routes through Starlette's TestClient: no browser."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import httpx2
+import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.testclient import TestClient
+
+from briefs.access import Principal
+from briefs.i18n import Translator
+from core.security import LOGIN_COOKIE, unsign
+from core.settings import DEMO_PASSWORD
+from storage.accounts import AccountStore
+from storage.db import make_engine
+from storage.repository import SqlProgrammeStore
+from tests.conftest import TEST_SECRET_KEY
+from tests.fixtures_web import copy_database, seed_template
+from web.auth import CSRF_COOKIE, PrivatePages, auth_routes
+
+LOTTE = "lotte.vandenberghe@avelgem.demo"
+COACH = "jonas.wouters@begeleiding.demo"
+KEY = TEST_SECRET_KEY.encode()
+IDLE = timedelta(minutes=120)
+NL = Translator("nl")
+
+
+@pytest.fixture(scope="module")
+def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, seeded once for this module; each test works on its own copy."""
+    return seed_template(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture
+def accounts(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
+    """A fresh copy of the demo database, which the routes find through DATABASE_URL."""
+    url = copy_database(seeded_file, tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return AccountStore(make_engine(url))
+
+
+@pytest.fixture
+def client(accounts: AccountStore) -> Iterator[TestClient]:
+    app = Starlette(routes=auth_routes(), middleware=[Middleware(PrivatePages)])
+    with TestClient(app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r"name='csrf' value='([^']+)'", page)
+    assert found, page
+    return found.group(1)
+
+
+def form(client: TestClient, path: str, **fields: str) -> tuple[str, dict[str, str]]:
+    """Open a form as a browser would, and return its page and the fields to send back."""
+    page = client.get(path)
+    assert page.status_code == 200
+    return page.text, {"csrf": csrf_of(page.text), **fields}
+
+
+def login_cookie(response: httpx2.Response) -> str | None:
+    for header in response.headers.get_list("set-cookie"):
+        if header.startswith(f"{LOGIN_COOKIE}="):
+            return str(header.split(";")[0].split("=", 1)[1])
+    return None
+
+
+def who(accounts: AccountStore, cookie: str | None) -> Principal | None:
+    """Whom a login cookie value signs in, as the app would resolve it."""
+    return accounts.resolve_login_session(unsign(cookie.strip('"') if cookie else None, KEY), IDLE)
+
+
+def log_in(
+    client: TestClient, email: str = LOTTE, password: str = DEMO_PASSWORD
+) -> httpx2.Response:
+    _page, fields = form(client, "/auth/login", email=email, password=password)
+    return client.post("/auth/login", data=fields)
+
+
+def coach(accounts: AccountStore) -> Principal:
+    found = accounts.principal_by_email(COACH)
+    assert found is not None
+    return found
+
+
+def test_the_right_password_logs_in_with_an_http_only_cookie(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    page = client.get("/auth/login")
+    assert NL("auth.login_title") in page.text
+    assert page.headers["cache-control"] == "no-store"
+    assert "httponly" in page.headers["set-cookie"].lower()
+    answer = log_in(client)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/?taal=nl"
+    header = answer.headers["set-cookie"].lower()
+    assert "httponly" in header and "samesite=lax" in header and "secure" not in header
+    signed_in = who(accounts, login_cookie(answer))
+    assert signed_in is not None and signed_in.email == LOTTE
+    assert accounts.audit_log(admin(accounts))[0].action == "login"
+
+
+def admin(accounts: AccountStore) -> Principal:
+    found = accounts.principal_by_email("els.maes@programma.demo")
+    assert found is not None
+    return found
+
+
+def test_a_wrong_password_is_refused_without_a_cookie(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    answer = log_in(client, password="niet het wachtwoord")
+    assert answer.status_code == 200
+    assert html.escape(NL("auth.refused")) in answer.text
+    assert f"value='{LOTTE}'" in answer.text
+    assert login_cookie(answer) is None
+    assert accounts.audit_log(admin(accounts))[0].action == "login_failed"
+
+
+def test_a_login_without_the_forms_csrf_value_is_not_even_tried(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    client.get("/auth/login")  # the browser holds a CSRF cookie, another site cannot read it
+    answer = client.post(
+        "/auth/login", data={"csrf": "geraden", "email": LOTTE, "password": DEMO_PASSWORD}
+    )
+    assert html.escape(NL("auth.form_expired")) in answer.text
+    assert login_cookie(answer) is None
+    client.cookies.delete(CSRF_COOKIE)
+    answer = client.post("/auth/login", data={"csrf": "", "email": LOTTE, "password": "x"})
+    assert html.escape(NL("auth.form_expired")) in answer.text
+    assert accounts.audit_log(admin(accounts)) == []  # no attempt was made with the password
+
+
+def test_what_was_typed_comes_back_escaped(client: TestClient) -> None:
+    answer = log_in(client, email="<script>alert(1)</script>'@x.demo")
+    assert "<script>alert(1)" not in answer.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#x27;@x.demo" in answer.text
+
+
+def test_logout_ends_the_login_session_and_clears_the_cookie(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    cookie = login_cookie(log_in(client))
+    assert who(accounts, cookie) is not None
+    answer = client.get("/auth/logout?taal=en")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/auth/login?taal=en"
+    cleared = answer.headers["set-cookie"]
+    assert cleared.startswith(f'{LOGIN_COOKIE}=""') and "Max-Age=0" in cleared
+    assert who(accounts, cookie) is None
+
+
+def test_an_invitation_creates_an_account_and_logs_it_in(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    programme = SqlProgrammeStore(accounts.engine)
+    trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk", "an@kortrijk.demo")
+    path = f"/auth/invite?code={code}"
+    page, fields = form(client, path, name="An Kortrijk", password="lang genoeg ww")
+    assert "Kortrijk" in page and "an@kortrijk.demo" in page
+    differ = client.post(path, data={**fields, "password_again": "iets anders"})
+    assert html.escape(NL("auth.passwords_differ")) in differ.text
+    # Each answer is a new form with a new CSRF value, as the browser would send it next.
+    short = {**fields, "csrf": csrf_of(differ.text), "password": "kort", "password_again": "kort"}
+    refused = client.post(path, data=short)
+    assert html.escape(NL("auth.account_password_short")) in refused.text
+    assert accounts.principal_by_email("an@kortrijk.demo") is None
+    good = {**fields, "csrf": csrf_of(refused.text), "password_again": "lang genoeg ww"}
+    answer = client.post(path, data=good)
+    assert answer.status_code == 303
+    invitee = who(accounts, login_cookie(answer))
+    assert invitee is not None and invitee.email == "an@kortrijk.demo"
+    assert (invitee.municipality, invitee.trajectory_ids) == ("Kortrijk", {trajectory})
+    used = client.get(path)
+    assert html.escape(NL("auth.code_used")) in used.text
+
+
+def test_an_unknown_or_missing_code_says_the_link_does_not_work(client: TestClient) -> None:
+    pages = [client.get("/auth/invite?code=verzonnen"), client.get("/auth/invite")]
+    # A reset form opens for any code; the code is checked when the password is sent.
+    _page, fields = form(client, "/auth/reset?code=verzonnen", password="lang genoeg ww")
+    pages.append(
+        client.post(
+            "/auth/reset?code=verzonnen", data={**fields, "password_again": "lang genoeg ww"}
+        )
+    )
+    for page in pages:
+        assert NL("auth.code_title") in page.text
+        assert html.escape(NL("auth.code_unknown")) in page.text
+
+
+def test_a_reset_sets_the_password_and_ends_every_login(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    lotte = accounts.principal_by_email(LOTTE)
+    assert lotte is not None
+    elsewhere = accounts.start_login_session(lotte.person_id)
+    code = accounts.request_reset(coach(accounts), LOTTE)
+    path = f"/auth/reset?code={code}&taal=en"
+    page, fields = form(client, path, password="een nieuw wachtwoord")
+    assert Translator("en")("auth.reset_title") in page
+    answer = client.post(path, data={**fields, "password_again": "een nieuw wachtwoord"})
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/auth/login?klaar=1&taal=en"
+    assert accounts.resolve_login_session(elsewhere, IDLE) is None
+    assert accounts.authenticate(LOTTE, "een nieuw wachtwoord", "test").email == LOTTE
+    notice = client.get(answer.headers["location"])
+    assert html.escape(Translator("en")("auth.password_set")) in notice.text
+    _page, fields = form(client, path, password="nog een wachtwoord")
+    again = client.post(path, data={**fields, "password_again": "nog een wachtwoord"})
+    assert html.escape(Translator("en")("auth.code_used")) in again.text
+
+
+def test_demo_mode_lists_the_demo_accounts_and_secure_cookies_stay_on_https(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert DEMO_PASSWORD not in client.get("/auth/login").text
+    monkeypatch.setenv("KERNBRIEF_DEMO", "1")
+    monkeypatch.setenv("KERNBRIEF_SECURE_COOKIES", "1")
+    client.base_url = httpx2.URL("https://testserver")  # a secure cookie only travels over TLS
+    page = client.get("/auth/login")
+    assert DEMO_PASSWORD in page.text and LOTTE in page.text
+    assert "secure" in page.headers["set-cookie"].lower()
+    answer = log_in(client)
+    assert "secure" in answer.headers["set-cookie"].lower()
