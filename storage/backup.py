@@ -400,7 +400,7 @@ def _publish(temporary: Path, target: Path, overwrite: bool) -> None:
 def _exists(target: Path) -> BackupError:
     return BackupError(
         f"{target} bestaat al; kies een andere naam of overschrijf het uitdrukkelijk "
-        "(--overschrijven). (The file exists; choose another name or overwrite explicitly.)"
+        "(--overwrite). (The file exists; choose another name or overwrite explicitly.)"
     )
 
 
@@ -917,7 +917,7 @@ def import_brief(
         raise BackupError(
             f"Leertraject {number} heet hier '{trajectory.title}', in het bestand "
             f"'{exported_trajectory.get('title')}'. Geef het leertraject uitdrukkelijk op "
-            "(--leertraject) om toch te importeren. (The trajectory titles differ.)"
+            "(--trajectory) om toch te importeren. (The trajectory titles differ.)"
         )
     refused = BackupError(
         f"{name} heeft in leertraject {number} al een designbrief met inhoud; er is niets "

@@ -510,7 +510,7 @@ def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
 
     renamed = json.loads(json.dumps(data))
     renamed["trajectory"]["title"] = "Een ander traject"
-    with pytest.raises(BackupError, match="--leertraject"):
+    with pytest.raises(BackupError, match="--trajectory"):
         import_brief(target, renamed)
 
     with pytest.raises(BackupError, match="geen geldige export"):
@@ -589,7 +589,7 @@ def test_the_commands_back_up_restore_export_and_import(
     assert done.returncode == 0, done.stderr
     assert f"Back-up geschreven: {target} (SQLite-kopie)." in done.stdout
     _refused(_manage(demo_url, "backup", str(target)), "bestaat al")
-    done = _manage(demo_url, "backup", str(target), "--overschrijven")
+    done = _manage(demo_url, "backup", str(target), "--overwrite")
     assert done.returncode == 0, done.stderr
 
     restored_url = _sqlite(tmp_path / "restored.db")
@@ -617,7 +617,7 @@ def test_the_commands_back_up_restore_export_and_import(
         "Leertraject 99 bestaat niet",
     )
     _refused(_manage(restored_url, "restore", str(exported)), "gebruik import-json")
-    done = _manage(restored_url, "import-json", str(exported), "--gemeente", "Kortrijk")
+    done = _manage(restored_url, "import-json", str(exported), "--municipality", "Kortrijk")
     assert done.returncode == 0, done.stderr
     assert "Designbrief geïmporteerd: nummer" in done.stdout
     assert "Kortrijk, leertraject 3." in done.stdout
