@@ -14,7 +14,6 @@ from briefs.images import clean_image
 from briefs.model import has_unencodable, storable_text
 from briefs.parts import PartValidationError
 from briefs.programme import BriefRef, Trajectory
-from storage.memory import InMemoryBriefStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore, StaleWrite
 from storage.seed import seed_demo
 from storage.tables import RevisionRow
@@ -161,15 +160,3 @@ def test_loading_a_brief_that_does_not_exist_says_so(engine: Engine) -> None:
     store = SqlBriefStore(engine)
     with pytest.raises(NotFound):
         store.load(4242)
-
-
-def test_the_fake_store_behaves_like_the_real_one() -> None:
-    store = InMemoryBriefStore()
-    brief_id = store.add_brief(1, "Avelgem")
-    first = store.save_part(brief_id, "challenge.goal", "doel", 0, "a")
-    with pytest.raises(StaleWrite):
-        store.save_part(brief_id, "challenge.goal", "ander doel", 0, "b")
-    assert store.load(brief_id).text("challenge.goal") == "doel"
-    assert first.version == 1
-    with pytest.raises(PartValidationError):
-        store.save_part(brief_id, "challenge.goal", "x" * 20_001, 1, "a")

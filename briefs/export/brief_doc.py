@@ -41,7 +41,7 @@ from briefs.i18n import (
     format_number,
     format_short_day,
 )
-from briefs.parts import PARTS, parts_of_step
+from briefs.parts import PARTS
 from briefs.programme import Trajectory
 
 ImageLoader = Callable[[int], bytes | None]
@@ -554,10 +554,6 @@ class _Writer:
         return f"{first.month:02d}/{first.year % 100:02d}"
 
 
-def _fill_between(start: date, end: date, first: date, last: date) -> str | None:
-    return TIMELINE_FILL if start <= last and end >= first else None
-
-
 def _day(value: Any) -> date | None:
     if isinstance(value, date):
         return value
@@ -634,14 +630,3 @@ def build_brief_document(
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def exported_parts(options: ExportOptions) -> list[str]:
-    """Return the part keys whose text the document holds, for checks and tests."""
-    keys = [spec.key for step in sorted(options.steps) for spec in parts_of_step(step)]
-    keys = [key for key in keys if key != "roadmap.summary"]
-    if options.summary:
-        keys.append("roadmap.summary")
-    if not options.sketches:
-        keys = [key for key in keys if key != "prototype.sketches"]
-    return keys
