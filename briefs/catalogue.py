@@ -22,8 +22,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "app.not_available_title": ("Niet beschikbaar", "Not available"),
     "app.page_home": ("Naar de startpagina", "To the start page"),
     "app.brief_pick": ("Leertraject", "Learning trajectory"),
-    "app.switch_user": ("Andere deelnemer kiezen", "Choose another participant"),
-    "nav.start": ("Start", "Start"),
     "nav.overview": ("Mijn designbrief", "My design brief"),
     "nav.step1": ("1 · Uitdaging", "1 · Challenge"),
     "nav.step2": ("2 · Verkennen", "2 · Explore"),
@@ -35,16 +33,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tussen de werksessies werk je hier je designbrief uit in vier stappen.",
         "Kernbrief is the workbook of the collective learning trajectories for lively town "
         "centres. Between the sessions you work out your design brief here in four steps.",
-    ),
-    "start.demo_notice": (
-        "Demomodus: kies een deelnemer om verder te gaan. Accounts volgen later.",
-        "Demo mode: choose a participant to continue. Accounts come later.",
-    ),
-    "start.pick": ("Deelnemer", "Participant"),
-    "start.go": ("Naar mijn designbrief", "Open my design brief"),
-    "start.no_users": (
-        "Er zijn nog geen deelnemers. Laad de demo met `python manage.py seed-demo`.",
-        "There are no participants yet. Load the demo with `python manage.py seed-demo`.",
     ),
     "start.trajectories": ("Leertrajecten 2023–2024", "Learning trajectories 2023–2024"),
     "start.uncertain": (
@@ -71,8 +59,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nothing left to do. Well done!",
     ),
     "overview.last_saved": ("Laatst bewaard: {moment}", "Last saved: {moment}"),
-    "overview.never_saved": ("Nog niets bewaard.", "Nothing saved yet."),
-    "overview.go_fix": ("Naar {section}", "Go to {section}"),
     "overview.trace": ("Van grondoorzaak tot actie", "From root cause to action"),
     "overview.trace_help": (
         "Elke lijn volgt een grondoorzaak of SWOT-punt via een oplossingsrichting en een test "
@@ -107,8 +93,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Someone else (a colleague or another tab) changed this part in the meantime. "
         "Nothing was overwritten. Choose which version to keep.",
     ),
-    "save.conflict_mine": ("Jouw versie", "Your version"),
-    "save.conflict_theirs": ("Versie in de databank", "Version in the database"),
     "save.keep_mine": ("Mijn versie bewaren", "Keep my version"),
     "save.take_theirs": ("Hun versie overnemen", "Take their version"),
     "save.db_error": (
@@ -965,7 +949,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "De besluitvorming langs MAT, CBS en gemeenteraad is nog niet gepland.",
         "The decision route through MAT, CBS and council is not planned yet.",
     ),
-    "check.unnamed": ("(zonder naam)", "(unnamed)"),
     # --- Word export -------------------------------------------------------------------
     "doc.title": ("Designbrief", "Design brief"),
     "doc.subject": (
@@ -1012,7 +995,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per gemeente: de uitdagingsvraag, de grondoorzaak, de richtingen met de hoogste impact en de acties per stand van zaken.",
         "Per municipality: the challenge question, the root cause, the directions with the highest impact and the actions by status.",
     ),
-    "doc.none": ("—", "—"),
     # --- export page ---------------------------------------------------------------------
     "nav.export": ("Exporteren naar Word", "Export to Word"),
     "export.title": ("Designbrief exporteren naar Word", "Export the design brief to Word"),
@@ -1225,7 +1207,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.status": ("Stand van deze stap: {status}", "Status of this step: {status}"),
     "review.mark_reviewed": ("Stap gereviewd", "Step reviewed"),
     "review.unread_overview": ("Nieuwe feedback: {count}", "New feedback: {count}"),
-    "dashboard.title": ("Overzicht van het leertraject", "Overview of the trajectory"),
     "dashboard.pick": ("Leertraject", "Trajectory"),
     "dashboard.matrix": ("Gemeenten en stappen", "Municipalities and steps"),
     "dashboard.municipality": ("Gemeente", "Municipality"),
