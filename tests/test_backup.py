@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,9 +38,8 @@ from storage.backup import (
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from storage.seed import seed_demo
 from storage.tables import BriefRow, ImageRow, PersonRow, RevisionRow
-from tests.conftest import PROJECT_ROOT, missing
+from tests.conftest import PROJECT_ROOT, Seed, missing
 from tests.postgres import PostgresServer
 
 KEY = "challenge.problem"
@@ -144,12 +143,18 @@ def _new_postgres(server: PostgresServer) -> str:
     return server.url(name)
 
 
-def _demo(url: str) -> tuple[Engine, int]:
-    """Migrate and seed the demo at ``url``; return the engine and Avelgem's brief id."""
-    engine = make_engine(url)
-    upgrade(engine)
-    ids = seed_demo(engine, date(2024, 3, 1))
-    return engine, ids["Avelgem"]
+Demo = Callable[[str], tuple[Engine, int]]
+
+
+@pytest.fixture
+def demo(seed: Seed) -> Demo:
+    """Put the migrated demo at a URL; return its engine and Avelgem's brief id."""
+
+    def seeded(url: str) -> tuple[Engine, int]:
+        engine = make_engine(url)
+        return engine, seed(engine, date(2024, 3, 1))["Avelgem"]
+
+    return seeded
 
 
 @pytest.fixture
@@ -226,10 +231,10 @@ def _assert_new_rows_do_not_collide(engine: Engine, brief_id: int) -> None:
 
 
 def test_sqlite_backup_while_saving_keeps_every_acknowledged_save(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, brief_id = _demo(url)
+    source, brief_id = demo(url)
     disposing.append(source)
     target = tmp_path / "backup" / "kernbrief.db"
     before = _backup_during_burst(url, brief_id, target, tmp_path)
@@ -247,12 +252,16 @@ def test_sqlite_backup_while_saving_keeps_every_acknowledged_save(
 
 @pytest.mark.parametrize("logical", [False, True], ids=["pg_dump", "logical"])
 def test_postgres_backup_while_saving_keeps_every_acknowledged_save(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], logical: bool
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    disposing: list[Engine],
+    logical: bool,
+    demo: Demo,
 ) -> None:
     if not logical and find_pg_tool("pg_dump") is None:
         missing("pg_dump")
     url = _new_postgres(postgres_server)
-    source, brief_id = _demo(url)
+    source, brief_id = demo(url)
     disposing.append(source)
     target = tmp_path / "kernbrief.backup"
     before = _backup_during_burst(url, brief_id, target, tmp_path, logical=logical)
@@ -271,10 +280,10 @@ def test_postgres_backup_while_saving_keeps_every_acknowledged_save(
 
 
 def test_backups_restore_across_database_kinds(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine]
+    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    sqlite_source, brief_id = _demo(_sqlite(tmp_path / "source.db"))
-    postgres_source, postgres_brief_id = _demo(_new_postgres(postgres_server))
+    sqlite_source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    postgres_source, postgres_brief_id = demo(_new_postgres(postgres_server))
     disposing += [sqlite_source, postgres_source]
     assert postgres_brief_id == brief_id
     backup(_url(sqlite_source), tmp_path / "from-sqlite.db")
@@ -307,11 +316,11 @@ def test_backups_restore_across_database_kinds(
 
 
 def test_restore_refuses_a_database_that_holds_briefs_or_people(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, demo: Demo, seed: Seed
 ) -> None:
-    seed_demo(engine, date(2024, 3, 1))
+    seed(engine, date(2024, 3, 1))
     source = tmp_path / "source.db"
-    seeded, _ = _demo(_sqlite(source))
+    seeded, _ = demo(_sqlite(source))
     seeded.dispose()
     backup(_sqlite(source), tmp_path / "backup.db")
     with engine.connect() as connection:
@@ -327,10 +336,10 @@ def test_restore_refuses_a_database_that_holds_briefs_or_people(
 
 
 def test_backup_refuses_to_overwrite_and_never_leaves_a_half_file(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, _ = _demo(url)
+    source, _ = demo(url)
     disposing.append(source)
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -349,10 +358,10 @@ def test_backup_refuses_to_overwrite_and_never_leaves_a_half_file(
 
 
 def test_an_incomplete_logical_dump_restores_nothing(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, _ = _demo(url)
+    source, _ = demo(url)
     disposing.append(source)
     dump = tmp_path / "dump.json"
     backup(url, dump, logical=True)
@@ -402,7 +411,11 @@ def _png(colour: tuple[int, int, int]) -> bytes:
 
 @pytest.mark.parametrize("direction", ["sqlite-to-postgresql", "postgresql-to-sqlite"])
 def test_one_brief_moves_between_installations_as_json(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], direction: str
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    disposing: list[Engine],
+    direction: str,
+    demo: Demo,
 ) -> None:
     sqlite_url, postgres_url = _sqlite(tmp_path / "one.db"), _new_postgres(postgres_server)
     source_url, target_url = (
@@ -410,7 +423,7 @@ def test_one_brief_moves_between_installations_as_json(
         if direction == "sqlite-to-postgresql"
         else (postgres_url, sqlite_url)
     )
-    source, brief_id = _demo(source_url)
+    source, brief_id = demo(source_url)
     target = _programme_only(target_url)
     disposing += [source, target]
     store = SqlBriefStore(source)
@@ -481,9 +494,9 @@ def test_one_brief_moves_between_installations_as_json(
 
 
 def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    source, brief_id = _demo(_sqlite(tmp_path / "source.db"))
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
     target = _programme_only(_sqlite(tmp_path / "target.db"))
     disposing += [source, target]
     data = export_brief(source, brief_id)
@@ -535,10 +548,10 @@ def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
 
 
 def test_every_acknowledged_save_survives_a_killed_process(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     path = tmp_path / "live.db"
-    source, brief_id = _demo(_sqlite(path))
+    source, brief_id = demo(_sqlite(path))
     source.dispose()
     burst = Burst(_sqlite(path), brief_id, tmp_path)
     try:
@@ -628,9 +641,9 @@ def test_the_commands_back_up_restore_export_and_import(
 
 
 def test_the_commands_back_up_and_restore_postgresql(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine]
+    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    source, brief_id = _demo(_new_postgres(postgres_server))
+    source, brief_id = demo(_new_postgres(postgres_server))
     disposing.append(source)
     # Operators write the plain scheme; the commands use psycopg 3 for it.
     plain = _url(source).replace("postgresql+psycopg://", "postgresql://")

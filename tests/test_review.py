@@ -19,8 +19,8 @@ from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.review import FeedbackRefused, ReviewStore
-from storage.seed import seed_demo
 from tests.apps import app_as
+from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
@@ -42,8 +42,8 @@ def avelgem_id(engine: Engine) -> int:
 
 
 @pytest.fixture
-def seeded(engine: Engine) -> Engine:
-    seed_demo(engine, date(2024, 3, 1))
+def seeded(engine: Engine, seed: Seed) -> Engine:
+    seed(engine, date(2024, 3, 1))
     return engine
 
 

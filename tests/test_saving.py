@@ -19,9 +19,8 @@ from components.save_api import save_payload
 from storage import edit_access
 from storage.accounts import AccountStore
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from storage.seed import seed_demo
 from storage.tables import AuthSessionRow, PersonRow, RevisionRow
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import TEST_SECRET_KEY, Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
@@ -30,9 +29,9 @@ KEY = TEST_SECRET_KEY.encode()
 
 
 @pytest.fixture
-def seeded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def seeded(engine: Engine, monkeypatch: pytest.MonkeyPatch, seed: Seed) -> Iterator[Engine]:
     """The demo on a real database, which the save endpoint reaches through DATABASE_URL."""
-    seed_demo(engine, date.today())
+    seed(engine, date.today())
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     yield engine
 
