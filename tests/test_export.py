@@ -308,7 +308,7 @@ def test_hostile_and_huge_input_exports() -> None:
             "id": f"a{i}",
             "title": f"Actie {i} {hostile[:100]}",
             "owner": "Dienst",
-            "status": "idee",
+            "status": "idea",
             "budget": "1250",
             "start": "2024-01-01",
             "deadline": "2027-12-31",
@@ -614,7 +614,7 @@ def test_the_cohort_zip_builds_whatever_names_and_text_were_pasted(
         "challenge.question": f"Hoe kunnen we {text}?",
         "challenge.whys": [{"id": "w1", "text": text}],
         "explore.directions": [{"id": "d1", "title": text, "impact": 5}],
-        "roadmap.actions": [{"id": "a1", "title": text, "status": "lopend"}],
+        "roadmap.actions": [{"id": "a1", "title": text, "status": "running"}],
         "prototype.sketches": [{"id": "s1", "image_id": 1, "caption": text}],
     }
     members = [

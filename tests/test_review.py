@@ -198,16 +198,16 @@ def test_changes_since_a_moment_read_as_lines() -> None:
         "roadmap.actions": [
             StoredPart(
                 [
-                    {"id": "a", "title": "Blijft", "status": "idee"},
-                    {"id": "b", "title": "Gaat weg", "status": "idee"},
+                    {"id": "a", "title": "Blijft", "status": "idea"},
+                    {"id": "b", "title": "Gaat weg", "status": "idea"},
                 ],
                 1,
                 then - timedelta(days=1),
             ),
             StoredPart(
                 [
-                    {"id": "a", "title": "Blijft", "status": "lopend"},
-                    {"id": "c", "title": "Nieuw", "status": "idee"},
+                    {"id": "a", "title": "Blijft", "status": "running"},
+                    {"id": "c", "title": "Nieuw", "status": "idea"},
                 ],
                 2,
                 then + timedelta(hours=1),
@@ -252,7 +252,7 @@ def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
     at.selectbox(key="compare_part").select("roadmap.actions").run()
     table = at.dataframe[-1].value
     assert set(table["Gemeente"]) == {"Avelgem"} and len(table) == 10
-    at.multiselect(key="compare_status").select("afgerond").run()
+    at.multiselect(key="compare_status").select("done").run()
     table = at.dataframe[-1].value
     assert list(table["Titel"]) == ["Oversteekbaarheid via wegmarkering site Byttebier"]
     at.selectbox(key="compare_part").select("root_cause").run()

@@ -133,8 +133,8 @@ def test_blank_rows_are_never_stored_and_never_count(seeded: Engine) -> None:
     stored = SqlBriefStore(seeded).load(brief_id).part("challenge.swot_threats").value
     assert stored == [{"id": "a2", "text": "Leegstand in de Grote Baan"}]
     assert not has_content("challenge.swot_threats", [{"id": "x", "text": " "}])
-    assert is_blank_row(Action, {"id": "x", "title": "", "status": "idee"})
-    assert not is_blank_row(Action, {"id": "x", "title": "", "status": "lopend"})
+    assert is_blank_row(Action, {"id": "x", "title": "", "status": "idea"})
+    assert not is_blank_row(Action, {"id": "x", "title": "", "status": "running"})
     assert without_blank_rows("challenge.goal", "  ") == "  "
 
 
@@ -175,7 +175,7 @@ def test_the_action_list_keeps_its_row_ids_and_money_in_cents(seeded: Engine) ->
     rows = [dict(row) for row in SqlBriefStore(seeded).load(brief_id).part("roadmap.actions").value]
     rows[0].update(owner="Dienst mobiliteit", budget="4750.50")
     rows.append(
-        {"id": "n3wact10n001", "title": "Nieuwe actie", "status": "idee", "start": "2027-01-01"}
+        {"id": "n3wact10n001", "title": "Nieuwe actie", "status": "idea", "start": "2027-01-01"}
     )
     status, answer = save(seeded, "roadmap.actions", rows)
     assert status == 200
