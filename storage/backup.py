@@ -46,6 +46,7 @@ from briefs.images import ImageRefused, clean_image
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from storage.db import make_engine
 from storage.migrate import alembic_config, upgrade
+from storage.old_values import renamed
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.tables import (
     Base,
@@ -791,7 +792,8 @@ def _clean_part(entry: dict[str, Any]) -> dict[str, Any]:
             f"(Unknown part '{key}'; nothing was imported.)"
         )
     try:
-        value = validate_part(key, entry["value"])
+        # An export made before the choice values were English (migration 0006) still imports.
+        value = validate_part(key, renamed(key, entry["value"]))
     except PartValidationError as error:
         rules = ", ".join(problem.rule for problem in error.problems)
         raise BackupError(

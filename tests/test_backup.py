@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from PIL import Image
 from sqlalchemy import Engine, func, select, text
 
@@ -36,9 +37,10 @@ from storage.backup import (
     write_brief_file,
 )
 from storage.db import make_engine
-from storage.migrate import upgrade
+from storage.migrate import alembic_config, upgrade
+from storage.old_values import DUTCH, PARTS_WITH_CHOICES, renamed
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from storage.tables import BriefRow, ImageRow, PersonRow, RevisionRow
+from storage.tables import BriefPartRow, BriefRow, ImageRow, PersonRow, RevisionRow
 from tests.conftest import PROJECT_ROOT, Seed, missing
 from tests.postgres import PostgresServer
 
@@ -662,3 +664,48 @@ def test_the_commands_back_up_and_restore_postgresql(
     disposing.append(restored)
     assert SqlBriefStore(restored).load(brief_id) == SqlBriefStore(source).load(brief_id)
     _refused(_manage(restored_url, "restore", str(target)), "De doeldatabank is niet leeg")
+
+
+def test_an_export_from_before_english_choice_values_still_imports(
+    tmp_path: Path, disposing: list[Engine], demo: Demo
+) -> None:
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    target = _programme_only(_sqlite(tmp_path / "target.db"))
+    disposing += [source, target]
+    data = export_brief(source, brief_id)
+    # The same file as an installation before migration 0006 wrote it: Dutch choice values.
+    for entry in data["parts"] + data["revisions"]:
+        entry["value"] = renamed(entry["key"], entry["value"], DUTCH)
+    actions = next(entry["value"] for entry in data["parts"] if entry["key"] == "roadmap.actions")
+    assert {action["status"] for action in actions} >= {"lopend", "gepland"}
+    new_id = import_brief(target, data)
+    before, after = SqlBriefStore(source), SqlBriefStore(target)
+    for key in sorted(PARTS_WITH_CHOICES):
+        assert after.load(new_id).part(key).value == before.load(brief_id).part(key).value, key
+        assert after.revisions(new_id, key) == before.revisions(brief_id, key), key
+
+
+def test_a_backup_from_before_english_choice_values_is_converted_on_restore(
+    tmp_path: Path, disposing: list[Engine], demo: Demo
+) -> None:
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    disposing.append(source)
+    expected = SqlBriefStore(source).load(brief_id).part("roadmap.actions").value
+    # Back to the schema and the values of revision 0005, as an older installation held them.
+    config = alembic_config(source)
+    with source.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005_coach_role")
+    with source.connect() as connection:
+        stored = connection.execute(
+            select(BriefPartRow.value).where(
+                BriefPartRow.brief_id == brief_id, BriefPartRow.key == "roadmap.actions"
+            )
+        ).scalar_one()
+    assert {action["status"] for action in stored} >= {"lopend", "gepland"}
+    backup(_url(source), tmp_path / "old.db")
+    restored_url = _sqlite(tmp_path / "restored.db")
+    restore(tmp_path / "old.db", restored_url)
+    restored = make_engine(restored_url)
+    disposing.append(restored)
+    assert SqlBriefStore(restored).load(brief_id).part("roadmap.actions").value == expected
