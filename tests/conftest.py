@@ -85,13 +85,15 @@ class Templates:
                 location = f"template_{slug}"
                 admin = self._admin()
                 with admin.connect() as connection:
+                    # Left behind when an earlier build failed half-way.
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{location}"'))
                     connection.execute(text(f'CREATE DATABASE "{location}"'))
                 admin.dispose()
                 engine = make_engine(self.server().url(location))
             upgrade(engine)
             result = build(engine) if build is not None else None
             if dialect == "sqlite":
-                # Everything into the main file, so that a copy of the file is the whole database.
+                # Everything in the main file: the template is then one file, without a -wal.
                 with engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             engine.dispose()
@@ -106,8 +108,7 @@ class Templates:
         The template is a migrated database on which ``build`` ran once; whatever the target
         held is replaced. The engine's pooled connections are closed first.
         """
-        dialect = engine.dialect.name
-        dialect = "sqlite" if dialect == "sqlite" else "postgresql"
+        dialect = "sqlite" if engine.dialect.name == "sqlite" else "postgresql"
         location = self._template(dialect, name, build)
         engine.dispose()
         database = engine.url.database
