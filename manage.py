@@ -47,17 +47,26 @@ def init_db(demo_if_empty: bool) -> None:
 
 
 def _options(args: argparse.Namespace) -> ExportOptions:
-    return ExportOptions(empty="mark" if args.empty == "markeren" else "omit")
+    return ExportOptions(empty="mark" if args.empty in ("mark", "markeren") else "omit")
 
 
 def _add_export_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-o", "--output", required=True, type=Path)
-    command.add_argument("--taal", choices=LANGUAGES, default="nl", help="taal van het document")
+    # English flags and values; the Dutch ones of earlier versions stay as aliases.
     command.add_argument(
+        "--language",
+        "--taal",
+        dest="taal",
+        choices=LANGUAGES,
+        default="nl",
+        help="taal van het document",
+    )
+    command.add_argument(
+        "--empty",
         "--leeg",
         dest="empty",
-        choices=("weglaten", "markeren"),
-        default="weglaten",
+        choices=("omit", "mark", "weglaten", "markeren"),
+        default="omit",
         help="lege onderdelen weglaten of als 'nog in te vullen' tonen",
     )
 
@@ -177,6 +186,7 @@ def _add_backup_commands(commands: Any) -> None:
     )
     save.add_argument("file", type=Path, help="bestand voor de back-up")
     save.add_argument(
+        "--overwrite",
         "--overschrijven",
         dest="overwrite",
         action="store_true",
@@ -191,9 +201,15 @@ def _add_backup_commands(commands: Any) -> None:
     export.add_argument("-o", "--output", required=True, type=Path)
     load = commands.add_parser("import-json", help="een designbrief uit JSON importeren")
     load.add_argument("file", type=Path)
-    load.add_argument("--gemeente", dest="municipality", help="onder een andere gemeente")
     load.add_argument(
-        "--leertraject", dest="trajectory", type=int, help="in een ander leertraject (nummer)"
+        "--municipality", "--gemeente", dest="municipality", help="onder een andere gemeente"
+    )
+    load.add_argument(
+        "--trajectory",
+        "--leertraject",
+        dest="trajectory",
+        type=int,
+        help="in een ander leertraject (nummer)",
     )
 
 
@@ -216,13 +232,21 @@ def main(argv: list[str] | None = None) -> int:
     _add_export_options(cohort)
     create = commands.add_parser("create-user", help="een account aanmaken")
     create.add_argument("email")
-    create.add_argument("--naam", dest="name", required=True)
+    create.add_argument("--name", "--naam", dest="name", required=True)
     create.add_argument(
-        "--rol", dest="role", choices=[r.value for r in Role], default="participant"
+        "--role", "--rol", dest="role", choices=[r.value for r in Role], default="participant"
     )
-    create.add_argument("--gemeente", dest="municipality", default="")
-    create.add_argument("--traject", dest="trajectories", type=int, action="append", default=[])
+    create.add_argument("--municipality", "--gemeente", dest="municipality", default="")
     create.add_argument(
+        "--trajectory",
+        "--traject",
+        dest="trajectories",
+        type=int,
+        action="append",
+        default=[],
+    )
+    create.add_argument(
+        "--password-from-stdin",
         "--wachtwoord-uit-stdin",
         dest="password_stdin",
         action="store_true",
@@ -230,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     invite = commands.add_parser("invite", help="een uitnodigingslink voor een deelnemer maken")
     invite.add_argument("trajectory", type=int, help="nummer van het leertraject (1-12)")
-    invite.add_argument("--gemeente", dest="municipality", required=True)
+    invite.add_argument("--municipality", "--gemeente", dest="municipality", required=True)
     invite.add_argument("--email", default="")
     invite.add_argument("--url", default="http://localhost:8501", help="adres van de app")
     set_role = commands.add_parser("set-role", help="de rol van een account wijzigen")

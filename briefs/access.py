@@ -34,10 +34,6 @@ class Principal:
     trajectory_ids: frozenset[int] = field(default_factory=frozenset)
 
 
-def can_see_trajectory(principal: Principal, trajectory_id: int) -> bool:
-    return principal.role is Role.ADMIN or trajectory_id in principal.trajectory_ids
-
-
 def can_read_brief(principal: Principal, ref: BriefRef) -> bool:
     """Participants read their own municipality's briefs; coaches those of their trajectories."""
     if principal.role is Role.ADMIN:

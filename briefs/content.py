@@ -21,7 +21,7 @@ def _blank_field(value: Any, default: Any) -> bool:
 def is_blank_row(row_model: type[m.Row], row: dict[str, Any]) -> bool:
     """Return whether a row holds nothing a person typed: every field empty or at its default.
 
-    An action whose only value is the default status "idee" is blank: the status was never
+    An action whose only value is the default status "idea" is blank: the status was never
     chosen by anyone.
     """
     for name, info in row_model.model_fields.items():

@@ -122,59 +122,59 @@ class SupportLevel(StrEnum):
 
 
 class Department(StrEnum):
-    ECONOMY = "economie"
-    SPATIAL = "ruimte"
-    MOBILITY = "mobiliteit"
-    COMMUNICATION = "communicatie"
-    HERITAGE = "erfgoed"
-    PUBLIC_WORKS = "openbare_werken"
-    CULTURE = "cultuur_toerisme"
-    HOUSING = "wonen"
-    FINANCE = "financien"
-    ENVIRONMENT = "omgeving"
+    ECONOMY = "economy"
+    SPATIAL = "spatial_planning"
+    MOBILITY = "mobility"
+    COMMUNICATION = "communication"
+    HERITAGE = "heritage"
+    PUBLIC_WORKS = "public_works"
+    CULTURE = "culture_tourism"
+    HOUSING = "housing"
+    FINANCE = "finance"
+    ENVIRONMENT = "environment"
 
 
 class TestForm(StrEnum):
-    SKETCH = "schets"
-    MOCKUP = "proefopstelling"
+    SKETCH = "sketch"
+    MOCKUP = "mockup"
     POP_UP = "pop_up"
-    CONVERSATION = "gesprek"
-    SURVEY = "bevraging"
-    WALK = "wandeling"
-    OTHER = "andere"
+    CONVERSATION = "conversation"
+    SURVEY = "survey"
+    WALK = "walk"
+    OTHER = "other"
 
 
 class Decision(StrEnum):
-    CONTINUE = "doorgaan"
-    ADJUST = "bijsturen"
-    STOP = "stoppen"
+    CONTINUE = "continue"
+    ADJUST = "adjust"
+    STOP = "stop"
 
 
 class ActionStatus(StrEnum):
-    IDEA = "idee"
-    PLANNED = "gepland"
-    RUNNING = "lopend"
-    DONE = "afgerond"
+    IDEA = "idea"
+    PLANNED = "planned"
+    RUNNING = "running"
+    DONE = "done"
     ON_HOLD = "on_hold"
 
 
 class Priority(StrEnum):
-    HIGH = "hoog"
-    MEDIUM = "middel"
-    LOW = "laag"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
 
 
 class DecisionBody(StrEnum):
-    MAT = "mat"
-    CBS = "cbs"
-    COUNCIL = "gemeenteraad"
+    MAT = "management_team"
+    CBS = "college"
+    COUNCIL = "council"
 
 
 class DecisionStatus(StrEnum):
-    PLANNED = "gepland"
-    ON_AGENDA = "geagendeerd"
-    APPROVED = "goedgekeurd"
-    REJECTED = "afgewezen"
+    PLANNED = "planned"
+    ON_AGENDA = "on_agenda"
+    APPROVED = "approved"
+    REJECTED = "rejected"
 
 
 class TextItem(Row):

@@ -46,6 +46,7 @@ from briefs.images import ImageRefused, clean_image
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from storage.db import make_engine
 from storage.migrate import alembic_config, upgrade
+from storage.old_values import renamed
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.tables import (
     Base,
@@ -400,7 +401,7 @@ def _publish(temporary: Path, target: Path, overwrite: bool) -> None:
 def _exists(target: Path) -> BackupError:
     return BackupError(
         f"{target} bestaat al; kies een andere naam of overschrijf het uitdrukkelijk "
-        "(--overschrijven). (The file exists; choose another name or overwrite explicitly.)"
+        "(--overwrite). (The file exists; choose another name or overwrite explicitly.)"
     )
 
 
@@ -791,7 +792,8 @@ def _clean_part(entry: dict[str, Any]) -> dict[str, Any]:
             f"(Unknown part '{key}'; nothing was imported.)"
         )
     try:
-        value = validate_part(key, entry["value"])
+        # An export made before the choice values were English (migration 0006) still imports.
+        value = validate_part(key, renamed(key, entry["value"]))
     except PartValidationError as error:
         rules = ", ".join(problem.rule for problem in error.problems)
         raise BackupError(
@@ -917,7 +919,7 @@ def import_brief(
         raise BackupError(
             f"Leertraject {number} heet hier '{trajectory.title}', in het bestand "
             f"'{exported_trajectory.get('title')}'. Geef het leertraject uitdrukkelijk op "
-            "(--leertraject) om toch te importeren. (The trajectory titles differ.)"
+            "(--trajectory) om toch te importeren. (The trajectory titles differ.)"
         )
     refused = BackupError(
         f"{name} heeft in leertraject {number} al een designbrief met inhoud; er is niets "

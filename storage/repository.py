@@ -1,10 +1,10 @@
-"""Repositories of briefs and the programme: an interface, its SQL implementation and errors."""
+"""Repositories of briefs and the programme in SQL, and their errors."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -47,20 +47,6 @@ class StaleWrite(Exception):
 def utc(moment: datetime) -> datetime:
     # SQLite hands back naive datetimes; everything we write is UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-class BriefStore(Protocol):
-    """What the app needs from storage for briefs."""
-
-    def load(self, brief_id: int) -> Brief: ...
-
-    def save_part(
-        self, brief_id: int, key: str, value: Any, base_version: int, author: str
-    ) -> StoredPart: ...
-
-    def add_image(self, brief_id: int, image: CleanImage) -> int: ...
-
-    def image(self, brief_id: int, image_id: int) -> bytes | None: ...
 
 
 class SqlBriefStore:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,8 @@ from storage.seed import seed_demo
 from tests.postgres import PostgresMissing, PostgresServer, running_postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Loads the demo into a database, as seed_demo does; the ``seed`` fixture is one.
+Seed = Callable[[Engine, date], dict[str, int]]
 TEST_SECRET_KEY = "test-only-key-" + "x" * 40
 
 
@@ -47,34 +52,130 @@ def postgres_server() -> Iterator[PostgresServer]:
         missing("PostgreSQL (initdb, pg_ctl)")
 
 
-def _fresh_postgres(server: PostgresServer) -> Engine:
-    engine = make_engine(server.url("kernbrief_test"))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    return engine
+class Templates:
+    """Databases built once per test run and copied for each test.
+
+    Migrating costs a few hundred milliseconds and seeding the demo seconds (Argon2 hashes
+    every demo password), so every test would pay that again; a copy of a SQLite file or
+    ``CREATE DATABASE … TEMPLATE`` on PostgreSQL costs a fraction of it.
+    """
+
+    def __init__(self, root: Path, request: pytest.FixtureRequest) -> None:
+        self.root = root
+        self._request = request
+        self._built: dict[tuple[str, str], tuple[str, Any]] = {}
+
+    def server(self) -> PostgresServer:
+        server: PostgresServer = self._request.getfixturevalue("postgres_server")
+        return server
+
+    def _admin(self) -> Engine:
+        url = self.server().url("postgres")
+        return make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+
+    def _template(self, dialect: str, name: str, build: Callable[[Engine], Any] | None) -> str:
+        """Return where the template ``name`` lives, building it on first use."""
+        key = (dialect, name)
+        if key not in self._built:
+            slug = re.sub(r"[^a-z0-9]+", "_", name.lower())
+            if dialect == "sqlite":
+                location = str(self.root / f"{slug}.db")
+                engine = make_engine(f"sqlite:///{location}")
+            else:
+                location = f"template_{slug}"
+                admin = self._admin()
+                with admin.connect() as connection:
+                    # Left behind when an earlier build failed half-way.
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{location}"'))
+                    connection.execute(text(f'CREATE DATABASE "{location}"'))
+                admin.dispose()
+                engine = make_engine(self.server().url(location))
+            upgrade(engine)
+            result = build(engine) if build is not None else None
+            if dialect == "sqlite":
+                # Everything in the main file: the template is then one file, without a -wal.
+                with engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            self._built[key] = (location, result)
+        return self._built[key][0]
+
+    def restore(
+        self, engine: Engine, name: str, build: Callable[[Engine], Any] | None = None
+    ) -> Any:
+        """Make the database of ``engine`` a copy of template ``name``; return what build gave.
+
+        The template is a migrated database on which ``build`` ran once; whatever the target
+        held is replaced. The engine's pooled connections are closed first.
+        """
+        dialect = "sqlite" if engine.dialect.name == "sqlite" else "postgresql"
+        location = self._template(dialect, name, build)
+        engine.dispose()
+        database = engine.url.database
+        assert database
+        if dialect == "sqlite":
+            with (
+                closing(sqlite3.connect(location)) as source,
+                closing(sqlite3.connect(database)) as target,
+            ):
+                source.backup(target)
+        else:
+            admin = self._admin()
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+                connection.execute(text(f'CREATE DATABASE "{database}" TEMPLATE "{location}"'))
+            admin.dispose()
+        return self._built[(dialect, name)][1]
+
+
+@pytest.fixture(scope="session")
+def templates(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"), request)
+
+
+def _demo_name(today: date) -> str:
+    return f"demo {today.isoformat()}"
+
+
+@pytest.fixture
+def seed(templates: Templates) -> Seed:
+    """Load the demo as ``seed_demo(engine, today)`` does, copied from a database seeded once.
+
+    Replaces what the database held, as seed_demo does; returns the demo brief id per
+    municipality.
+    """
+
+    def seeded(engine: Engine, today: date) -> dict[str, int]:
+        ids: dict[str, int] = templates.restore(
+            engine, _demo_name(today), lambda fresh: seed_demo(fresh, today)
+        )
+        return ids
+
+    return seeded
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> Iterator[Engine]:
     """An empty, migrated database: a SQLite file, then a real PostgreSQL server."""
     if request.param == "sqlite":
         created = make_engine(f"sqlite:///{tmp_path / 'kernbrief.db'}")
     else:
-        created = _fresh_postgres(request.getfixturevalue("postgres_server"))
-    upgrade(created)
+        created = make_engine(templates.server().url("kernbrief_test"))
+    templates.restore(created, "migrated")
     yield created
     created.dispose()
 
 
 @pytest.fixture
-def demo_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def demo_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Templates) -> str:
     """A SQLite file with the demo content, used by the app through DATABASE_URL."""
     url = f"sqlite:///{tmp_path / 'demo.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    seed_demo(engine, date.today())
-    engine.dispose()
+    today = date.today()
+    templates.restore(make_engine(url), _demo_name(today), lambda fresh: seed_demo(fresh, today))
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 

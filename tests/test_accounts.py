@@ -32,8 +32,8 @@ from storage.accounts import (
 )
 from storage.audit import AuditLog
 from storage.repository import NotFound, SqlProgrammeStore
-from storage.seed import seed_demo
 from storage.tables import PersonRow
+from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
@@ -54,8 +54,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def accounts(engine: Engine, clock: Clock) -> AccountStore:
-    seed_demo(engine, clock.now.date())
+def accounts(engine: Engine, clock: Clock, seed: Seed) -> AccountStore:
+    seed(engine, clock.now.date())
     return AccountStore(engine, clock)
 
 

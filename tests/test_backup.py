@@ -12,12 +12,13 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from PIL import Image
 from sqlalchemy import Engine, func, select, text
 
@@ -36,11 +37,11 @@ from storage.backup import (
     write_brief_file,
 )
 from storage.db import make_engine
-from storage.migrate import upgrade
+from storage.migrate import alembic_config, upgrade
+from storage.old_values import DUTCH, PARTS_WITH_CHOICES, renamed
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from storage.seed import seed_demo
-from storage.tables import BriefRow, ImageRow, PersonRow, RevisionRow
-from tests.conftest import PROJECT_ROOT, missing
+from storage.tables import BriefPartRow, BriefRow, ImageRow, PersonRow, RevisionRow
+from tests.conftest import PROJECT_ROOT, Seed, missing
 from tests.postgres import PostgresServer
 
 KEY = "challenge.problem"
@@ -144,12 +145,18 @@ def _new_postgres(server: PostgresServer) -> str:
     return server.url(name)
 
 
-def _demo(url: str) -> tuple[Engine, int]:
-    """Migrate and seed the demo at ``url``; return the engine and Avelgem's brief id."""
-    engine = make_engine(url)
-    upgrade(engine)
-    ids = seed_demo(engine, date(2024, 3, 1))
-    return engine, ids["Avelgem"]
+Demo = Callable[[str], tuple[Engine, int]]
+
+
+@pytest.fixture
+def demo(seed: Seed) -> Demo:
+    """Put the migrated demo at a URL; return its engine and Avelgem's brief id."""
+
+    def seeded(url: str) -> tuple[Engine, int]:
+        engine = make_engine(url)
+        return engine, seed(engine, date(2024, 3, 1))["Avelgem"]
+
+    return seeded
 
 
 @pytest.fixture
@@ -226,10 +233,10 @@ def _assert_new_rows_do_not_collide(engine: Engine, brief_id: int) -> None:
 
 
 def test_sqlite_backup_while_saving_keeps_every_acknowledged_save(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, brief_id = _demo(url)
+    source, brief_id = demo(url)
     disposing.append(source)
     target = tmp_path / "backup" / "kernbrief.db"
     before = _backup_during_burst(url, brief_id, target, tmp_path)
@@ -247,12 +254,16 @@ def test_sqlite_backup_while_saving_keeps_every_acknowledged_save(
 
 @pytest.mark.parametrize("logical", [False, True], ids=["pg_dump", "logical"])
 def test_postgres_backup_while_saving_keeps_every_acknowledged_save(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], logical: bool
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    disposing: list[Engine],
+    logical: bool,
+    demo: Demo,
 ) -> None:
     if not logical and find_pg_tool("pg_dump") is None:
         missing("pg_dump")
     url = _new_postgres(postgres_server)
-    source, brief_id = _demo(url)
+    source, brief_id = demo(url)
     disposing.append(source)
     target = tmp_path / "kernbrief.backup"
     before = _backup_during_burst(url, brief_id, target, tmp_path, logical=logical)
@@ -271,10 +282,10 @@ def test_postgres_backup_while_saving_keeps_every_acknowledged_save(
 
 
 def test_backups_restore_across_database_kinds(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine]
+    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    sqlite_source, brief_id = _demo(_sqlite(tmp_path / "source.db"))
-    postgres_source, postgres_brief_id = _demo(_new_postgres(postgres_server))
+    sqlite_source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    postgres_source, postgres_brief_id = demo(_new_postgres(postgres_server))
     disposing += [sqlite_source, postgres_source]
     assert postgres_brief_id == brief_id
     backup(_url(sqlite_source), tmp_path / "from-sqlite.db")
@@ -307,11 +318,11 @@ def test_backups_restore_across_database_kinds(
 
 
 def test_restore_refuses_a_database_that_holds_briefs_or_people(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, demo: Demo, seed: Seed
 ) -> None:
-    seed_demo(engine, date(2024, 3, 1))
+    seed(engine, date(2024, 3, 1))
     source = tmp_path / "source.db"
-    seeded, _ = _demo(_sqlite(source))
+    seeded, _ = demo(_sqlite(source))
     seeded.dispose()
     backup(_sqlite(source), tmp_path / "backup.db")
     with engine.connect() as connection:
@@ -327,10 +338,10 @@ def test_restore_refuses_a_database_that_holds_briefs_or_people(
 
 
 def test_backup_refuses_to_overwrite_and_never_leaves_a_half_file(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, _ = _demo(url)
+    source, _ = demo(url)
     disposing.append(source)
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -349,10 +360,10 @@ def test_backup_refuses_to_overwrite_and_never_leaves_a_half_file(
 
 
 def test_an_incomplete_logical_dump_restores_nothing(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     url = _sqlite(tmp_path / "live.db")
-    source, _ = _demo(url)
+    source, _ = demo(url)
     disposing.append(source)
     dump = tmp_path / "dump.json"
     backup(url, dump, logical=True)
@@ -402,7 +413,11 @@ def _png(colour: tuple[int, int, int]) -> bytes:
 
 @pytest.mark.parametrize("direction", ["sqlite-to-postgresql", "postgresql-to-sqlite"])
 def test_one_brief_moves_between_installations_as_json(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], direction: str
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    disposing: list[Engine],
+    direction: str,
+    demo: Demo,
 ) -> None:
     sqlite_url, postgres_url = _sqlite(tmp_path / "one.db"), _new_postgres(postgres_server)
     source_url, target_url = (
@@ -410,7 +425,7 @@ def test_one_brief_moves_between_installations_as_json(
         if direction == "sqlite-to-postgresql"
         else (postgres_url, sqlite_url)
     )
-    source, brief_id = _demo(source_url)
+    source, brief_id = demo(source_url)
     target = _programme_only(target_url)
     disposing += [source, target]
     store = SqlBriefStore(source)
@@ -481,9 +496,9 @@ def test_one_brief_moves_between_installations_as_json(
 
 
 def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    source, brief_id = _demo(_sqlite(tmp_path / "source.db"))
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
     target = _programme_only(_sqlite(tmp_path / "target.db"))
     disposing += [source, target]
     data = export_brief(source, brief_id)
@@ -510,7 +525,7 @@ def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
 
     renamed = json.loads(json.dumps(data))
     renamed["trajectory"]["title"] = "Een ander traject"
-    with pytest.raises(BackupError, match="--leertraject"):
+    with pytest.raises(BackupError, match="--trajectory"):
         import_brief(target, renamed)
 
     with pytest.raises(BackupError, match="geen geldige export"):
@@ -535,10 +550,10 @@ def test_import_refuses_unknown_parts_bad_values_and_missing_trajectories(
 
 
 def test_every_acknowledged_save_survives_a_killed_process(
-    tmp_path: Path, disposing: list[Engine]
+    tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
     path = tmp_path / "live.db"
-    source, brief_id = _demo(_sqlite(path))
+    source, brief_id = demo(_sqlite(path))
     source.dispose()
     burst = Burst(_sqlite(path), brief_id, tmp_path)
     try:
@@ -589,7 +604,7 @@ def test_the_commands_back_up_restore_export_and_import(
     assert done.returncode == 0, done.stderr
     assert f"Back-up geschreven: {target} (SQLite-kopie)." in done.stdout
     _refused(_manage(demo_url, "backup", str(target)), "bestaat al")
-    done = _manage(demo_url, "backup", str(target), "--overschrijven")
+    done = _manage(demo_url, "backup", str(target), "--overwrite")
     assert done.returncode == 0, done.stderr
 
     restored_url = _sqlite(tmp_path / "restored.db")
@@ -617,7 +632,7 @@ def test_the_commands_back_up_restore_export_and_import(
         "Leertraject 99 bestaat niet",
     )
     _refused(_manage(restored_url, "restore", str(exported)), "gebruik import-json")
-    done = _manage(restored_url, "import-json", str(exported), "--gemeente", "Kortrijk")
+    done = _manage(restored_url, "import-json", str(exported), "--municipality", "Kortrijk")
     assert done.returncode == 0, done.stderr
     assert "Designbrief geïmporteerd: nummer" in done.stdout
     assert "Kortrijk, leertraject 3." in done.stdout
@@ -628,9 +643,9 @@ def test_the_commands_back_up_restore_export_and_import(
 
 
 def test_the_commands_back_up_and_restore_postgresql(
-    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine]
+    postgres_server: PostgresServer, tmp_path: Path, disposing: list[Engine], demo: Demo
 ) -> None:
-    source, brief_id = _demo(_new_postgres(postgres_server))
+    source, brief_id = demo(_new_postgres(postgres_server))
     disposing.append(source)
     # Operators write the plain scheme; the commands use psycopg 3 for it.
     plain = _url(source).replace("postgresql+psycopg://", "postgresql://")
@@ -649,3 +664,48 @@ def test_the_commands_back_up_and_restore_postgresql(
     disposing.append(restored)
     assert SqlBriefStore(restored).load(brief_id) == SqlBriefStore(source).load(brief_id)
     _refused(_manage(restored_url, "restore", str(target)), "De doeldatabank is niet leeg")
+
+
+def test_an_export_from_before_english_choice_values_still_imports(
+    tmp_path: Path, disposing: list[Engine], demo: Demo
+) -> None:
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    target = _programme_only(_sqlite(tmp_path / "target.db"))
+    disposing += [source, target]
+    data = export_brief(source, brief_id)
+    # The same file as an installation before migration 0006 wrote it: Dutch choice values.
+    for entry in data["parts"] + data["revisions"]:
+        entry["value"] = renamed(entry["key"], entry["value"], DUTCH)
+    actions = next(entry["value"] for entry in data["parts"] if entry["key"] == "roadmap.actions")
+    assert {action["status"] for action in actions} >= {"lopend", "gepland"}
+    new_id = import_brief(target, data)
+    before, after = SqlBriefStore(source), SqlBriefStore(target)
+    for key in sorted(PARTS_WITH_CHOICES):
+        assert after.load(new_id).part(key).value == before.load(brief_id).part(key).value, key
+        assert after.revisions(new_id, key) == before.revisions(brief_id, key), key
+
+
+def test_a_backup_from_before_english_choice_values_is_converted_on_restore(
+    tmp_path: Path, disposing: list[Engine], demo: Demo
+) -> None:
+    source, brief_id = demo(_sqlite(tmp_path / "source.db"))
+    disposing.append(source)
+    expected = SqlBriefStore(source).load(brief_id).part("roadmap.actions").value
+    # Back to the schema and the values of revision 0005, as an older installation held them.
+    config = alembic_config(source)
+    with source.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005_coach_role")
+    with source.connect() as connection:
+        stored = connection.execute(
+            select(BriefPartRow.value).where(
+                BriefPartRow.brief_id == brief_id, BriefPartRow.key == "roadmap.actions"
+            )
+        ).scalar_one()
+    assert {action["status"] for action in stored} >= {"lopend", "gepland"}
+    backup(_url(source), tmp_path / "old.db")
+    restored_url = _sqlite(tmp_path / "restored.db")
+    restore(tmp_path / "old.db", restored_url)
+    restored = make_engine(restored_url)
+    disposing.append(restored)
+    assert SqlBriefStore(restored).load(brief_id).part("roadmap.actions").value == expected

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import ast
 import copy
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 import briefs.checks as checks_module
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
+from briefs.catalogue import CATALOGUE
 from briefs.checks import run_checks
 from briefs.demo import AVELGEM, GENT
 from briefs.i18n import Translator
@@ -92,9 +93,29 @@ def test_the_vacancy_demo_brief_flags_goal_and_question() -> None:
     assert ("no_decision_route", "") in found
 
 
+def check_codes() -> set[str]:
+    """Every code the checks module can report: the third argument of each Check(...) call."""
+    tree = ast.parse(Path(checks_module.__file__).read_text(encoding="utf-8"))
+    named = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Check"):
+            continue
+        code = node.args[2] if len(node.args) > 2 else None
+        # A code computed at run time would escape this list; the checks name each one.
+        assert isinstance(code, ast.Constant) and isinstance(code.value, str), ast.unparse(node)
+        named.add(code.value)
+    return named
+
+
+def test_every_check_code_is_found_and_has_its_text() -> None:
+    named = check_codes()
+    assert {"empty", "swot_quadrant_empty", "link_broken"} <= named
+    texts = {key for key in CATALOGUE if key.startswith("check.")}
+    assert {f"check.{code}" for code in named} == texts
+
+
 def test_the_demo_briefs_together_show_every_check() -> None:
-    source = Path(checks_module.__file__).read_text(encoding="utf-8")
-    every_code = set(re.findall(r'Check\([^"]*"[^"]+", "(\w+)"', source)) | {"empty"}
+    every_code = check_codes()
     shown = {code for brief in (AVELGEM, GENT, {}) for code, _ in codes(brief_of(brief))}
     # A broken link cannot be made in the app's own tables; its rule is tested above.
     assert every_code - shown == {"link_broken"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from datetime import date
@@ -14,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
@@ -285,7 +287,7 @@ def test_hostile_and_huge_input_exports() -> None:
             "id": f"a{i}",
             "title": f"Actie {i} {hostile[:100]}",
             "owner": "Dienst",
-            "status": "idee",
+            "status": "idea",
             "budget": "1250",
             "start": "2024-01-01",
             "deadline": "2027-12-31",
@@ -311,9 +313,98 @@ def test_hostile_and_huge_input_exports() -> None:
 
 def test_exporting_never_changes_the_brief() -> None:
     brief = brief_of(AVELGEM)
-    before = {key: part.value for key, part in brief.parts.items()}
+    # A copy, not the same lists and dicts: a writer that changes them in place must fail here.
+    before = copy.deepcopy({key: part.value for key, part in brief.parts.items()})
     export(brief)
     assert {key: part.value for key, part in brief.parts.items()} == before
+    assert before == {key: validate_part(key, value) for key, value in AVELGEM.items()}
+
+
+# The order of the children of table and cell properties, as ECMA-376 Part 1 declares the
+# sequences CT_TblPr and CT_TcPr (and CT_TrPr); Word may offer to repair a file out of order.
+SCHEMA_SEQUENCES = {
+    "tblPr": (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+        "tblPrChange",
+    ),
+    "tcPr": (
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+        "headers",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "tcPrChange",
+    ),
+    "trPr": (
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+        "ins",
+        "del",
+        "trPrChange",
+    ),
+}
+
+
+def out_of_schema_order(document: Document) -> list[tuple[str, list[str]]]:
+    """Every table, row or cell property element whose children break the schema sequence."""
+    wrong = []
+    for name, sequence in SCHEMA_SEQUENCES.items():
+        for properties in document.element.body.iter(qn(f"w:{name}")):
+            children = [etree.QName(child).localname for child in properties]
+            positions = [sequence.index(c) if c in sequence else -1 for c in children]
+            if -1 in positions or positions != sorted(set(positions)):
+                wrong.append((name, children))
+    return wrong
+
+
+def test_table_and_cell_properties_are_in_schema_order() -> None:
+    document = export(brief_of(AVELGEM))
+    assert document.element.body.find(f".//{qn('w:tblCellMar')}") is not None
+    assert document.element.body.find(f".//{qn('w:tcPr')}/{qn('w:shd')}") is not None
+    assert out_of_schema_order(document) == []
+    members = [CohortMember(brief_of(AVELGEM), ExportContext(TRAJECTORY), lambda _id: png())]
+    data = build_cohort_zip(TRAJECTORY, members, ExportOptions(), NL)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            assert out_of_schema_order(docx.Document(io.BytesIO(archive.read(name)))) == [], name
 
 
 def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
@@ -502,7 +593,7 @@ def test_the_cohort_zip_builds_whatever_names_and_text_were_pasted(
         "challenge.question": f"Hoe kunnen we {text}?",
         "challenge.whys": [{"id": "w1", "text": text}],
         "explore.directions": [{"id": "d1", "title": text, "impact": 5}],
-        "roadmap.actions": [{"id": "a1", "title": text, "status": "lopend"}],
+        "roadmap.actions": [{"id": "a1", "title": text, "status": "running"}],
         "prototype.sketches": [{"id": "s1", "image_id": 1, "caption": text}],
     }
     members = [

@@ -91,7 +91,9 @@ def test_the_command_line_exports_a_brief_and_a_trajectory(
     demo_url: str, demo_engine: Engine, tmp_path: Path
 ) -> None:
     brief_id = SqlProgrammeStore(demo_engine).briefs_of("Gent")[0].id
-    assert manage_main(["export-brief", str(brief_id), "-o", str(tmp_path), "--taal", "en"]) == 0
+    assert (
+        manage_main(["export-brief", str(brief_id), "-o", str(tmp_path), "--language", "en"]) == 0
+    )
     written = list(tmp_path.glob("Design brief Gent *.docx"))
     assert len(written) == 1
     cohort = tmp_path / "cohort"

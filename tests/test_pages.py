@@ -198,7 +198,7 @@ def test_an_edited_action_list_updates_the_checks(demo_url: str) -> None:
     brief_id = avelgem(demo_url)
     rows = [dict(row) for row in briefs.load(brief_id).part("roadmap.actions").value]
     rows[6].update(owner="Dienst mobiliteit", budget="4750.50")
-    rows.append({"id": "n1euweact1e", "title": "Nieuwe actie", "status": "idee"})
+    rows.append({"id": "n1euweact1e", "title": "Nieuwe actie", "status": "idea"})
     assert save_as_editor(at, "roadmap.actions", rows)[0] == 200
     at.run()
     owner_checks = [m.value for m in at.markdown if "heeft geen trekker" in m.value]

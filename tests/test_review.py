@@ -29,8 +29,8 @@ from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.feedback import FeedbackRefused, FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
-from storage.seed import seed_demo
 from tests.apps import app_as
+from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
@@ -52,8 +52,8 @@ def avelgem_id(engine: Engine) -> int:
 
 
 @pytest.fixture
-def seeded(engine: Engine) -> Engine:
-    seed_demo(engine, date(2024, 3, 1))
+def seeded(engine: Engine, seed: Seed) -> Engine:
+    seed(engine, date(2024, 3, 1))
     return engine
 
 
@@ -207,16 +207,16 @@ def test_changes_since_a_moment_read_as_lines() -> None:
         "roadmap.actions": [
             StoredPart(
                 [
-                    {"id": "a", "title": "Blijft", "status": "idee"},
-                    {"id": "b", "title": "Gaat weg", "status": "idee"},
+                    {"id": "a", "title": "Blijft", "status": "idea"},
+                    {"id": "b", "title": "Gaat weg", "status": "idea"},
                 ],
                 1,
                 then - timedelta(days=1),
             ),
             StoredPart(
                 [
-                    {"id": "a", "title": "Blijft", "status": "lopend"},
-                    {"id": "c", "title": "Nieuw", "status": "idee"},
+                    {"id": "a", "title": "Blijft", "status": "running"},
+                    {"id": "c", "title": "Nieuw", "status": "idea"},
                 ],
                 2,
                 then + timedelta(hours=1),
@@ -261,7 +261,7 @@ def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
     at.selectbox(key="compare_part").select("roadmap.actions").run()
     table = at.dataframe[-1].value
     assert set(table["Gemeente"]) == {"Avelgem"} and len(table) == 10
-    at.multiselect(key="compare_status").select("afgerond").run()
+    at.multiselect(key="compare_status").select("done").run()
     table = at.dataframe[-1].value
     assert list(table["Titel"]) == ["Oversteekbaarheid via wegmarkering site Byttebier"]
     at.selectbox(key="compare_part").select("root_cause").run()

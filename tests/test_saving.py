@@ -18,9 +18,8 @@ from briefs.model import Action
 from storage import edit_access
 from storage.accounts import AccountStore
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from storage.seed import seed_demo
 from storage.tables import AuthSessionRow, PersonRow, RevisionRow
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import TEST_SECRET_KEY, Seed
 from web.save_api import save_payload
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -30,9 +29,9 @@ KEY = TEST_SECRET_KEY.encode()
 
 
 @pytest.fixture
-def seeded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def seeded(engine: Engine, monkeypatch: pytest.MonkeyPatch, seed: Seed) -> Iterator[Engine]:
     """The demo on a real database, which the save endpoint reaches through DATABASE_URL."""
-    seed_demo(engine, date.today())
+    seed(engine, date.today())
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     yield engine
 
@@ -134,8 +133,8 @@ def test_blank_rows_are_never_stored_and_never_count(seeded: Engine) -> None:
     stored = SqlBriefStore(seeded).load(brief_id).part("challenge.swot_threats").value
     assert stored == [{"id": "a2", "text": "Leegstand in de Grote Baan"}]
     assert not has_content("challenge.swot_threats", [{"id": "x", "text": " "}])
-    assert is_blank_row(Action, {"id": "x", "title": "", "status": "idee"})
-    assert not is_blank_row(Action, {"id": "x", "title": "", "status": "lopend"})
+    assert is_blank_row(Action, {"id": "x", "title": "", "status": "idea"})
+    assert not is_blank_row(Action, {"id": "x", "title": "", "status": "running"})
     assert without_blank_rows("challenge.goal", "  ") == "  "
 
 
@@ -176,7 +175,7 @@ def test_the_action_list_keeps_its_row_ids_and_money_in_cents(seeded: Engine) ->
     rows = [dict(row) for row in SqlBriefStore(seeded).load(brief_id).part("roadmap.actions").value]
     rows[0].update(owner="Dienst mobiliteit", budget="4750.50")
     rows.append(
-        {"id": "n3wact10n001", "title": "Nieuwe actie", "status": "idee", "start": "2027-01-01"}
+        {"id": "n3wact10n001", "title": "Nieuwe actie", "status": "idea", "start": "2027-01-01"}
     )
     status, answer = save(seeded, "roadmap.actions", rows)
     assert status == 200

@@ -24,6 +24,23 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n"})
 # python-docx refuses a document property (title, subject, author …) longer than this.
 MAX_PROPERTY = 255
+# What may follow an element in its parent, by the sequences of ECMA-376 Part 1 (CT_TblPr,
+# CT_TcPr, CT_TrPr): Word may offer to repair a file whose children are out of that order.
+_AFTER_TBL_CELL_MAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
 
 def document_text(value: object) -> str:
@@ -77,21 +94,41 @@ def update_fields_on_open(document: Document) -> None:
     document.settings.element.append(setting)
 
 
-def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:
-    properties = cell._tc.get_or_add_tcPr()
+def _insert_before(
+    parent: etree._Element, child: etree._Element, successors: Sequence[str]
+) -> None:
+    """Insert ``child`` before the first of ``successors`` in ``parent``, else at the end.
+
+    The same as python-docx's ``insert_element_before``, for elements made with plain lxml,
+    and replacing a child of the same name: each of these may occur once.
+    """
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    tags = {qn(tag) for tag in successors}
+    following = next((element for element in parent if element.tag in tags), None)
+    if following is None:
+        parent.append(child)
+    else:
+        following.addprevious(child)
+
+
+def _shading(fill: str) -> etree._Element:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    properties.append(shading)
+    return shading
+
+
+def shade(cell: _Cell, fill: str = HEADER_FILL) -> None:
+    _insert_before(cell._tc.get_or_add_tcPr(), _shading(fill), _AFTER_SHD)
 
 
 def repeat_as_header(table: Table) -> None:
     """Repeat the first row on every page the table spans."""
-    row_properties = table.rows[0]._tr.get_or_add_trPr()
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
-    row_properties.append(marker)
+    _insert_before(table.rows[0]._tr.get_or_add_trPr(), marker, _AFTER_TBL_HEADER)
 
 
 def _append_text(paragraph: etree._Element, text: str, bold: bool = False, size: int = 0) -> None:
@@ -130,9 +167,7 @@ def _row_template(widths: Sequence[int]) -> etree._Element:
 def _shade_element(cell: etree._Element, fill: str) -> None:
     properties = cell.find(qn("w:tcPr"))
     assert properties is not None
-    etree.SubElement(
-        properties, qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}
-    )
+    _insert_before(properties, _shading(fill), _AFTER_SHD)
 
 
 def add_table(
@@ -231,7 +266,7 @@ def tighten(table: Table) -> None:
         margin.set(qn("w:w"), "57")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    properties.append(margins)
+    _insert_before(properties, margins, _AFTER_TBL_CELL_MAR)
 
 
 def start_section(document: Document, landscape: bool) -> None:
