@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +45,7 @@ from sqlalchemy.sql import sqltypes
 
 from briefs.images import ImageRefused, clean_image
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
+from briefs.programme import Trajectory
 from storage.db import make_engine
 from storage.migrate import alembic_config, upgrade
 from storage.old_values import renamed
@@ -872,6 +874,91 @@ def _has_content(connection: Connection, brief_id: int) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _BriefFile:
+    """What an exported brief file holds, checked: where it goes and what it brings."""
+
+    number: int
+    name: str
+    title: Any
+    parts: list[dict[str, Any]]
+    revisions: list[dict[str, Any]]
+    images: list[tuple[int, dict[str, Any]]]
+
+
+def _read_brief_file(
+    data: dict[str, Any], municipality: str | None, trajectory_number: int | None
+) -> _BriefFile:
+    if data.get("format") != BRIEF_FORMAT:
+        raise _not_a_brief()
+    if data.get("version") != FORMAT_VERSION:
+        raise BackupError(
+            f"Onbekende versie {data.get('version')} van de export; werk Kernbrief bij. "
+            "(Unknown version of the export.)"
+        )
+    try:
+        exported_trajectory = data["trajectory"]
+        number = int(
+            exported_trajectory["number"] if trajectory_number is None else trajectory_number
+        )
+        read = _BriefFile(
+            number=number,
+            name=(municipality or data["municipality"]).strip(),
+            title=exported_trajectory.get("title"),
+            parts=[_clean_part(entry) for entry in data["parts"]],
+            revisions=[_clean_part(entry) for entry in data["revisions"]],
+            images=[_clean_image(entry) for entry in data["images"]],
+        )
+    except (KeyError, TypeError, ValueError, binascii.Error) as error:
+        if isinstance(error, BackupError):
+            raise
+        raise _not_a_brief(str(error)) from None
+    if not read.name or len(read.name) > 120:
+        raise _not_a_brief("gemeente")
+    _check_sketches(read.parts + read.revisions, {old_id for old_id, _ in read.images})
+    return read
+
+
+def _target_trajectory(engine: Engine, read: _BriefFile, chosen: bool) -> Trajectory:
+    """The trajectory with the file's number; with the same title unless chosen explicitly."""
+    number = read.number
+    trajectory = next(
+        (t for t in SqlProgrammeStore(engine).trajectories() if t.number == number), None
+    )
+    if trajectory is None:
+        raise BackupError(
+            f"Leertraject {number} bestaat niet in deze databank; er is niets geïmporteerd. "
+            f"(Trajectory {number} does not exist here.)"
+        )
+    if not chosen and trajectory.title != read.title:
+        raise BackupError(
+            f"Leertraject {number} heet hier '{trajectory.title}', in het bestand "
+            f"'{read.title}'. Geef het leertraject uitdrukkelijk op "
+            "(--trajectory) om toch te importeren. (The trajectory titles differ.)"
+        )
+    return trajectory
+
+
+def _store_brief_content(connection: Connection, brief_id: int, read: _BriefFile) -> None:
+    """Store the images first, then the parts and their history pointing at the new images."""
+    new_ids: dict[int, int] = {}
+    for old_id, row in read.images:
+        new_ids[old_id] = connection.execute(
+            insert(ImageRow).values(brief_id=brief_id, **row).returning(ImageRow.id)
+        ).scalar_one()
+    for table, entries in ((BriefPartRow, read.parts), (RevisionRow, read.revisions)):
+        rows = [
+            {
+                **entry,
+                "brief_id": brief_id,
+                "value": _remap_images(entry["key"], entry["value"], new_ids),
+            }
+            for entry in entries
+        ]
+        if rows:
+            connection.execute(insert(table), rows)
+
+
 def import_brief(
     engine: Engine,
     data: dict[str, Any],
@@ -885,42 +972,9 @@ def import_brief(
     BackupError when the trajectory does not exist or the municipality already has a brief
     in it in which something was saved. Return the id of the new brief.
     """
-    if data.get("format") != BRIEF_FORMAT:
-        raise _not_a_brief()
-    if data.get("version") != FORMAT_VERSION:
-        raise BackupError(
-            f"Onbekende versie {data.get('version')} van de export; werk Kernbrief bij. "
-            "(Unknown version of the export.)"
-        )
-    try:
-        exported_trajectory = data["trajectory"]
-        number = int(
-            exported_trajectory["number"] if trajectory_number is None else trajectory_number
-        )
-        name = (municipality or data["municipality"]).strip()
-        parts = [_clean_part(entry) for entry in data["parts"]]
-        revisions = [_clean_part(entry) for entry in data["revisions"]]
-        images = [_clean_image(entry) for entry in data["images"]]
-    except (KeyError, TypeError, ValueError, binascii.Error) as error:
-        if isinstance(error, BackupError):
-            raise
-        raise _not_a_brief(str(error)) from None
-    if not name or len(name) > 120:
-        raise _not_a_brief("gemeente")
-    _check_sketches(parts + revisions, {old_id for old_id, _ in images})
-    programme = SqlProgrammeStore(engine)
-    trajectory = next((t for t in programme.trajectories() if t.number == number), None)
-    if trajectory is None:
-        raise BackupError(
-            f"Leertraject {number} bestaat niet in deze databank; er is niets geïmporteerd. "
-            f"(Trajectory {number} does not exist here.)"
-        )
-    if trajectory_number is None and trajectory.title != exported_trajectory.get("title"):
-        raise BackupError(
-            f"Leertraject {number} heet hier '{trajectory.title}', in het bestand "
-            f"'{exported_trajectory.get('title')}'. Geef het leertraject uitdrukkelijk op "
-            "(--trajectory) om toch te importeren. (The trajectory titles differ.)"
-        )
+    read = _read_brief_file(data, municipality, trajectory_number)
+    trajectory = _target_trajectory(engine, read, chosen=trajectory_number is not None)
+    name, number = read.name, read.number
     refused = BackupError(
         f"{name} heeft in leertraject {number} al een designbrief met inhoud; er is niets "
         f"geïmporteerd. ({name} already has a brief with content in trajectory {number}.)"
@@ -933,24 +987,9 @@ def import_brief(
         ).scalar_one_or_none()
         if existing is not None and _has_content(connection, existing):
             raise refused
-    brief_id = programme.ensure_member(trajectory.id, name)
+    brief_id = SqlProgrammeStore(engine).ensure_member(trajectory.id, name)
     with engine.begin() as connection:
         if _has_content(connection, brief_id):
             raise refused
-        new_ids: dict[int, int] = {}
-        for old_id, row in images:
-            new_ids[old_id] = connection.execute(
-                insert(ImageRow).values(brief_id=brief_id, **row).returning(ImageRow.id)
-            ).scalar_one()
-        for table, entries in ((BriefPartRow, parts), (RevisionRow, revisions)):
-            rows = [
-                {
-                    **entry,
-                    "brief_id": brief_id,
-                    "value": _remap_images(entry["key"], entry["value"], new_ids),
-                }
-                for entry in entries
-            ]
-            if rows:
-                connection.execute(insert(table), rows)
+        _store_brief_content(connection, brief_id, read)
     return brief_id

@@ -170,6 +170,57 @@ def _shade_element(cell: etree._Element, fill: str) -> None:
     _insert_before(properties, _shading(fill), _AFTER_SHD)
 
 
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split(" ")), default=0)
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Share ``width`` (EMU) among the columns by how much text each holds.
+
+    Each column gets room for its longest word and the cell padding (so words are not
+    split), then more for longer text: a number column stays narrow, a description wide.
+    """
+    longest = [max(_longest_word(title), 1) for title in header]
+    totals = [0] * len(header)
+    for values in rows:
+        texts = [str(value) for value in values]
+        totals = [size + len(text) for size, text in zip(totals, texts, strict=True)]
+        longest = [
+            max(size, _longest_word(text)) for size, text in zip(longest, texts, strict=True)
+        ]
+    averages = [size / max(len(rows), 1) for size in totals]
+    weights = [
+        max(min(word, 16) * 1.5 + 2, min(average, 25) + 2)
+        for average, word in zip(averages, longest, strict=True)
+    ]
+    total = sum(weights)
+    return [int(width * weight / total) for weight in weights]
+
+
+def _header_row(template: etree._Element, header: Sequence[str], size: int) -> etree._Element:
+    """The shaded header row, repeated at the top of every page the table runs over."""
+    head = copy.deepcopy(template)
+    for cell, title in zip(head.iter(qn("w:tc")), header, strict=True):
+        _append_text(cell.find(qn("w:p")), document_text(title), bold=True, size=size)
+        _shade_element(cell, HEADER_FILL)
+    row_properties = etree.SubElement(head, qn("w:trPr"))
+    etree.SubElement(row_properties, qn("w:tblHeader"), {qn("w:val"): "true"})
+    head.insert(0, row_properties)
+    return head
+
+
+def _body_row(
+    template: etree._Element, values: Sequence[str], size: int, fills: Sequence[str | None]
+) -> etree._Element:
+    row = copy.deepcopy(template)
+    for cell, text, fill in zip(row.iter(qn("w:tc")), values, fills, strict=True):
+        if text:
+            _append_text(cell.find(qn("w:p")), document_text(text), size=size)
+        if fill:
+            _shade_element(cell, str(fill))
+    return row
+
+
 def add_table(
     document: Document,
     header: Sequence[str],
@@ -180,28 +231,10 @@ def add_table(
 ) -> Table:
     """Add a table with a shaded, repeating header row and the given rows.
 
-    Columns get a share of ``width`` (EMU) by how much text they hold, so a number column
-    stays narrow and a description column wide. Rows are written as XML from one template:
-    python-docx's add_row and cell.text cost about 2 ms a row, too slow for a 200-row list.
+    Rows are written as XML from one template: python-docx's add_row and cell.text cost
+    about 2 ms a row, too slow for a 200-row list.
     """
-    totals = [0] * len(header)
-    longest = [max((len(word) for word in title.split(" ")), default=1) for title in header]
-    for values in rows:
-        texts = [str(value) for value in values]
-        totals = [size + len(text) for size, text in zip(totals, texts, strict=True)]
-        longest = [
-            max(size, max((len(word) for word in text.split(" ")), default=0))
-            for size, text in zip(longest, texts, strict=True)
-        ]
-    averages = [size / max(len(rows), 1) for size in totals]
-    # Room for the longest word and the cell padding (so words are not split), then more
-    # for longer text.
-    weights = [
-        max(min(word, 16) * 1.5 + 2, min(average, 25) + 2)
-        for average, word in zip(averages, longest, strict=True)
-    ]
-    total = sum(weights)
-    widths = [int(width * weight / total) for weight in weights]
+    widths = column_widths(header, rows, width)
     table = document.add_table(rows=0, cols=len(header))
     table._tbl.tblPr.style = GRID_STYLE_ID
     table.autofit = False
@@ -209,22 +242,10 @@ def add_table(
         column.width = column_width
     template = _row_template(widths)
     size = int(font_size * 2)
-    head = copy.deepcopy(template)
-    for cell, title in zip(head.iter(qn("w:tc")), header, strict=True):
-        _append_text(cell.find(qn("w:p")), document_text(title), bold=True, size=size)
-        _shade_element(cell, HEADER_FILL)
-    row_properties = etree.SubElement(head, qn("w:trPr"))
-    etree.SubElement(row_properties, qn("w:tblHeader"), {qn("w:val"): "true"})
-    head.insert(0, row_properties)
-    table._tbl.append(head)
+    table._tbl.append(_header_row(template, header, size))
     for index, values in enumerate(rows):
-        row = copy.deepcopy(template)
-        for column, (cell, text) in enumerate(zip(row.iter(qn("w:tc")), values, strict=True)):
-            if text:
-                _append_text(cell.find(qn("w:p")), document_text(text), size=size)
-            if fills is not None and fills[index][column]:
-                _shade_element(cell, str(fills[index][column]))
-        table._tbl.append(row)
+        row_fills = fills[index] if fills is not None else [None] * len(header)
+        table._tbl.append(_body_row(template, values, size, row_fills))
     return table
 
 
