@@ -38,7 +38,11 @@ def _row_lines(
     new = {row["id"]: row for row in after}
 
     def name(row: dict[str, Any]) -> str:
-        return row_name(row_model.model_validate(row)) or "—"
+        named = row_name(row_model.model_validate(row))
+        if not named and reader is not None:
+            # A row of choices only (e.g. a decision step) reads as its first filled cell.
+            named = next((cell for cell in reader.rows(key, [row])[0] if cell), "")
+        return named or EMPTY_CELL
 
     lines = [f"+ {name(row)}" for row_id, row in new.items() if row_id not in old]
     lines += [f"- {name(row)}" for row_id, row in old.items() if row_id not in new]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from briefs import model as m
 from briefs.brief import Brief
@@ -14,10 +15,17 @@ _NAME_FIELDS = ("title", "name", "idea", "text", "indicator", "insight", "risk")
 
 
 def row_name(row: m.Row) -> str:
-    """Return the text that names a row for a person."""
+    """Return the text that names a row for a person: its title or name, else its first text.
+
+    A choice is not a name (it reads as a stored value); a row of choices only has none.
+    """
     for name in _NAME_FIELDS:
         value = getattr(row, name, None)
         if isinstance(value, str) and value.strip():
+            return value.strip()
+    for name, value in row:
+        is_text = isinstance(value, str) and not isinstance(value, StrEnum)
+        if name != "id" and is_text and value.strip():
             return value.strip()
     return ""
 

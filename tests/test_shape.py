@@ -257,3 +257,14 @@ def test_the_change_view_names_every_changed_part_in_words() -> None:
     for change in changes:
         assert change.lines, change.key
         assert not any("None" in line or "['" in line for line in change.lines), change
+
+
+def test_every_added_row_is_named_in_the_change_view() -> None:
+    before = datetime(2025, 1, 1, tzinfo=UTC)
+    history = {
+        spec.key: [StoredPart(FILLED.part(spec.key).value, 1, before + timedelta(days=1), "Lotte")]
+        for spec in PART_SPECS
+        if spec.row_model is not None
+    }
+    for change in changes_since(history, before, Reader(FILLED, NL)):
+        assert change.lines == tuple(line for line in change.lines if line != "+ —"), change
