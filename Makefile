@@ -30,7 +30,7 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/mypy
 
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run_all

@@ -135,9 +135,12 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
     coach.get_by_role("heading", name="Een designbrief bekijken").click()
     coach.get_by_role("button", name="Versturen").click()
-    expect(coach.get_by_text("Graag nog een kerncijfer over de oversteekplaatsen.")).to_be_visible(
-        timeout=15_000
+    # The thread shows it as text (the reply box may still hold it for a moment).
+    sent = coach.get_by_test_id("stText").filter(
+        has_text="Graag nog een kerncijfer over de oversteekplaatsen."
     )
+    expect(sent).to_be_visible(timeout=15_000)
+    expect(thread).to_have_value("", timeout=15_000)
     participant = new_page()
     log_in(participant, app_server)
     expect(participant.get_by_text("Nieuwe feedback: 1")).to_be_visible(timeout=30_000)
