@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import statistics
 import sys
 import tempfile
@@ -140,6 +141,8 @@ def rerun_figures(url: str) -> list[tuple[int, float, float, float]]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
+    # The pages sign edit tokens; a key made for this run signs nothing that outlives it.
+    os.environ.setdefault("KERNBRIEF_SECRET_KEY", secrets.token_urlsafe(48))
     folder = Path(tempfile.mkdtemp(prefix="kernbrief-bench-"))
     sqlite_url = f"sqlite:///{folder / 'bench.db'}"
     sqlite = make_engine(sqlite_url)
