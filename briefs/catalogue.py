@@ -1158,6 +1158,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "people.title": ("Mensen en rollen", "People and roles"),
     "people.set_role": ("Rol wijzigen", "Change role"),
     "people.email": ("E-mailadres", "E-mail address"),
+    "people.current_role": ("Rol", "Role"),
     "people.role": ("Nieuwe rol", "New role"),
     "people.save": ("Rol bewaren", "Save role"),
     "people.saved": ("De rol is gewijzigd.", "The role was changed."),

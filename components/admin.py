@@ -47,7 +47,7 @@ def people_page(principal: Principal) -> None:
                 {
                     t("auth.name"): name,
                     t("people.email"): email,
-                    t("people.role"): t(f"role.{role}"),
+                    t("people.current_role"): t(f"role.{role}"),
                     t("col.municipality"): municipality,
                 }
                 for name, email, role, municipality in people

@@ -241,6 +241,13 @@ def test_an_admin_reads_the_audit_log_and_changes_a_role(demo_url: str) -> None:
     at.selectbox(key="role_value").select("coach")
     next(button for button in at.button if button.label == "Rol bewaren").click().run()
     assert at.success and "De rol is gewijzigd." in at.success[0].value
+    people = at.dataframe[0].value
+    # The table shows each person's role now; "Nieuwe rol" is the form's choice.
+    assert "Rol" in people.columns and "Nieuwe rol" not in people.columns
+    at.run()
+    people = at.dataframe[0].value
+    sara = people[people["E-mailadres"] == "sara.peeters@hulshout.demo"]
+    assert list(sara["Rol"]) == ["begeleider"]
     at.switch_page("pages/audit.py").run()
     log = at.dataframe[0].value
     assert "rol gewijzigd" in set(log["Wat"])
