@@ -36,14 +36,24 @@ from storage.migrate import upgrade
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.seed import seed_demo
 
+DEMO_REFUSED = (
+    "De democontent wordt alleen geladen in demomodus (KERNBRIEF_DEMO=1): haar accounts hebben "
+    "een openbaar wachtwoord. (Demo content is loaded in demo mode only: its accounts have a "
+    "public password.)"
+)
 
-def init_db(demo_if_empty: bool) -> None:
+
+def init_db(demo_if_empty: bool) -> int:
     engine = app_engine()
     upgrade(engine)
     print("Databank is klaar (schema bijgewerkt).")
     if demo_if_empty and SqlProgrammeStore(engine).is_empty():
+        if not settings().demo:
+            print(DEMO_REFUSED, file=sys.stderr)
+            return 2
         seed_demo(engine, date.today())
-        print("Democontent geladen.")
+        print("Democontent geladen; de demo-accounts werken alleen in demomodus.")
+    return 0
 
 
 def _options(args: argparse.Namespace) -> ExportOptions:
@@ -263,12 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     _add_backup_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "init-db":
-        init_db(args.demo_if_empty)
+        return init_db(args.demo_if_empty)
     elif args.command == "seed-demo":
+        if not settings().demo:
+            print(DEMO_REFUSED, file=sys.stderr)
+            return 2
         engine = app_engine()
         upgrade(engine)
         seed_demo(engine, date.today())
-        print("Democontent geladen.")
+        print("Democontent geladen; de demo-accounts werken alleen in demomodus.")
     elif args.command in ("create-user", "invite", "set-role"):
         return _accounts_command(args)
     elif args.command in ("backup", "restore", "export-json", "import-json"):

@@ -90,7 +90,7 @@ def figures() -> list[str]:
     os.environ["DATABASE_URL"] = url
     engine = make_engine(url)
     upgrade(engine)
-    seed_demo(engine, date.today())
+    seed_demo(engine, date.today(), demo_accounts=False)
     accounts = AccountStore(engine)
     [cohort] = add_cohorts(engine, 100, 1, 10)
     accounts.create_user(

@@ -48,7 +48,7 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
 
 def storage_figures(engine: Engine) -> tuple[float, float]:
     """Return the median ms of one field save (version check + revision) and of a brief load."""
-    seed_demo(engine, date.today())
+    seed_demo(engine, date.today(), demo_accounts=False)
     store = SqlBriefStore(engine)
     brief_id = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
     version = [store.load(brief_id).part("challenge.problem").version]
@@ -153,7 +153,7 @@ def main() -> int:
         upgrade(postgres)
         pg_save, pg_load = storage_figures(postgres)
         postgres.dispose()
-    seed_demo(sqlite, date.today())
+    seed_demo(sqlite, date.today(), demo_accounts=False)
     reruns = rerun_figures(sqlite_url)
     print("| measure | median | target |")
     print("|---|---|---|")

@@ -119,7 +119,7 @@ def figures() -> list[str]:
     url = f"sqlite:///{folder / 'typing.db'}"
     engine = make_engine(url)
     upgrade(engine)
-    seed_demo(engine, date.today())
+    seed_demo(engine, date.today(), demo_accounts=False)
     engine.dispose()
     server = AppServer(url, folder / "streamlit.log")
     base = server.start()

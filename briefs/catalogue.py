@@ -1172,6 +1172,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.login": ("aangemeld", "logged in"),
     "audit.action.login_failed": ("aanmelden mislukt", "login failed"),
     "audit.action.login_refused_locked": ("aanmelden geblokkeerd", "login blocked"),
+    "audit.action.login_refused_account": (
+        "aanmelden geweigerd: account niet actief of demo-account",
+        "login refused: account inactive or a demo account",
+    ),
     "audit.action.invitation": ("uitnodiging gemaakt", "invitation made"),
     "audit.action.invitation_accepted": ("uitnodiging aanvaard", "invitation accepted"),
     "audit.action.invitation_accepted_sso": (

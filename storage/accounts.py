@@ -54,8 +54,11 @@ class AccountStore:
         municipality: str = "",
         password: str | None = None,
         trajectory_ids: tuple[int, ...] = (),
+        demo: bool = False,
     ) -> int:
-        return self._people.create_user(name, email, role, municipality, password, trajectory_ids)
+        return self._people.create_user(
+            name, email, role, municipality, password, trajectory_ids, demo
+        )
 
     def principal(self, person_id: int) -> Principal | None:
         return self._people.principal(person_id)

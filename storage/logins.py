@@ -112,10 +112,12 @@ class Logins:
             raise LoginRefused
         for key in keys:
             self.throttle.clear(key)
-        self.audit.record(email, "login", email, client)
+        # None for a deactivated account, or a demo account outside demo mode.
         principal = self.people.principal(account[0])
         if principal is None:
+            self.audit.record(email, "login_refused_account", email, client)
             raise LoginRefused
+        self.audit.record(email, "login", email, client)
         return principal
 
     def change_password(

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 
-from briefs.access import Principal, Role, can_administer
+from briefs.access import Principal, Role, can_administer, may_sign_in
 from briefs.model import one_line_name
 from core.security import hash_password
+from core.settings import settings
 from storage.db import Database
 from storage.repository import NotFound
 from storage.tables import AssignmentRow, PersonRow
@@ -53,6 +54,7 @@ class PeopleStore:
         municipality: str = "",
         password: str | None = None,
         trajectory_ids: tuple[int, ...] = (),
+        demo: bool = False,
     ) -> int:
         email = normalise_email(email)
         if password is not None:
@@ -72,6 +74,7 @@ class PeopleStore:
                         role=role.value,
                         password_hash=hash_password(password) if password else None,
                         active=True,
+                        demo=demo,
                     )
                     .returning(PersonRow.id)
                 ).scalar_one()
@@ -87,7 +90,7 @@ class PeopleStore:
             row = connection.execute(
                 select(PersonRow).where(PersonRow.id == person_id, PersonRow.active.is_(True))
             ).first()
-            if row is None:
+            if row is None or not may_sign_in(row.demo, settings().demo):
                 return None
             trajectories = connection.execute(
                 select(AssignmentRow.trajectory_id).where(AssignmentRow.person_id == person_id)

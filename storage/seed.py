@@ -23,8 +23,12 @@ from storage.accounts import AccountStore
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 
 
-def seed_demo(engine: Engine, today: date) -> dict[str, int]:
-    """Replace all content with the demo programme; return the demo brief id per municipality."""
+def seed_demo(engine: Engine, today: date, *, demo_accounts: bool = True) -> dict[str, int]:
+    """Replace all content with the demo programme; return the demo brief id per municipality.
+
+    The demo people are demo accounts (they sign in in demo mode only), unless
+    ``demo_accounts`` is False: the test suite runs as production does, with the same people.
+    """
     programme = SqlProgrammeStore(engine)
     briefs = SqlBriefStore(engine)
     programme.clear()
@@ -48,6 +52,7 @@ def seed_demo(engine: Engine, today: date) -> dict[str, int]:
             person.municipality,
             DEMO_PASSWORD,
             tuple(trajectory_ids[number] for number in person.trajectories),
+            demo=demo_accounts,
         )
     demo_ids: dict[str, int] = {}
     for person in DEMO_PEOPLE:

@@ -73,6 +73,8 @@ class PersonRow(Base):
     role: Mapped[str] = mapped_column(String(20), default="participant")
     password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # A demo account (known password, listed on the demo login page) signs in in demo mode only.
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AssignmentRow(Base):

@@ -149,7 +149,7 @@ def seed(templates: Templates) -> Seed:
 
     def seeded(engine: Engine, today: date) -> dict[str, int]:
         ids: dict[str, int] = templates.restore(
-            engine, _demo_name(today), lambda fresh: seed_demo(fresh, today)
+            engine, _demo_name(today), lambda fresh: seed_demo(fresh, today, demo_accounts=False)
         )
         return ids
 
@@ -175,7 +175,11 @@ def demo_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Templat
     """A SQLite file with the demo content, used by the app through DATABASE_URL."""
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     today = date.today()
-    templates.restore(make_engine(url), _demo_name(today), lambda fresh: seed_demo(fresh, today))
+    templates.restore(
+        make_engine(url),
+        _demo_name(today),
+        lambda fresh: seed_demo(fresh, today, demo_accounts=False),
+    )
     monkeypatch.setenv("DATABASE_URL", url)
     return url
 

@@ -16,7 +16,7 @@ def seed_template(folder: Path) -> Path:
     path = folder / "demo.db"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    seed_demo(engine, date.today())
+    seed_demo(engine, date.today(), demo_accounts=False)
     engine.dispose()
     return path
 

@@ -49,7 +49,7 @@ class World:
 
 def _build_world(engine: Engine) -> None:
     """The demo and two more people; built once per run, copied for each test."""
-    seed_demo(engine, date(2024, 3, 1))
+    seed_demo(engine, date(2024, 3, 1), demo_accounts=False)
     accounts, programme = AccountStore(engine), SqlProgrammeStore(engine)
     trajectories = {t.number: t.id for t in programme.trajectories()}
     # Veurne takes part in trajectories 1, 2 and 4; this participant only in trajectory 1.

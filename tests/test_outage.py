@@ -37,7 +37,7 @@ def test_a_frozen_postgresql_is_reported_within_the_timeout(
     monkeypatch.setenv("KERNBRIEF_DB_TIMEOUT", str(TIMEOUT))
     engine = make_engine(own_postgres.url("kernbrief_frozen"))
     upgrade(engine)
-    seed_demo(engine, date.today())
+    seed_demo(engine, date.today(), demo_accounts=False)
     briefs = SqlBriefStore(engine)
     brief_id = SqlProgrammeStore(engine).briefs_of("Avelgem")[0].id
     stored = briefs.load(brief_id).part("challenge.problem")

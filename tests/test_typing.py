@@ -351,7 +351,7 @@ def test_postgresql_stopping_and_starting_again_changes_only_what_was_edited(
         url = postgres.url("kernbrief_outage")
         engine = make_engine(url)
         upgrade(engine)
-        seed_demo(engine, date.today())
+        seed_demo(engine, date.today(), demo_accounts=False)
         engine.dispose()
         server = AppServer(url, tmp_path / "streamlit.log", KERNBRIEF_DB_TIMEOUT="3")
         base = server.start()
