@@ -1,5 +1,7 @@
 """Kernbrief: page set-up, who is signed in, and the navigation each role gets."""
 
+import logging
+import secrets
 from collections.abc import Callable
 from typing import Literal
 
@@ -80,3 +82,9 @@ try:
 except DATABASE_ERRORS:
     # The last line of defence: whatever a page forgot to catch is said in Dutch, no trace.
     st.error(t("db.page"))
+except Exception:
+    # Any other failure: a short message with a code to quote, the trace in the server log.
+    # (Streamlit's rerun and stop signals are BaseExceptions and pass through.)
+    code = secrets.token_hex(4)
+    logging.getLogger("kernbrief").exception("page failed, code %s", code)
+    st.error(t("app.error", code=code))

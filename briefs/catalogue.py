@@ -159,6 +159,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This page cannot be shown right now: the database cannot be reached. Try again in a "
         "moment.",
     ),
+    "app.error": (
+        "Er ging iets mis bij het tonen van deze pagina; wat u bewaarde, blijft bewaard. Meld "
+        "het met deze code als het blijft gebeuren: {code}.",
+        "Something went wrong showing this page; what you saved stays saved. If it keeps "
+        "happening, report it with this code: {code}.",
+    ),
     "history.button": ("Geschiedenis", "History"),
     "history.title": ("Geschiedenis: {part}", "History: {part}"),
     "history.step_button": ("Geschiedenis van deze stap", "History of this step"),

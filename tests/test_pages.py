@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from unittest.mock import patch
 
@@ -332,3 +333,20 @@ def test_a_failing_export_says_so_and_changes_nothing(demo_url: str) -> None:
     assert any("kon niet gemaakt worden (MemoryError)" in e.value for e in at.error)
     assert not at.get("download_button")
     assert briefs.load(brief_id).parts == before
+
+
+def test_an_unexpected_failure_shows_a_dutch_message_with_a_code_that_is_in_the_log(
+    demo_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    at = open_page()
+    with patch("components.overview.run_checks", side_effect=RuntimeError("geheim detail")):
+        at.run()
+    assert not at.exception
+    message = next(e.value for e in at.error if "Er ging iets mis" in e.value)
+    assert "geheim detail" not in message and "Traceback" not in message
+    found = re.search(r": ([0-9a-f]{8})\.$", message)
+    assert found, message
+    code = found.group(1)
+    logged = [r for r in caplog.records if r.name == "kernbrief" and code in r.getMessage()]
+    assert logged and logged[0].exc_info is not None
+    assert "geheim detail" in str(logged[0].exc_info[1])
