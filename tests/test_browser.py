@@ -144,3 +144,18 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     participant = new_page()
     log_in(participant, app_server)
     expect(participant.get_by_text("Nieuwe feedback: 1")).to_be_visible(timeout=30_000)
+
+
+def test_another_site_cannot_frame_a_signed_in_page(app_server: str, new_page: Any) -> None:
+    page = new_page()
+    log_in(page, app_server)
+    answer = page.request.get(f"{app_server}/overzicht")
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["content-security-policy"] == "frame-ancestors 'none'"
+    # A page of another origin (here about:blank) puts the app in a frame: Chromium refuses.
+    page.goto("about:blank")
+    page.set_content(f"<iframe id='framed' src='{app_server}/overzicht'></iframe>")
+    page.wait_for_timeout(3_000)
+    framed = next(frame for frame in page.frames if frame != page.main_frame)
+    assert not framed.url.startswith(app_server), framed.url
+    assert "Mijn designbrief" not in framed.content()

@@ -280,6 +280,9 @@ class PrivatePages:
                     headers.append((b"cache-control", b"no-store"))
                 headers.append((b"referrer-policy", b"same-origin"))
                 headers.append((b"x-content-type-options", b"nosniff"))
+                # No other site may frame a signed-in page (clickjacking): old and new header.
+                headers.append((b"x-frame-options", b"DENY"))
+                headers.append((b"content-security-policy", b"frame-ancestors 'none'"))
                 message["headers"] = headers
             await send(message)
 
