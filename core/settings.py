@@ -137,6 +137,12 @@ def _timeout(value: str | None) -> float:
 def _demo_key(key_file: Path) -> bytes:
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(48))
-        key_file.chmod(0o600)
+        # Created readable by its owner only, never for a moment by others (then chmod-ed).
+        try:
+            handle = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it just now; read theirs
+        else:
+            with os.fdopen(handle, "w") as written:
+                written.write(secrets.token_urlsafe(48))
     return key_file.read_text().strip().encode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -438,3 +439,25 @@ def test_a_name_stored_before_cleaning_no_longer_blocks_the_exports(
         for member in archive.namelist():
             assert not has_control(member)
             docx.Document(io.BytesIO(archive.read(member)))
+
+
+def test_the_demo_key_is_never_readable_by_others_not_even_while_it_is_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("KERNBRIEF_SECRET_KEY")
+    monkeypatch.setenv("KERNBRIEF_DEMO", "1")
+    monkeypatch.setenv("KERNBRIEF_DEMO_KEY_FILE", str(tmp_path / "key"))
+
+    def no_chmod(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a key made readable first and restricted after")
+
+    old_mask = os.umask(0o022)
+    try:
+        # Created with its final mode: nothing needs to restrict it afterwards.
+        monkeypatch.setattr(Path, "chmod", no_chmod)
+        monkeypatch.setattr(os, "chmod", no_chmod)
+        key = settings().signing_key()
+    finally:
+        os.umask(old_mask)
+    assert len(key) >= 32
+    assert (tmp_path / "key").stat().st_mode & 0o777 == 0o600
