@@ -39,7 +39,6 @@ def login_page() -> None:
                 {
                     "#": trajectory.number,
                     t("col.title"): trajectory.title,
-                    t("overview.coaches"): ", ".join(trajectory.coaches),
                     t("col.municipality"): ", ".join(m.label for m in trajectory.members),
                     "": trajectory.edition,
                 }

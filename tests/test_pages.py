@@ -350,3 +350,17 @@ def test_an_unexpected_failure_shows_a_dutch_message_with_a_code_that_is_in_the_
     logged = [r for r in caplog.records if r.name == "kernbrief" and code in r.getMessage()]
     assert logged and logged[0].exc_info is not None
     assert "geheim detail" in str(logged[0].exc_info[1])
+
+
+def test_the_public_start_page_shows_the_programme_and_not_the_people(demo_url: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    table = at.dataframe[0].value
+    assert len(table) == 12 and "Begeleiding" not in table.columns
+    shown = texts(at) + table.to_string()
+    assert "Kernen langs steenwegen" in shown
+    from briefs.demo import TRAJECTORIES
+
+    coaches = {name for trajectory in TRAJECTORIES for name in trajectory.coaches}
+    assert coaches
+    for coach in coaches:
+        assert coach not in shown, coach
