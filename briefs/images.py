@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageMath, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+# A sketch or a photo of one needs far less; a larger image costs ~10 bytes a pixel to decode.
+MAX_PIXELS = 25_000_000
+# Images decoded at once, whatever the number of uploads: each may take a few hundred MB.
+DECODING = threading.BoundedSemaphore(2)
 MAX_SIDE = 2400
 # Greyscale with more than 8 bits a sample: a 16-bit PNG opens as "I;16", other files as "I"
 # (32-bit integers) or "F" (floats). Pillow's convert() clips these at 255, not scales them.
@@ -37,6 +41,21 @@ def clean_image(data: bytes) -> CleanImage:
     """Return the upload decoded, downscaled and re-encoded, or raise ImageRefused."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImageRefused("too_big")
+    with DECODING:
+        image = _decode(data)
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+        buffer = io.BytesIO()
+        if image.mode == "RGBA":
+            image.save(buffer, format="PNG", optimize=True)
+            mime = "image/png"
+        else:
+            image.save(buffer, format="JPEG", quality=85)
+            mime = "image/jpeg"
+    return CleanImage(buffer.getvalue(), mime, image.width, image.height)
+
+
+def _decode(data: bytes) -> Image.Image:
+    """Open and decode an upload as RGB(A), refusing what is not a plain image or too large."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -46,24 +65,18 @@ def clean_image(data: bytes) -> CleanImage:
                     raise ImageRefused("too_many_pixels")
                 if probe.format not in ("PNG", "JPEG", "GIF", "WEBP"):
                     raise ImageRefused("not_image")
+                if probe.format == "JPEG":
+                    # Let the JPEG decoder scale down by 2, 4 or 8 while it decodes.
+                    probe.draft("RGB", (MAX_SIDE, MAX_SIDE))
                 probe.load()
                 image = _eight_bit(probe) if probe.mode in DEEP_GREY_MODES else probe
-                image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+                return image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRefused("too_many_pixels") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, ImageRefused):
             raise
         raise ImageRefused("not_image") from None
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    buffer = io.BytesIO()
-    if image.mode == "RGBA":
-        image.save(buffer, format="PNG", optimize=True)
-        mime = "image/png"
-    else:
-        image.save(buffer, format="JPEG", quality=85)
-        mime = "image/jpeg"
-    return CleanImage(buffer.getvalue(), mime, image.width, image.height)
 
 
 def _eight_bit(image: Image.Image) -> Image.Image:

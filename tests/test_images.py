@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
+from unittest.mock import patch
 
 import pytest
 from PIL import Image
+from PIL.JpegImagePlugin import JpegImageFile
 
 from briefs.images import MAX_SIDE, MAX_UPLOAD_BYTES, ImageRefused, clean_image
 
@@ -130,3 +134,53 @@ def test_32_bit_greyscale_is_scaled_to_8_bits(
     assert scaled.mode == "L"
     levels = [int(scaled.getpixel((x, 0))) for x in range(4)]  # type: ignore[arg-type]
     assert all(abs(a - b) <= 1 for a, b in zip(levels, expected, strict=True)), levels
+
+
+# --- issue 10: uploads that cost too much -----------------------------------------------------
+def test_a_small_file_of_forty_megapixels_is_refused_unopened() -> None:
+    """A 6,300 × 6,300 PNG of one colour is a few dozen kB, and would decode into ~120 MB."""
+    flat = encoded((6_300, 6_300), "PNG", "L")
+    assert len(flat) < 200_000
+    with (
+        patch.object(Image.Image, "load", side_effect=AssertionError("decoded")),
+        pytest.raises(ImageRefused) as refused,
+    ):
+        clean_image(flat)
+    assert refused.value.reason == "too_many_pixels"
+
+
+def test_a_large_jpeg_is_decoded_at_a_reduced_scale() -> None:
+    asked: list[tuple[str, tuple[int, int]]] = []
+    real_draft = JpegImageFile.draft
+
+    def recording_draft(image: JpegImageFile, mode: str, size: tuple[int, int]) -> object:
+        asked.append((mode, size))
+        return real_draft(image, mode, size)
+
+    with patch.object(JpegImageFile, "draft", recording_draft):
+        cleaned = clean_image(encoded((4_800, 4_800), "JPEG"))
+    assert asked == [("RGB", (MAX_SIDE, MAX_SIDE))]
+    assert (cleaned.width, cleaned.height) == (MAX_SIDE, MAX_SIDE)
+
+
+def test_no_more_than_two_uploads_are_decoded_at_once() -> None:
+    running, most = 0, 0
+    lock = threading.Lock()
+
+    def slow_decode(data: bytes) -> Image.Image:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.2)
+        with lock:
+            running -= 1
+        return Image.new("RGB", (10, 10))
+
+    with patch("briefs.images._decode", slow_decode):
+        threads = [threading.Thread(target=clean_image, args=(b"x",)) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert most == 2
