@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -74,7 +75,8 @@ def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translat
 
 
 def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
-    municipalities = [row.municipality for row in rows]
+    # Plotly reads HTML in axis labels and hover text: a typed name must stay text.
+    municipalities = [html.escape(row.municipality) for row in rows]
     steps = [t("dashboard.step", step=step) for step in STEPS]
     levels = [[STATUS_LEVEL[row.statuses[step]] for step in STEPS] for row in rows]
     labels = [[t(f"status.{row.statuses[step]}") for step in STEPS] for row in rows]
