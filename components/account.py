@@ -7,7 +7,7 @@ import streamlit as st
 
 from briefs.access import Principal
 from components.state import account_store, programme_store, sso_configured, sso_email, translator
-from components.text import md_literal
+from components.text import md_literal, spreadsheet_safe
 from components.workspace import database_unreachable
 from storage.accounts import AccountRefused
 from storage.db import DATABASE_ERRORS
@@ -35,17 +35,19 @@ def login_page() -> None:
     st.subheader(t("start.trajectories"))
     st.caption(t("start.uncertain"))
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "#": trajectory.number,
-                    t("col.title"): trajectory.title,
-                    t("overview.coaches"): ", ".join(trajectory.coaches),
-                    t("col.municipality"): ", ".join(m.label for m in trajectory.members),
-                    "": trajectory.edition,
-                }
-                for trajectory in trajectories
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "#": trajectory.number,
+                        t("col.title"): trajectory.title,
+                        t("overview.coaches"): ", ".join(trajectory.coaches),
+                        t("col.municipality"): ", ".join(m.label for m in trajectory.members),
+                        "": trajectory.edition,
+                    }
+                    for trajectory in trajectories
+                ]
+            )
         ),
         hide_index=True,
         width="stretch",

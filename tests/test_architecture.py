@@ -137,3 +137,21 @@ def test_typed_names_reach_markdown_only_through_md_literal() -> None:
             for argument in (*node.args, *shown):
                 assert not _unescaped_user_text(argument), (path.name, node.lineno)
     assert checked > 50
+
+
+def test_every_table_is_spreadsheet_safe() -> None:
+    """Streamlit's table toolbar downloads what it was given as CSV: no formulas in it."""
+    tables = 0
+    for path in (*(ROOT / "components").rglob("*.py"), *(ROOT / "pages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            if node.func.attr in ("dataframe", "data_editor", "table"):
+                tables += 1
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Call), (path.name, node.lineno)
+                assert getattr(first.func, "id", None) == "spreadsheet_safe", (
+                    path.name,
+                    node.lineno,
+                )
+    assert tables >= 10

@@ -1,20 +1,26 @@
-"""User text stays text: never markup or an icon, names included."""
+"""User text stays text: never markup, an icon or a spreadsheet formula, names included."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from components.text import md_literal
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from components.text import md_literal, spreadsheet_cell, spreadsheet_safe
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from tests.apps import app_as
+from tests.apps import app_as, page_as
 
 COACH = "jonas.wouters@begeleiding.demo"
 LOTTE = "lotte.vandenberghe@avelgem.demo"
+ADMIN = "els.maes@programma.demo"
 HOSTILE = "**Vet** [klik](javascript:alert(1)) :material/verified: <b>x</b>"
 # Short enough to reach a check line whole (names are cut at 50 characters there).
 SHORT_HOSTILE = ":material/verified: [klik](javascript:x) **Vet**"
+FORMULA = "=cmd|' /C calc'!A0"
 # What Streamlit's browser side turns into an icon: it rewrites ":material/" in the markdown
 # source to ":material_", then matches these in the text that markdown leaves.
 ICON = re.compile(r":material_\w+:|:streamlit:")
@@ -43,6 +49,24 @@ def test_md_literal_leaves_no_icon_emoji_or_markup() -> None:
         assert not re.search(r":[\w+-][\w_+-]*:", shown_by_streamlit(escaped))
 
 
+def test_spreadsheet_cells_that_start_like_a_formula_get_an_apostrophe() -> None:
+    for dangerous in ("=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx", FORMULA):
+        assert spreadsheet_cell(dangerous) == "'" + dangerous
+    for harmless in ("Avelgem", "1 = 1", "", "'=x", 5, -2, None):
+        assert spreadsheet_cell(harmless) == harmless
+    frame = pd.DataFrame({"=naam": ["=a", "b"], "n": [-1, 2]})
+    safe = spreadsheet_safe(frame)
+    assert list(safe.columns) == ["'=naam", "n"]
+    assert list(safe["'=naam"]) == ["'=a", "b"] and list(safe["n"]) == [-1, 2]
+    assert list(frame["=naam"]) == ["=a", "b"], "the frame given is left as it was"
+    assert spreadsheet_safe(pd.DataFrame()).empty
+    empty = spreadsheet_safe(pd.DataFrame([], columns=["-a", "b"]))
+    assert empty.empty and list(empty.columns) == ["'-a", "b"]
+    when = pd.DataFrame({"x": pd.to_datetime(["2024-01-01"]), "y": ["=1"]})
+    assert spreadsheet_safe(when)["x"].dtype == when["x"].dtype
+    assert list(spreadsheet_safe(when)["y"]) == ["'=1"]
+
+
 # --- on screen ---------------------------------------------------------------------------------
 def _set_last_why(url: str, brief_id: int, text: str) -> None:
     briefs = SqlBriefStore(make_engine(url))
@@ -56,6 +80,7 @@ def test_a_typed_municipality_name_stays_text_on_the_coach_dashboard(demo_url: s
     programme = SqlProgrammeStore(make_engine(demo_url))
     avelgem = programme.briefs_of("Avelgem")[0]
     hostile_id = programme.ensure_member(avelgem.trajectory_id, HOSTILE)
+    _set_last_why(demo_url, avelgem.id, FORMULA)
     at = app_as(COACH)
     assert not at.exception
     figure = json.loads(
@@ -67,6 +92,9 @@ def test_a_typed_municipality_name_stays_text_on_the_coach_dashboard(demo_url: s
     at.selectbox(key="review_brief").select(hostile_id).run()
     label = next(e.label for e in at.expander if "Privénotities" in e.label)
     assert_literal(label, HOSTILE)
+    at.selectbox(key="compare_part").select("root_cause").run()
+    causes = at.dataframe[-1].value
+    assert list(causes["Grondoorzaak"]) == ["'" + FORMULA]
 
 
 def test_icon_syntax_in_a_brief_stays_text_in_the_root_cause_and_the_checks(
@@ -86,3 +114,12 @@ def test_icon_syntax_in_a_brief_stays_text_in_the_root_cause_and_the_checks(
     assert_literal(str(root), HOSTILE)
     check = next(m.value for m in at.markdown if "mist een jaar of een bron" in m.value)
     assert_literal(str(check), SHORT_HOSTILE)
+
+
+def test_the_audit_log_offers_no_formula_to_a_spreadsheet(demo_url: str) -> None:
+    AccountStore(make_engine(demo_url)).audit(FORMULA, "@action", "+31 target", "-client")
+    at: AppTest = page_as(ADMIN, "audit")
+    assert not at.exception
+    log = at.dataframe[0].value
+    row = log[log["Wie"] == "'" + FORMULA].iloc[0]
+    assert list(row)[1:] == ["'" + FORMULA, "'@action", "'+31 target", "'-client"]

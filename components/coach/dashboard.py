@@ -22,6 +22,7 @@ from components.coach.compare import compare_section
 from components.coach.review import review_section
 from components.coach.workshops import workshops_section
 from components.state import brief_store, feedback_store, programme_store, translator
+from components.text import spreadsheet_safe
 from services.exports import export_cohort
 
 STATUS_LEVEL = {
@@ -119,9 +120,8 @@ def matrix(rows: list[CohortRow], t: Translator) -> None:
     if not rows:
         return
     charts.show(_status_chart(rows, t), "status_matrix")
-    st.dataframe(
-        pd.DataFrame([_matrix_row(row, t) for row in rows]), hide_index=True, width="stretch"
-    )
+    frame = pd.DataFrame([_matrix_row(row, t) for row in rows])
+    st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
 
 
 def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
