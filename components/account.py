@@ -7,6 +7,7 @@ import streamlit as st
 
 from briefs.access import Principal
 from components.state import account_store, programme_store, sso_configured, sso_email, translator
+from components.text import md_literal, spreadsheet_safe
 from components.workspace import database_unreachable
 from storage.accounts import AccountRefused
 from storage.db import DATABASE_ERRORS
@@ -22,7 +23,7 @@ def login_page() -> None:
     if sso_configured():
         unknown = sso_email()
         if unknown:
-            st.warning(t("auth.sso_unknown", email=unknown))
+            st.warning(t("auth.sso_unknown", email=md_literal(unknown)))
             st.button(t("auth.logout"), key="sso_logout", on_click=st.logout)
         else:
             st.button(t("auth.sso"), key="sso_login", on_click=st.login)
@@ -34,16 +35,18 @@ def login_page() -> None:
     st.subheader(t("start.trajectories"))
     st.caption(t("start.uncertain"))
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "#": trajectory.number,
-                    t("col.title"): trajectory.title,
-                    t("col.municipality"): ", ".join(m.label for m in trajectory.members),
-                    "": trajectory.edition,
-                }
-                for trajectory in trajectories
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "#": trajectory.number,
+                        t("col.title"): trajectory.title,
+                        t("col.municipality"): ", ".join(m.label for m in trajectory.members),
+                        "": trajectory.edition,
+                    }
+                    for trajectory in trajectories
+                ]
+            )
         ),
         hide_index=True,
         width="stretch",

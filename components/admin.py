@@ -10,6 +10,7 @@ from briefs.cohort import programme_progress
 from briefs.i18n import format_moment
 from briefs.steps import STEPS
 from components.state import account_store, brief_store, programme_store, translator
+from components.text import spreadsheet_safe
 from storage.repository import NotFound
 
 
@@ -34,7 +35,7 @@ def programme_page(principal: Principal) -> None:
             average = shares.averages[step] if shares else 0.0
             row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True, width="stretch")
 
 
 def people_page(principal: Principal) -> None:
@@ -42,16 +43,18 @@ def people_page(principal: Principal) -> None:
     st.title(t("people.title"))
     people = account_store().people(principal)
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("auth.name"): name,
-                    t("people.email"): email,
-                    t("people.current_role"): t(f"role.{role}"),
-                    t("col.municipality"): municipality,
-                }
-                for name, email, role, municipality in people
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        t("auth.name"): name,
+                        t("people.email"): email,
+                        t("people.current_role"): t(f"role.{role}"),
+                        t("col.municipality"): municipality,
+                    }
+                    for name, email, role, municipality in people
+                ]
+            )
         ),
         hide_index=True,
         width="stretch",
@@ -80,21 +83,23 @@ def audit_page(principal: Principal) -> None:
     st.title(t("audit.title"))
     entries = account_store().audit_log(principal)
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("audit.when"): format_moment(entry.at),
-                    t("audit.who"): entry.actor,
-                    t("audit.what"): (
-                        t(f"audit.action.{entry.action}")
-                        if t.has(f"audit.action.{entry.action}")
-                        else entry.action
-                    ),
-                    t("audit.target"): entry.target,
-                    t("audit.client"): entry.client,
-                }
-                for entry in entries
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        t("audit.when"): format_moment(entry.at),
+                        t("audit.who"): entry.actor,
+                        t("audit.what"): (
+                            t(f"audit.action.{entry.action}")
+                            if t.has(f"audit.action.{entry.action}")
+                            else entry.action
+                        ),
+                        t("audit.target"): entry.target,
+                        t("audit.client"): entry.client,
+                    }
+                    for entry in entries
+                ]
+            )
         ),
         hide_index=True,
         width="stretch",

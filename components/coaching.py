@@ -13,6 +13,7 @@ from briefs.access import (
 )
 from components.coach.dashboard import coach_dashboard
 from components.state import account_store, programme_store, translator
+from components.text import spreadsheet_safe
 from storage.accounts import AccountRefused
 from storage.repository import NotFound
 
@@ -28,15 +29,17 @@ def coach_page(principal: Principal) -> None:
     trajectories = managed_trajectories(principal, programme_store().trajectories())
     st.subheader(t("coach.trajectories"))
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "#": tr.number,
-                    t("col.title"): tr.title,
-                    t("col.municipality"): ", ".join(m.label for m in tr.members),
-                }
-                for tr in trajectories
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "#": tr.number,
+                        t("col.title"): tr.title,
+                        t("col.municipality"): ", ".join(m.label for m in tr.members),
+                    }
+                    for tr in trajectories
+                ]
+            )
         ),
         hide_index=True,
         width="stretch",

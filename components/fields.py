@@ -26,6 +26,7 @@ from components.state import (
     set_upload_notice,
     widget_value,
 )
+from components.text import md_literal
 
 DEFAULT_FIELD_HEIGHT = 140
 
@@ -105,7 +106,7 @@ def _sketch_status(ctx: EditContext, key: str, state: PartState) -> None:
     t, brief = ctx.t, ctx.brief
     problem = state.problem
     if problem is None:
-        st.caption(status_text(brief.part(key), ctx.author, t))
+        st.caption(md_literal(status_text(brief.part(key), ctx.author, t)))
         return
     if problem.kind == "invalid":
         st.error(t("save.invalid", problems=describe_problems(problem.problems, t)))

@@ -15,7 +15,7 @@ from briefs.progress import step_progress
 from components import charts
 from components.feedback import unread_feedback
 from components.state import programme_store
-from components.text import md_literal
+from components.text import md_literal, spreadsheet_safe
 from components.workspace import STEP_PAGES, open_workspace, show_checks
 
 
@@ -86,4 +86,4 @@ def overview_page() -> None:
                 for line in lines
             ]
         )
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")

@@ -1,14 +1,51 @@
-"""Putting user text inside our own markdown without it ever becoming markup."""
+"""Putting user text inside our own markdown, labels and tables without it ever becoming markup."""
 
 from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 # Backslash-escaping every markdown-significant character makes Streamlit show it literally:
 # no links, images, HTML, colours (":red[...]"), LaTeX ("$") or emphasis from user text.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+# Streamlit's browser side turns ":material/name:" (and ":material_name:", emoji shortcodes,
+# ":streamlit:") into icons by matching the text itself, after markdown escapes are undone:
+# "\:" still reads as ":". A word joiner (U+2060, invisible, no line break) after a colon that
+# opens such a pattern keeps it from matching, while the text looks the same.
+WORD_JOINER = "\u2060"
+_SHORTCODE = re.compile(r":(?=[\w+/-]+:)")
 
 
 def md_literal(text: str) -> str:
-    """Return ``text`` escaped so that st.markdown shows exactly these characters."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Return ``text`` escaped so that st.markdown (and every markdown label) shows it as is."""
+    joined = _SHORTCODE.sub(":" + WORD_JOINER, " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", joined)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """Return a text cell that starts like a formula with a leading apostrophe; others as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with every text cell and column name safe to open in a spreadsheet.
+
+    Streamlit's table toolbar offers a CSV download of exactly what st.dataframe was given,
+    and that download cannot be hooked. Turning it off (``client.disableDataExport``) would
+    take the download from coaches who prepare a workshop with it, so every table with user
+    text is handed over already neutralised: on screen the apostrophe is the one visible sign.
+    """
+    safe = frame.copy()
+    safe.columns = pd.Index([spreadsheet_cell(name) for name in frame.columns])
+    for index in range(len(frame.columns)):
+        column = frame.iloc[:, index]
+        if pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column):
+            safe.isetitem(index, column.map(spreadsheet_cell))
+    return safe

@@ -126,7 +126,7 @@ def check_message(check: Check, t: Translator) -> str:
         if name == "part_key":
             params["part"] = part_title(value, t)
         else:
-            params[name] = md_literal(value) if name == "name" else value
+            params[name] = md_literal(str(value))
     return t(f"check.{check.code}", **params)
 
 

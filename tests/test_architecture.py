@@ -86,3 +86,72 @@ def test_the_part_editor_never_turns_text_into_markup() -> None:
         source = path.read_text()
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert sink not in source, (path, sink)
+
+
+# Streamlit calls that read their text as markdown (labels included), and attributes that hold
+# text somebody typed: a name, a title, an e-mail, a message, a place.
+MARKDOWN_CALLS = {
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "success",
+    "error",
+    "toast",
+    "expander",
+    "popover",
+    "title",
+    "header",
+    "subheader",
+    "write",
+    "tabs",
+    "page_link",
+    "button",
+}
+USER_TEXT = {"municipality", "title", "name", "email", "body", "place", "author_name", "caption"}
+# Set by whoever runs the programme (the seed), never typed in the app.
+PROGRAMME_TEXT = {"trajectory.title"}
+
+
+def _unescaped_user_text(node: ast.AST) -> list[str]:
+    """Attributes holding user text inside ``node`` that do not pass through md_literal."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "md_literal":
+        return []
+    if isinstance(node, ast.Attribute) and node.attr in USER_TEXT:
+        if ast.unparse(node) in PROGRAMME_TEXT:
+            return []
+        return [ast.unparse(node)]
+    return [found for child in ast.iter_child_nodes(node) for found in _unescaped_user_text(child)]
+
+
+def test_typed_names_reach_markdown_only_through_md_literal() -> None:
+    checked = 0
+    for path in (*(ROOT / "components").rglob("*.py"), *(ROOT / "pages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            if node.func.attr not in MARKDOWN_CALLS:
+                continue
+            checked += 1
+            shown = [kw.value for kw in node.keywords if kw.arg not in ("key", "anchor", "icon")]
+            for argument in (*node.args, *shown):
+                assert not _unescaped_user_text(argument), (path.name, node.lineno)
+    assert checked > 50
+
+
+def test_every_table_is_spreadsheet_safe() -> None:
+    """Streamlit's table toolbar downloads what it was given as CSV: no formulas in it."""
+    tables = 0
+    for path in (*(ROOT / "components").rglob("*.py"), *(ROOT / "pages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            if node.func.attr in ("dataframe", "data_editor", "table"):
+                tables += 1
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Call), (path.name, node.lineno)
+                assert getattr(first.func, "id", None) == "spreadsheet_safe", (
+                    path.name,
+                    node.lineno,
+                )
+    assert tables >= 10

@@ -12,6 +12,7 @@ from briefs.links import root_cause
 from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, PartSpec
 from briefs.present import Reader, row_fields
+from components.text import spreadsheet_safe
 
 # Every part a person types or chooses; sketches are images, compared in the document.
 COMPARABLE = tuple(kind for kind in Kind if kind is not Kind.SKETCHES)
@@ -30,7 +31,7 @@ def _root_causes(briefs: list[Brief], t: Translator) -> None:
     municipality, label = t("dashboard.municipality"), t("link.root_cause")
     causes = ((b.municipality, root_cause(b)) for b in briefs)
     found = [{municipality: name, label: cause} for name, cause in causes if cause]
-    st.dataframe(pd.DataFrame(found), hide_index=True, width="stretch")
+    st.dataframe(spreadsheet_safe(pd.DataFrame(found)), hide_index=True, width="stretch")
 
 
 def _swot(briefs: list[Brief], t: Translator) -> None:
@@ -43,7 +44,8 @@ def _swot(briefs: list[Brief], t: Translator) -> None:
             for row in b.part(quadrant).value or []
         ]
         column.markdown(f"**{t(f'part.{quadrant}.title')}**")
-        column.dataframe(pd.DataFrame(items, columns=[municipality, text]), hide_index=True)
+        frame = pd.DataFrame(items, columns=[municipality, text])
+        column.dataframe(spreadsheet_safe(frame), hide_index=True)
 
 
 def _scalar_frame(key: str, briefs: list[Brief], t: Translator) -> pd.DataFrame:
@@ -83,7 +85,7 @@ def _part_table(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
     if frame.empty:
         st.caption(t("compare.empty"))
     else:
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
 
 
 def compare_section(briefs: list[Brief], t: Translator) -> None:

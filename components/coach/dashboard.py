@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from components.coach.compare import compare_section
 from components.coach.review import review_section
 from components.coach.workshops import workshops_section
 from components.state import brief_store, feedback_store, programme_store, translator
+from components.text import spreadsheet_safe
 from services.exports import export_cohort
 
 STATUS_LEVEL = {
@@ -74,7 +76,8 @@ def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translat
 
 
 def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
-    municipalities = [row.municipality for row in rows]
+    # Plotly reads HTML in axis labels and hover text: a typed name must stay text.
+    municipalities = [html.escape(row.municipality) for row in rows]
     steps = [t("dashboard.step", step=step) for step in STEPS]
     levels = [[STATUS_LEVEL[row.statuses[step]] for step in STEPS] for row in rows]
     labels = [[t(f"status.{row.statuses[step]}") for step in STEPS] for row in rows]
@@ -117,9 +120,8 @@ def matrix(rows: list[CohortRow], t: Translator) -> None:
     if not rows:
         return
     charts.show(_status_chart(rows, t), "status_matrix")
-    st.dataframe(
-        pd.DataFrame([_matrix_row(row, t) for row in rows]), hide_index=True, width="stretch"
-    )
+    frame = pd.DataFrame([_matrix_row(row, t) for row in rows])
+    st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
 
 
 def _cohort_export(trajectory: Trajectory, t: Translator) -> None:

@@ -8,6 +8,7 @@ from briefs.brief import Brief
 from briefs.i18n import Translator, format_moment
 from components.resilience import guarded
 from components.state import clear_typed_text, feedback_store, typed_text
+from components.text import md_literal
 from storage.feedback import FeedbackRefused
 
 
@@ -20,7 +21,7 @@ def _save_note(brief: Brief, widget_key: str) -> None:
 
 
 def notes_section(brief: Brief, t: Translator) -> None:
-    with st.expander(t("notes.title", municipality=brief.municipality)):
+    with st.expander(t("notes.title", municipality=md_literal(brief.municipality))):
         notes = feedback_store().notes(brief.trajectory_id, brief.municipality)
         if not notes:
             st.caption(t("notes.none"))
