@@ -1044,6 +1044,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Het formulier was verlopen. Probeer opnieuw.",
         "The form had expired. Please try again.",
     ),
+    "auth.form_too_large_title": ("Formulier te groot", "Form too large"),
+    "auth.form_too_large": (
+        "Dit formulier is te groot om te versturen. Probeer opnieuw met kortere velden.",
+        "This form is too large to send. Try again with shorter fields.",
+    ),
     "auth.passwords_differ": (
         "De twee wachtwoorden zijn niet gelijk.",
         "The two passwords differ.",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, MutableMapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
@@ -16,6 +19,7 @@ from starlette.testclient import TestClient
 
 from briefs.access import Principal
 from briefs.i18n import Translator
+from core import security
 from core.security import LOGIN_COOKIE, unsign
 from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
@@ -23,7 +27,7 @@ from storage.db import make_engine
 from storage.repository import SqlProgrammeStore
 from tests.conftest import TEST_SECRET_KEY
 from tests.fixtures_web import copy_database, seed_template
-from web.auth import CSRF_COOKIE, PrivatePages, auth_routes
+from web.auth import CSRF_COOKIE, MAX_FORM_BYTES, PrivatePages, auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
@@ -233,3 +237,146 @@ def test_demo_mode_lists_the_demo_accounts_and_secure_cookies_stay_on_https(
     assert "secure" in page.headers["set-cookie"].lower()
     answer = log_in(client)
     assert "secure" in answer.headers["set-cookie"].lower()
+
+
+class SpyHasher:
+    """The real Argon2 hasher, noting each call and whether it ran on an event loop's thread."""
+
+    def __init__(self) -> None:
+        self.real = security._HASHER
+        self.calls: list[tuple[str, str, bool]] = []
+
+    def _note(self, what: str) -> None:
+        try:
+            asyncio.get_running_loop()
+            on_loop = True
+        except RuntimeError:
+            on_loop = False
+        self.calls.append((what, threading.current_thread().name, on_loop))
+
+    def hash(self, password: str) -> str:
+        self._note("hash")
+        return self.real.hash(password)
+
+    def verify(self, stored: str, password: str) -> bool:
+        self._note("verify")
+        return self.real.verify(stored, password)
+
+
+@pytest.fixture
+def hasher(monkeypatch: pytest.MonkeyPatch) -> SpyHasher:
+    spy = SpyHasher()
+    monkeypatch.setattr(security, "_HASHER", spy)
+    return spy
+
+
+def test_building_the_store_and_answering_a_get_hash_no_password(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    AccountStore(accounts.engine)
+    for path in (
+        "/auth/invite?code=x",
+        "/auth/invite",
+        "/auth/reset?code=x",
+        "/auth/login",
+    ):
+        assert client.get(path).status_code == 200
+    assert hasher.calls == []
+
+
+def test_passwords_are_hashed_and_checked_off_the_event_loop_two_at_a_time(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    answer = log_in(client)
+    assert answer.status_code == 303 and who(accounts, login_cookie(answer)) is not None
+    assert log_in(client, password="niet het wachtwoord").status_code == 200
+    programme = SqlProgrammeStore(accounts.engine)
+    trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk", "an@kortrijk.demo")
+    hasher.calls.clear()
+    path = f"/auth/invite?code={code}"
+    _page, fields = form(client, path, name="An", password="lang genoeg ww")
+    accepted = client.post(path, data={**fields, "password_again": "lang genoeg ww"})
+    assert accepted.status_code == 303
+    reset_code = accounts.request_reset(coach(accounts), LOTTE)
+    path = f"/auth/reset?code={reset_code}"
+    _page, fields = form(client, path, password="een nieuw wachtwoord")
+    assert client.post(path, data={**fields, "password_again": "een nieuw wachtwoord"}).is_redirect
+    kinds = [what for what, _thread, _on_loop in hasher.calls]
+    assert kinds.count("hash") == 2
+    assert all(not on_loop for _what, _thread, on_loop in hasher.calls), hasher.calls
+    assert all(thread.startswith("kernbrief-password") for _w, thread, _l in hasher.calls)
+    from web.auth import PASSWORD_WORK
+
+    assert PASSWORD_WORK._max_workers == 2
+
+
+def test_a_form_over_16_kb_is_refused_with_413_on_every_auth_route(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    huge = {"csrf": "x", "email": LOTTE, "password": "p" * 1024 * 1024}
+    for path in ("/auth/login", "/auth/reset?code=x"):
+        answer = client.post(path, data=huge)
+        assert answer.status_code == 413, path
+        assert html.escape(NL("auth.form_too_large")) in answer.text
+    programme = SqlProgrammeStore(accounts.engine)
+    trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk")
+    answer = client.post(f"/auth/invite?code={code}&taal=en", data=huge)
+    assert answer.status_code == 413
+    assert html.escape(Translator("en")("auth.form_too_large")) in answer.text
+    assert hasher.calls == []
+    assert [entry.action for entry in accounts.audit_log(admin(accounts))] == ["invitation"]
+    # A form just under the limit is still read and answered as usual.
+    _page, fields = form(client, "/auth/login", email=LOTTE, password="x" * 15_000)
+    assert client.post("/auth/login", data=fields).status_code == 200
+
+
+def post_in_chunks(app: Starlette, headers: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    """POST 1 MB to the login route in 1 kB chunks, as a slow client would send it; return
+    the answer's status and how many bytes the app asked for."""
+    chunk = b"a" * 1024
+    sent = 0
+    statuses: list[int] = []
+
+    async def receive() -> MutableMapping[str, Any]:
+        nonlocal sent
+        if sent >= 1024 * 1024:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        sent += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(int(str(message["status"])))
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/auth/login",
+        "raw_path": b"/auth/login",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"content-type", b"application/x-www-form-urlencoded"), *headers],
+        "client": ("127.0.0.1", 1234),
+        "server": ("testserver", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    return statuses[0], sent
+
+
+def test_a_big_body_is_not_read_past_the_limit_even_with_a_lying_length(
+    accounts: AccountStore,
+) -> None:
+    app = Starlette(routes=auth_routes())
+    # A Content-Length that lies, and none at all (chunked): both stop at the limit.
+    for headers in ([(b"content-length", b"100")], []):
+        status, read = post_in_chunks(app, headers)
+        assert status == 413
+        assert read <= MAX_FORM_BYTES + 1024
+    # An honest Content-Length over the limit is refused before a byte is read.
+    status, read = post_in_chunks(app, [(b"content-length", str(1024 * 1024).encode())])
+    assert (status, read) == (413, 0)
