@@ -1025,6 +1025,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "auth.login_title": ("Aanmelden bij Kernbrief", "Log in to Kernbrief"),
     "auth.login": ("Aanmelden", "Log in"),
     "auth.logout": ("Afmelden", "Log out"),
+    "auth.logout_title": ("Afmelden bij Kernbrief", "Log out of Kernbrief"),
+    "auth.logout_confirm": (
+        "Wil je je afmelden? Je aanmelding eindigt dan in elk tabblad.",
+        "Do you want to log out? Your login then ends in every tab.",
+    ),
     "auth.email": ("E-mailadres", "E-mail address"),
     "auth.password": ("Wachtwoord", "Password"),
     "auth.name": ("Naam", "Name"),

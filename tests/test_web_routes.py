@@ -155,12 +155,31 @@ def test_logout_ends_the_login_session_and_clears_the_cookie(
 ) -> None:
     cookie = login_cookie(log_in(client))
     assert who(accounts, cookie) is not None
-    answer = client.get("/auth/logout?taal=en")
+    page, fields = form(client, "/auth/logout?taal=en")
+    assert Translator("en")("auth.logout_title") in page
+    answer = client.post("/auth/logout?taal=en", data=fields)
     assert answer.status_code == 303
     assert answer.headers["location"] == "/auth/login?taal=en"
     cleared = answer.headers["set-cookie"]
     assert cleared.startswith(f'{LOGIN_COOKIE}=""') and "Max-Age=0" in cleared
     assert who(accounts, cookie) is None
+
+
+def test_a_get_or_a_post_without_the_forms_csrf_value_does_not_log_out(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    cookie = login_cookie(log_in(client))
+    # What a link, an image or a form on another site can make the browser send.
+    shown = client.get("/auth/logout")
+    assert shown.status_code == 200 and login_cookie(shown) is None
+    assert "method='post' action='/auth/logout" in shown.text
+    forged = client.post("/auth/logout", data={"csrf": "geraden"})
+    assert forged.status_code == 200 and login_cookie(forged) is None
+    assert html.escape(NL("auth.form_expired")) in forged.text
+    client.cookies.delete(CSRF_COOKIE)
+    assert client.post("/auth/logout", data={"csrf": ""}).status_code == 200
+    signed_in = who(accounts, cookie)
+    assert signed_in is not None and signed_in.email == LOTTE
 
 
 def test_an_invitation_creates_an_account_and_logs_it_in(
@@ -279,6 +298,7 @@ def test_building_the_store_and_answering_a_get_hash_no_password(
         "/auth/invite",
         "/auth/reset?code=x",
         "/auth/login",
+        "/auth/logout",
     ):
         assert client.get(path).status_code == 200
     assert hasher.calls == []
@@ -315,7 +335,7 @@ def test_a_form_over_16_kb_is_refused_with_413_on_every_auth_route(
     client: TestClient, accounts: AccountStore, hasher: SpyHasher
 ) -> None:
     huge = {"csrf": "x", "email": LOTTE, "password": "p" * 1024 * 1024}
-    for path in ("/auth/login", "/auth/reset?code=x"):
+    for path in ("/auth/login", "/auth/logout", "/auth/reset?code=x"):
         answer = client.post(path, data=huge)
         assert answer.status_code == 413, path
         assert html.escape(NL("auth.form_too_large")) in answer.text

@@ -184,13 +184,32 @@ async def login(request: Request) -> Response:
 
 
 async def logout(request: Request) -> Response:
+    """GET shows a one-button form; only its POST, with the form's CSRF value, logs out.
+
+    A link or an image on another site can make a browser send a GET with the login cookie,
+    so a GET must never end a login.
+    """
     t = _language(request)
-    token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
-    if token:
-        accounts().end_login_session(token)
-    response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
-    response.delete_cookie(LOGIN_COOKIE, path="/")
-    return response
+    error = ""
+    if request.method == "POST":
+        form = await _form(request)
+        if _csrf_ok(request, form):
+            token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
+            if token:
+                accounts().end_login_session(token)
+            response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
+            response.delete_cookie(LOGIN_COOKIE, path="/")
+            return response
+        error = t("auth.form_expired")
+    csrf = secrets.token_urlsafe(24)
+    body = (
+        (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
+        + f"<p>{html.escape(t('auth.logout_confirm'))}</p>"
+        f"<form method='post' action='/auth/logout?taal={t.language}'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'>"
+        f"<button type='submit'>{html.escape(t('auth.logout'))}</button></form>"
+    )
+    return _page(t, t("auth.logout_title"), body, csrf)
 
 
 def _code_refused(t: Translator, reason: str) -> HTMLResponse:
@@ -306,7 +325,7 @@ def _form_limited(
 def auth_routes() -> list[Route]:
     return [
         Route("/auth/login", _form_limited(login), methods=["GET", "POST"]),
-        Route("/auth/logout", logout, methods=["GET"]),
+        Route("/auth/logout", _form_limited(logout), methods=["GET", "POST"]),
         Route("/auth/invite", _form_limited(invitation), methods=["GET", "POST"]),
         Route("/auth/reset", _form_limited(reset), methods=["GET", "POST"]),
     ]
