@@ -1,11 +1,14 @@
-"""The login, logout, invitation and reset routes through Starlette's TestClient: no browser."""
+"""The login, logout, invitation and reset routes through Starlette's TestClient (and the body
+limit through the real server): no browser."""
 
 from __future__ import annotations
 
 import asyncio
 import html
+import http.client
 import re
 import threading
+import urllib.request
 from collections.abc import Iterator, MutableMapping
 from datetime import timedelta
 from pathlib import Path
@@ -400,3 +403,34 @@ def test_a_big_body_is_not_read_past_the_limit_even_with_a_lying_length(
     # An honest Content-Length over the limit is refused before a byte is read.
     status, read = post_in_chunks(app, [(b"content-length", str(1024 * 1024).encode())])
     assert (status, read) == (413, 0)
+
+
+def test_the_real_server_refuses_a_1_mb_form_and_keeps_serving(app_server: str) -> None:
+    host, port = app_server.removeprefix("http://").split(":")
+    megabyte = b"password=" + b"x" * (1024 * 1024)
+    for headers in (
+        {"Content-Length": str(len(megabyte))},
+        {"Transfer-Encoding": "chunked"},  # no length to refuse by: stopped while reading
+    ):
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        connection.putrequest("POST", "/auth/login")
+        connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        try:
+            if "Content-Length" in headers:
+                connection.send(megabyte)
+            else:
+                for start in range(0, len(megabyte), 4096):
+                    piece = megabyte[start : start + 4096]
+                    connection.send(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                connection.send(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server may close the connection before the client stops sending
+        answer = connection.getresponse()
+        assert answer.status == 413
+        assert html.escape(NL("auth.form_too_large")).encode() in answer.read()
+        connection.close()
+    with urllib.request.urlopen(f"{app_server}/_stcore/health", timeout=5) as health:
+        assert health.read() == b"ok"
