@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import anyio.from_thread
 import httpx2
 import pytest
 from starlette.applications import Starlette
@@ -387,7 +388,9 @@ def post_in_chunks(app: Starlette, headers: list[tuple[bytes, bytes]]) -> tuple[
         "client": ("127.0.0.1", 1234),
         "server": ("testserver", 80),
     }
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: a browser test in this worker may hold an event loop here.
+    with anyio.from_thread.start_blocking_portal() as portal:
+        portal.call(app, scope, receive, send)
     return statuses[0], sent
 
 
