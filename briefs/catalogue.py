@@ -1031,6 +1031,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "auth.login_title": ("Aanmelden bij Kernbrief", "Log in to Kernbrief"),
     "auth.login": ("Aanmelden", "Log in"),
     "auth.logout": ("Afmelden", "Log out"),
+    "auth.logout_title": ("Afmelden bij Kernbrief", "Log out of Kernbrief"),
+    "auth.logout_confirm": (
+        "Wil je je afmelden? Je aanmelding eindigt dan in elk tabblad.",
+        "Do you want to log out? Your login then ends in every tab.",
+    ),
     "auth.email": ("E-mailadres", "E-mail address"),
     "auth.password": ("Wachtwoord", "Password"),
     "auth.name": ("Naam", "Name"),
@@ -1049,6 +1054,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "auth.form_expired": (
         "Het formulier was verlopen. Probeer opnieuw.",
         "The form had expired. Please try again.",
+    ),
+    "auth.form_too_large_title": ("Formulier te groot", "Form too large"),
+    "auth.form_too_large": (
+        "Dit formulier is te groot om te versturen. Probeer opnieuw met kortere velden.",
+        "This form is too large to send. Try again with shorter fields.",
     ),
     "auth.passwords_differ": (
         "De twee wachtwoorden zijn niet gelijk.",

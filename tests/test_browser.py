@@ -86,6 +86,42 @@ def test_a_login_survives_a_refresh_and_a_logout_leaves_nothing_behind(
     expect(second.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
 
 
+def test_another_site_cannot_log_a_user_out(app_server: str, new_page: Any) -> None:
+    page = new_page()
+    log_in(page, app_server)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    # A second origin, served by the test: a link, an image and a self-sending form that all
+    # aim at the logout address.
+    elsewhere = "http://elders.test/"
+    page.context.route(
+        f"{elsewhere}**",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body=(
+                f"<img src='{app_server}/auth/logout'>"
+                f"<form id='forged' method='post' action='{app_server}/auth/logout'>"
+                "<input name='csrf' value='geraden'></form>"
+                f"<a href='{app_server}/auth/logout'>Lees meer</a>"
+            ),
+        ),
+    )
+    page.goto(elsewhere)
+    page.get_by_role("link", name="Lees meer").click()
+    expect(page.locator("h1").first).to_have_text("Afmelden bij Kernbrief", timeout=15_000)
+    page.goto(elsewhere)
+    page.evaluate("document.getElementById('forged').submit()")
+    expect(page.get_by_role("alert")).to_contain_text("Het formulier was verlopen")
+    page.goto(app_server)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    # The form that the logout address shows does log out, with one click.
+    page.goto(f"{app_server}/auth/logout")
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page.locator("h1").first).to_have_text("Aanmelden bij Kernbrief", timeout=15_000)
+    assert not [c for c in page.context.cookies() if c["name"] == "kernbrief_login"]
+    page.goto(app_server)
+    expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+
+
 def test_editing_the_address_reaches_no_other_data(app_server: str, new_page: Any) -> None:
     page = new_page()
     log_in(page, app_server, "pieter.claes@gent.demo")

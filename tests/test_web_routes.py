@@ -1,13 +1,20 @@
-"""The login, logout, invitation and reset routes through Starlette's TestClient: no browser."""
+"""The login, logout, invitation and reset routes through Starlette's TestClient (and the body
+limit through the real server): no browser."""
 
 from __future__ import annotations
 
+import asyncio
 import html
+import http.client
 import re
-from collections.abc import Iterator
+import threading
+import urllib.request
+from collections.abc import Iterator, MutableMapping
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import anyio.from_thread
 import httpx2
 import pytest
 from starlette.applications import Starlette
@@ -16,6 +23,7 @@ from starlette.testclient import TestClient
 
 from briefs.access import Principal
 from briefs.i18n import Translator
+from core import security
 from core.security import LOGIN_COOKIE, unsign
 from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
@@ -23,7 +31,7 @@ from storage.db import make_engine
 from storage.repository import SqlProgrammeStore
 from tests.conftest import TEST_SECRET_KEY
 from tests.fixtures_web import copy_database, seed_template
-from web.auth import CSRF_COOKIE, PrivatePages, auth_routes
+from web.auth import CSRF_COOKIE, MAX_FORM_BYTES, PrivatePages, auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
@@ -151,12 +159,31 @@ def test_logout_ends_the_login_session_and_clears_the_cookie(
 ) -> None:
     cookie = login_cookie(log_in(client))
     assert who(accounts, cookie) is not None
-    answer = client.get("/auth/logout?taal=en")
+    page, fields = form(client, "/auth/logout?taal=en")
+    assert Translator("en")("auth.logout_title") in page
+    answer = client.post("/auth/logout?taal=en", data=fields)
     assert answer.status_code == 303
     assert answer.headers["location"] == "/auth/login?taal=en"
     cleared = answer.headers["set-cookie"]
     assert cleared.startswith(f'{LOGIN_COOKIE}=""') and "Max-Age=0" in cleared
     assert who(accounts, cookie) is None
+
+
+def test_a_get_or_a_post_without_the_forms_csrf_value_does_not_log_out(
+    client: TestClient, accounts: AccountStore
+) -> None:
+    cookie = login_cookie(log_in(client))
+    # What a link, an image or a form on another site can make the browser send.
+    shown = client.get("/auth/logout")
+    assert shown.status_code == 200 and login_cookie(shown) is None
+    assert "method='post' action='/auth/logout" in shown.text
+    forged = client.post("/auth/logout", data={"csrf": "geraden"})
+    assert forged.status_code == 200 and login_cookie(forged) is None
+    assert html.escape(NL("auth.form_expired")) in forged.text
+    client.cookies.delete(CSRF_COOKIE)
+    assert client.post("/auth/logout", data={"csrf": ""}).status_code == 200
+    signed_in = who(accounts, cookie)
+    assert signed_in is not None and signed_in.email == LOTTE
 
 
 def test_an_invitation_creates_an_account_and_logs_it_in(
@@ -233,3 +260,180 @@ def test_demo_mode_lists_the_demo_accounts_and_secure_cookies_stay_on_https(
     assert "secure" in page.headers["set-cookie"].lower()
     answer = log_in(client)
     assert "secure" in answer.headers["set-cookie"].lower()
+
+
+class SpyHasher:
+    """The real Argon2 hasher, noting each call and whether it ran on an event loop's thread."""
+
+    def __init__(self) -> None:
+        self.real = security._HASHER
+        self.calls: list[tuple[str, str, bool]] = []
+
+    def _note(self, what: str) -> None:
+        try:
+            asyncio.get_running_loop()
+            on_loop = True
+        except RuntimeError:
+            on_loop = False
+        self.calls.append((what, threading.current_thread().name, on_loop))
+
+    def hash(self, password: str) -> str:
+        self._note("hash")
+        return self.real.hash(password)
+
+    def verify(self, stored: str, password: str) -> bool:
+        self._note("verify")
+        return self.real.verify(stored, password)
+
+
+@pytest.fixture
+def hasher(monkeypatch: pytest.MonkeyPatch) -> SpyHasher:
+    spy = SpyHasher()
+    monkeypatch.setattr(security, "_HASHER", spy)
+    return spy
+
+
+def test_building_the_store_and_answering_a_get_hash_no_password(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    AccountStore(accounts.engine)
+    for path in (
+        "/auth/invite?code=x",
+        "/auth/invite",
+        "/auth/reset?code=x",
+        "/auth/login",
+        "/auth/logout",
+    ):
+        assert client.get(path).status_code == 200
+    assert hasher.calls == []
+
+
+def test_passwords_are_hashed_and_checked_off_the_event_loop_two_at_a_time(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    answer = log_in(client)
+    assert answer.status_code == 303 and who(accounts, login_cookie(answer)) is not None
+    assert log_in(client, password="niet het wachtwoord").status_code == 200
+    programme = SqlProgrammeStore(accounts.engine)
+    trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk", "an@kortrijk.demo")
+    hasher.calls.clear()
+    path = f"/auth/invite?code={code}"
+    _page, fields = form(client, path, name="An", password="lang genoeg ww")
+    accepted = client.post(path, data={**fields, "password_again": "lang genoeg ww"})
+    assert accepted.status_code == 303
+    reset_code = accounts.request_reset(coach(accounts), LOTTE)
+    path = f"/auth/reset?code={reset_code}"
+    _page, fields = form(client, path, password="een nieuw wachtwoord")
+    assert client.post(path, data={**fields, "password_again": "een nieuw wachtwoord"}).is_redirect
+    kinds = [what for what, _thread, _on_loop in hasher.calls]
+    assert kinds.count("hash") == 2
+    assert all(not on_loop for _what, _thread, on_loop in hasher.calls), hasher.calls
+    assert all(thread.startswith("kernbrief-password") for _w, thread, _l in hasher.calls)
+    from web.auth import PASSWORD_WORK
+
+    assert PASSWORD_WORK._max_workers == 2
+
+
+def test_a_form_over_16_kb_is_refused_with_413_on_every_auth_route(
+    client: TestClient, accounts: AccountStore, hasher: SpyHasher
+) -> None:
+    huge = {"csrf": "x", "email": LOTTE, "password": "p" * 1024 * 1024}
+    for path in ("/auth/login", "/auth/logout", "/auth/reset?code=x"):
+        answer = client.post(path, data=huge)
+        assert answer.status_code == 413, path
+        assert html.escape(NL("auth.form_too_large")) in answer.text
+    programme = SqlProgrammeStore(accounts.engine)
+    trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk")
+    answer = client.post(f"/auth/invite?code={code}&taal=en", data=huge)
+    assert answer.status_code == 413
+    assert html.escape(Translator("en")("auth.form_too_large")) in answer.text
+    assert hasher.calls == []
+    assert [entry.action for entry in accounts.audit_log(admin(accounts))] == ["invitation"]
+    # A form just under the limit is still read and answered as usual.
+    _page, fields = form(client, "/auth/login", email=LOTTE, password="x" * 15_000)
+    assert client.post("/auth/login", data=fields).status_code == 200
+
+
+def post_in_chunks(app: Starlette, headers: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+    """POST 1 MB to the login route in 1 kB chunks, as a slow client would send it; return
+    the answer's status and how many bytes the app asked for."""
+    chunk = b"a" * 1024
+    sent = 0
+    statuses: list[int] = []
+
+    async def receive() -> MutableMapping[str, Any]:
+        nonlocal sent
+        if sent >= 1024 * 1024:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        sent += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(int(str(message["status"])))
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/auth/login",
+        "raw_path": b"/auth/login",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"content-type", b"application/x-www-form-urlencoded"), *headers],
+        "client": ("127.0.0.1", 1234),
+        "server": ("testserver", 80),
+    }
+    # In a thread of its own: a browser test in this worker may hold an event loop here.
+    with anyio.from_thread.start_blocking_portal() as portal:
+        portal.call(app, scope, receive, send)
+    return statuses[0], sent
+
+
+def test_a_big_body_is_not_read_past_the_limit_even_with_a_lying_length(
+    accounts: AccountStore,
+) -> None:
+    app = Starlette(routes=auth_routes())
+    # A Content-Length that lies, and none at all (chunked): both stop at the limit.
+    for headers in ([(b"content-length", b"100")], []):
+        status, read = post_in_chunks(app, headers)
+        assert status == 413
+        assert read <= MAX_FORM_BYTES + 1024
+    # An honest Content-Length over the limit is refused before a byte is read.
+    status, read = post_in_chunks(app, [(b"content-length", str(1024 * 1024).encode())])
+    assert (status, read) == (413, 0)
+
+
+def test_the_real_server_refuses_a_1_mb_form_and_keeps_serving(app_server: str) -> None:
+    host, port = app_server.removeprefix("http://").split(":")
+    megabyte = b"password=" + b"x" * (1024 * 1024)
+    for headers in (
+        {"Content-Length": str(len(megabyte))},
+        {"Transfer-Encoding": "chunked"},  # no length to refuse by: stopped while reading
+    ):
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        connection.putrequest("POST", "/auth/login")
+        connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        try:
+            if "Content-Length" in headers:
+                connection.send(megabyte)
+            else:
+                for start in range(0, len(megabyte), 4096):
+                    piece = megabyte[start : start + 4096]
+                    connection.send(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                connection.send(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server may close the connection before the client stops sending
+        answer = connection.getresponse()
+        assert answer.status == 413
+        assert html.escape(NL("auth.form_too_large")).encode() in answer.read()
+        connection.close()
+    with urllib.request.urlopen(f"{app_server}/_stcore/health", timeout=5) as health:
+        assert health.read() == b"ok"

@@ -7,10 +7,12 @@ served by Starlette routes of st.App. Every value they show is escaped.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import secrets
 from collections.abc import Awaitable, Callable
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote
 
 from starlette.requests import Request
@@ -26,6 +28,12 @@ from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRef
 from storage.db import app_engine
 
 CSRF_COOKIE = "kernbrief_csrf"
+# A form of these pages holds a few short fields; anything bigger is refused unread.
+MAX_FORM_BYTES = 16 * 1024
+# Argon2 costs 64 MiB and tens of milliseconds per hash: never on the event loop that serves
+# every Streamlit session, and at most two at a time, however many requests arrive.
+PASSWORD_WORK = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kernbrief-password")
+Result = TypeVar("Result")
 STYLE = """
 body{font-family:system-ui,sans-serif;background:#f6f5f1;color:#222;margin:0}
 main{max-width:30rem;margin:4rem auto;background:#fff;padding:2rem 2.5rem;
@@ -77,10 +85,30 @@ def _field(label: str, name: str, kind: str = "text", value: str = "") -> str:
     )
 
 
+class FormTooLarge(Exception):
+    """A form body over MAX_FORM_BYTES: refused with 413 before the rest of it is read."""
+
+
 async def _form(request: Request) -> dict[str, str]:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+        raise FormTooLarge
+    # Read chunk by chunk and stop at the limit: a lying or missing Content-Length costs
+    # no more than one chunk beyond it.
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > MAX_FORM_BYTES:
+            raise FormTooLarge
     # Parsed by hand: Starlette's request.form() needs python-multipart for a few fields.
-    body = (await request.body()).decode("utf-8", "replace")
-    return {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
+    text = body.decode("utf-8", "replace")
+    return {key: values[0] for key, values in parse_qs(text, keep_blank_values=True).items()}
+
+
+async def _off_the_loop(work: Callable[..., Result], *args: Any) -> Result:
+    """Run work that hashes or checks a password in the small password pool."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(PASSWORD_WORK, functools.partial(work, *args))
 
 
 def _csrf_ok(request: Request, form: dict[str, str]) -> bool:
@@ -148,7 +176,7 @@ async def login(request: Request) -> Response:
     store = accounts()
     await asyncio.sleep(store.delay_for(email, client))
     try:
-        principal = store.authenticate(email, password, client)
+        principal = await _off_the_loop(store.authenticate, email, password, client)
     except LoginRefused:
         return _login_form(t, error=t("auth.refused"), email=email)
     token = store.start_login_session(principal.person_id)
@@ -156,13 +184,32 @@ async def login(request: Request) -> Response:
 
 
 async def logout(request: Request) -> Response:
+    """GET shows a one-button form; only its POST, with the form's CSRF value, logs out.
+
+    A link or an image on another site can make a browser send a GET with the login cookie,
+    so a GET must never end a login.
+    """
     t = _language(request)
-    token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
-    if token:
-        accounts().end_login_session(token)
-    response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
-    response.delete_cookie(LOGIN_COOKIE, path="/")
-    return response
+    error = ""
+    if request.method == "POST":
+        form = await _form(request)
+        if _csrf_ok(request, form):
+            token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
+            if token:
+                accounts().end_login_session(token)
+            response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
+            response.delete_cookie(LOGIN_COOKIE, path="/")
+            return response
+        error = t("auth.form_expired")
+    csrf = secrets.token_urlsafe(24)
+    body = (
+        (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
+        + f"<p>{html.escape(t('auth.logout_confirm'))}</p>"
+        f"<form method='post' action='/auth/logout?taal={t.language}'>"
+        f"<input type='hidden' name='csrf' value='{csrf}'>"
+        f"<button type='submit'>{html.escape(t('auth.logout'))}</button></form>"
+    )
+    return _page(t, t("auth.logout_title"), body, csrf)
 
 
 def _code_refused(t: Translator, reason: str) -> HTMLResponse:
@@ -185,7 +232,8 @@ async def invitation(request: Request) -> Response:
         error = _password_form_error(request, form, t)
         if not error:
             try:
-                person_id = accept_invitation(
+                person_id = await _off_the_loop(
+                    accept_invitation,
                     store.engine,
                     code,
                     form.get("name", ""),
@@ -230,7 +278,9 @@ async def reset(request: Request) -> Response:
         error = _password_form_error(request, form, t)
         if not error:
             try:
-                reset_password(store.engine, code, form.get("password", ""), _client(request))
+                await _off_the_loop(
+                    reset_password, store.engine, code, form.get("password", ""), _client(request)
+                )
             except CodeRefused as refused:
                 return _code_refused(t, refused.reason)
             except AccountRefused as refused:
@@ -249,12 +299,35 @@ async def reset(request: Request) -> Response:
     return _page(t, t("auth.reset_title"), body, csrf)
 
 
+def _form_limited(
+    endpoint: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """Answer a form over MAX_FORM_BYTES with a short page and 413, and close the connection."""
+
+    @functools.wraps(endpoint)
+    async def limited(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        except FormTooLarge:
+            t = _language(request)
+            page = _page(
+                t,
+                t("auth.form_too_large_title"),
+                f"<p class='error' role='alert'>{html.escape(t('auth.form_too_large'))}</p>",
+            )
+            page.status_code = 413
+            page.headers["connection"] = "close"
+            return page
+
+    return limited
+
+
 def auth_routes() -> list[Route]:
     return [
-        Route("/auth/login", login, methods=["GET", "POST"]),
-        Route("/auth/logout", logout, methods=["GET"]),
-        Route("/auth/invite", invitation, methods=["GET", "POST"]),
-        Route("/auth/reset", reset, methods=["GET", "POST"]),
+        Route("/auth/login", _form_limited(login), methods=["GET", "POST"]),
+        Route("/auth/logout", _form_limited(logout), methods=["GET", "POST"]),
+        Route("/auth/invite", _form_limited(invitation), methods=["GET", "POST"]),
+        Route("/auth/reset", _form_limited(reset), methods=["GET", "POST"]),
     ]
 
 
