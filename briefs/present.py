@@ -21,6 +21,11 @@ from briefs.links import link_labels
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
 
 EMPTY_CELL = "—"
+# Rows that are pointed at, and the rows that point (named in a "leads to" column).
+LINKED_PARTS = sorted(
+    {target for spec in PART_SPECS for keys in spec.links.values() for target in keys}
+    | {spec.key for spec in PART_SPECS if spec.links and spec.kind is Kind.ROWS}
+)
 
 
 class FieldKind(StrEnum):
@@ -132,10 +137,7 @@ class Reader:
 
     def __init__(self, brief: Brief, t: Translator, *, named: bool = True):
         self.brief, self.t = brief, t
-        # Rows that are pointed at, and the rows that point (named in a "leads to" column).
-        linked = {target for spec in PART_SPECS for keys in spec.links.values() for target in keys}
-        linked |= {spec.key for spec in PART_SPECS if spec.links and spec.kind is Kind.ROWS}
-        self.labels = link_labels(brief, sorted(linked), t, named=named)
+        self.labels = link_labels(brief, LINKED_PARTS, t, named=named)
 
     def link(self, row_id: Any) -> str:
         if not row_id:

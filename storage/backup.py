@@ -21,7 +21,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from alembic.script import ScriptDirectory
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
@@ -47,7 +46,7 @@ from briefs.images import ImageRefused, clean_image
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from briefs.programme import Trajectory
 from storage.db import make_engine
-from storage.migrate import alembic_config, upgrade
+from storage.migrate import alembic_config, migrate_to, upgrade
 from storage.old_values import renamed
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.tables import (
@@ -262,13 +261,6 @@ def _check_revision(engine: Engine, revision: str | None) -> None:
             f"De back-up heeft schemaversie {revision}, die deze versie van Kernbrief niet kent: "
             "werk Kernbrief eerst bij. (The backup comes from a newer version of Kernbrief.)"
         )
-
-
-def _migrate_to(engine: Engine, revision: str) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
 
 
 def _content(engine: Engine) -> dict[str, int]:
@@ -658,7 +650,7 @@ def _load_rows(
     _check_revision(engine, revision)
     assert revision is not None
     _drop_tables(engine)
-    _migrate_to(engine, revision)
+    migrate_to(engine, revision)
     with engine.begin() as connection:
         tables = {table.name: table for table in _reflect(connection)}
         batch: list[dict[str, Any]] = []

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, text
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -20,7 +19,7 @@ from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.logins import LoginRefused
-from storage.migrate import alembic_config, upgrade
+from storage.migrate import migrate_to, upgrade
 from storage.repository import SqlProgrammeStore
 from storage.seed import seed_demo
 from tests.conftest import PROJECT_ROOT
@@ -128,10 +127,7 @@ def test_the_commands_load_the_demo_only_in_demo_mode(tmp_path: Path) -> None:
 
 
 def test_a_database_seeded_before_the_flag_marks_its_demo_people(engine: Engine) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0006_english_enum_values")
+    migrate_to(engine, "0006_english_enum_values", down=True)
     with engine.begin() as connection:
         connection.execute(
             text(

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -15,7 +14,7 @@ from sqlalchemy import Engine, insert, inspect, select, text
 from briefs.demo import TRAJECTORIES
 from briefs.model import Action, ActionStatus
 from briefs.parts import PartValidationError, validate_part
-from storage.migrate import alembic_config, upgrade
+from storage.migrate import alembic_config, migrate_to, upgrade
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 from storage.tables import Base, BriefPartRow, RevisionRow
 
@@ -37,15 +36,8 @@ def test_upgrading_twice_is_harmless(engine: Engine) -> None:
     assert head is not None and current == head
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-
 def test_old_role_names_are_converted_in_stored_rows(engine: Engine) -> None:
-    _migrate(engine, "0004_notes", down=True)
+    migrate_to(engine, "0004_notes", down=True)
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -104,7 +96,7 @@ def _stored(engine: Engine, table: type[BriefPartRow] | type[RevisionRow]) -> di
 
 
 def test_old_choice_values_are_converted_in_parts_and_history(engine: Engine) -> None:
-    _migrate(engine, "0005_coach_role", down=True)
+    migrate_to(engine, "0005_coach_role", down=True)
     programme = SqlProgrammeStore(engine)
     brief_id = programme.add_brief(programme.add_trajectory(TRAJECTORIES[2], ()), "Avelgem")
     moment = datetime(2024, 3, 1, tzinfo=UTC)
@@ -123,6 +115,6 @@ def test_old_choice_values_are_converted_in_parts_and_history(engine: Engine) ->
         validate_part(key, value)
     loaded = SqlBriefStore(engine).load(brief_id)
     assert loaded.rows("roadmap.actions", Action)[0].status is ActionStatus.DONE
-    _migrate(engine, "0005_coach_role", down=True)
+    migrate_to(engine, "0005_coach_role", down=True)
     assert _stored(engine, BriefPartRow) == OLD_VALUES
     assert _stored(engine, RevisionRow) == OLD_VALUES
