@@ -14,6 +14,10 @@ const EDITORS = new WeakMap();
 // The newest editor of each part in this page, so an older one that is still retrying after
 // its step was left stops as soon as the part is shown again.
 const LIVE = new Map();
+// The newest version of each part saved from this page. A save still retrying after its step
+// was left can land after the server drew the step again from the version before it; the new
+// editor must then show what was saved, not the older text (nor lose the draft that held it).
+const NEWEST = new Map();
 const PAUSE_MS = 1000;
 const CHOICE_PAUSE_MS = 300;
 const RETRY_FIRST_MS = 2000;
@@ -185,6 +189,10 @@ class PartEditor {
     }
     if (first) {
       this.accept(data.value, data.version);
+      const newest = NEWEST.get(key);
+      if (newest && newest.version > data.version && !data.readonly) {
+        this.accept(newest.value, newest.version);
+      }
       this.resetCount = data.reset;
       this.status(data.status);
       this.restoreDraft();
@@ -739,6 +747,13 @@ class PartEditor {
     const t = this.text;
     const status = answer && answer.status;
     if (status === "saved") {
+      this.remember(answer);
+      if (this.retired) {
+        // A newer editor shows this part now: it owns the draft; tell it what was stored.
+        const live = LIVE.get(this.draftKey());
+        if (live && live !== this) live.adopt(answer, value);
+        return;
+      }
       this.version = answer.version;
       this.serverValue = answer.value;
       this.localSaved = value;
@@ -791,6 +806,40 @@ class PartEditor {
       this.flush("again");
     }
     this.again = false;
+  }
+
+  remember(answer) {
+    const key = this.draftKey();
+    const known = NEWEST.get(key);
+    if (!known || known.version < answer.version) {
+      NEWEST.set(key, { version: answer.version, value: answer.value });
+    }
+  }
+
+  adopt(answer, sent) {
+    // An older editor of this part saved `sent` late: take it as the base to save on, and
+    // keep whatever was typed here since.
+    if (answer.version <= this.version || this.conflict || this.unmounted) return;
+    this.version = answer.version;
+    this.serverValue = answer.value;
+    if (same(this.outgoing(this.current()), this.outgoing(sent)) || !this.isDirty()) {
+      this.showKeepingFocus(answer.value);
+      this.localSaved = this.current();
+    } else {
+      this.localSaved = sent;
+    }
+    this.problem = null;
+    this.error(null);
+    this.saveDraft();
+    if (this.isDirty()) {
+      this.status(this.text.not_saved);
+      if (!this.inFlight) {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.flush("pause"), PAUSE_MS);
+      }
+    } else {
+      this.status(answer.message);
+    }
   }
 
   refreshPage(reason) {

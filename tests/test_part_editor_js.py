@@ -1,0 +1,175 @@
+"""The part editor's own script in real Chromium, with the save answers in the test's hands.
+
+The end-to-end tests in test_typing.py cannot choose the order in which a late save and a
+page run arrive; here the test holds each save request and answers it when it wants, so a
+race that a busy server produces now and then happens every time.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, Route, expect
+
+from briefs.i18n import Translator
+from components.part_editor import editor_texts
+
+ORIGIN = "http://editor.test"
+SCRIPT = Path(__file__).resolve().parents[1] / "components" / "part_editor.js"
+HARNESS = """<!doctype html><html lang="nl"><body><script type="module">
+import mount from "/part_editor.js";
+window.kbMount = (data) => {
+  const host = document.createElement("div");
+  host.id = "host-" + data.version;
+  document.body.append(host);
+  const root = host.attachShadow({ mode: "open" });
+  const cleanup = mount({ data, parentElement: root, setTriggerValue: () => {} });
+  window.kbUnmount = () => { cleanup(); host.remove(); };
+};
+window.kbReady = true;
+</script></body></html>"""
+OLD = "Hoe maken we van de N8 een verbinding?"
+TYPED = " Samen met de handelaars."
+
+
+class SaveRequests:
+    """Every save the page sends, held until the test answers it."""
+
+    def __init__(self) -> None:
+        self.held: list[Route] = []
+
+    def hold(self, route: Route) -> None:
+        self.held.append(route)
+
+    def body(self, index: int) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.held[index].request.post_data or "{}")
+        return data
+
+    def answer(self, index: int, status: int, answer: dict[str, Any]) -> None:
+        self.held[index].fulfill(
+            status=status, content_type="application/json", body=json.dumps(answer)
+        )
+
+
+def editor(version: int, value: str) -> dict[str, Any]:
+    return {
+        "kind": "short_text",
+        "api": "/save",
+        "token": "t",
+        "brief": 7,
+        "part": "challenge.question",
+        "value": value,
+        "version": version,
+        "reset": 0,
+        "label": "Uitdagingsvraag",
+        "label_hidden": False,
+        "status": "Bewaard",
+        "lang": "nl",
+        "locale": "nl-BE",
+        "max_length": 500,
+        "height": None,
+        "readonly": False,
+        "refresh": False,
+        "text": editor_texts(Translator("nl")),
+    }
+
+
+def harness(page: Page) -> SaveRequests:
+    saves = SaveRequests()
+    script = SCRIPT.read_text(encoding="utf-8")
+
+    def serve(route: Route) -> None:
+        path = route.request.url.removeprefix(ORIGIN)
+        if path == "/save":
+            saves.hold(route)
+        elif path == "/part_editor.js":
+            route.fulfill(content_type="text/javascript", body=script)
+        else:
+            route.fulfill(content_type="text/html", body=HARNESS)
+
+    page.route(f"{ORIGIN}/**", serve)
+    page.goto(f"{ORIGIN}/")
+    page.wait_for_function("window.kbReady === true")
+    return saves
+
+
+def wait_for_saves(page: Page, saves: SaveRequests, count: int) -> None:
+    for _ in range(200):
+        if len(saves.held) >= count:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"expected {count} save requests, got {len(saves.held)}")
+
+
+def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
+    new_page: Any,
+) -> None:
+    page = new_page()
+    saves = harness(page)
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    box = page.get_by_role("textbox", name="Uitdagingsvraag")
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(TYPED)
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 1)
+    # The database is locked: the first save fails, and the editor retries by itself.
+    saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
+    expect(page.get_by_role("alert")).to_contain_text("niet bereikbaar")
+    page.evaluate("window.kbUnmount()")  # the participant opens another step
+    wait_for_saves(page, saves, 2)
+    assert saves.body(1)["value"] == OLD + TYPED and saves.body(1)["base"] == 3
+    # The retry lands after the server drew step 1 again from version 3, before it is shown.
+    saves.answer(
+        1,
+        200,
+        {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard om 20:15"},
+    )
+    page.wait_for_timeout(200)
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    expect(box).to_have_value(OLD + TYPED)
+    # The next edit is based on the version that holds the typed text: no conflict, no loss.
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Vlot.")
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 3)
+    assert saves.body(2)["base"] == 4
+    assert saves.body(2)["value"] == OLD + TYPED + " Vlot."
+
+
+def test_a_late_save_reaching_the_step_shown_again_keeps_what_was_typed_since(
+    new_page: Any,
+) -> None:
+    page = new_page()
+    saves = harness(page)
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    box = page.get_by_role("textbox", name="Uitdagingsvraag")
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(TYPED)
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 1)
+    saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
+    page.evaluate("window.kbUnmount()")
+    wait_for_saves(page, saves, 2)  # the retry, held while the step is shown again
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    expect(box).to_have_value(OLD + TYPED)  # from this tab's draft
+    wait_for_saves(page, saves, 3)  # the new editor sends the draft on version 3 too
+    # The old retry lands first; the participant has typed on meanwhile.
+    saves.answer(
+        1, 200, {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard"}
+    )
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Vlot.")
+    saves.answer(
+        2, 200, {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard"}
+    )
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 4)
+    assert saves.body(3)["base"] == 4
+    assert saves.body(3)["value"] == OLD + TYPED + " Vlot."
+    expect(box).to_have_value(OLD + TYPED + " Vlot.")
