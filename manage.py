@@ -8,7 +8,7 @@ import io
 import re
 import sys
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from core.settings import settings
 from services import exports
 from services.operator import OPERATOR, operator_store
 from storage.accounts import AccountRefused, AccountStore
+from storage.audit import AuditLog
 from storage.backup import (
     BackupError,
     backup,
@@ -41,6 +42,25 @@ DEMO_REFUSED = (
     "een openbaar wachtwoord. (Demo content is loaded in demo mode only: its accounts have a "
     "public password.)"
 )
+
+
+# Shorter than this would throw away what a security review of the last month needs.
+AUDIT_MIN_DAYS = 30
+
+
+def prune_audit(older_than_days: int) -> int:
+    """Delete audit entries older than the given number of days; the deletion itself is logged."""
+    if older_than_days < AUDIT_MIN_DAYS:
+        print(
+            f"Het auditlog wordt alleen ingekort tot minstens {AUDIT_MIN_DAYS} dagen. "
+            f"(The audit log keeps at least {AUDIT_MIN_DAYS} days.)",
+            file=sys.stderr,
+        )
+        return 2
+    before = datetime.now(UTC) - timedelta(days=older_than_days)
+    count = AuditLog(app_engine()).prune(before, OPERATOR.email)
+    print(f"{count} regels van vóór {before.date().isoformat()} verwijderd uit het auditlog.")
+    return 0
 
 
 def init_db(demo_if_empty: bool) -> int:
@@ -270,8 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     set_role = commands.add_parser("set-role", help="de rol van een account wijzigen")
     set_role.add_argument("email")
     set_role.add_argument("role", choices=[r.value for r in Role])
+    prune = commands.add_parser(
+        "prune-audit", help="auditregels verwijderen die ouder zijn dan een aantal dagen"
+    )
+    prune.add_argument(
+        "--older-than-days", "--ouder-dan-dagen", dest="days", type=int, required=True
+    )
     _add_backup_commands(commands)
     args = parser.parse_args(argv)
+    if args.command == "prune-audit":
+        return prune_audit(args.days)
     if args.command == "init-db":
         return init_db(args.demo_if_empty)
     elif args.command == "seed-demo":

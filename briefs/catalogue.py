@@ -1203,6 +1203,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.password_reset": ("wachtwoord hersteld", "password reset"),
     "audit.action.password_changed": ("wachtwoord gewijzigd", "password changed"),
     "audit.action.user_created": ("account aangemaakt", "account created"),
+    "audit.action.demo_seeded": ("democontent geladen", "demo content loaded"),
+    "audit.action.audit_pruned": (
+        "auditlog ingekort (regels van vóór)",
+        "audit log shortened (entries before)",
+    ),
     # --- review and coaching ----------------------------------------------------------
     "status.not_started": ("niet gestart", "not started"),
     "status.in_progress": ("bezig", "in progress"),

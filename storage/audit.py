@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, func, insert, select
 
 from briefs.access import Principal, can_administer
 from storage.db import Database
@@ -39,6 +39,27 @@ class AuditLog:
                     client=client[:100],
                 )
             )
+
+    def prune(self, before: datetime, actor: str, client: str = "") -> int:
+        """Delete the entries older than ``before`` and log that it happened; return how many.
+
+        The only way entries leave the log: an operator's explicit retention command.
+        """
+        with self.db.begin() as connection:
+            count = connection.execute(
+                select(func.count()).select_from(AuditRow).where(AuditRow.at < before)
+            ).scalar_one()
+            connection.execute(delete(AuditRow).where(AuditRow.at < before))
+            connection.execute(
+                insert(AuditRow).values(
+                    at=self.clock(),
+                    actor=actor[:320],
+                    action="audit_pruned",
+                    target=f"{before.date().isoformat()} ({count})",
+                    client=client[:100],
+                )
+            )
+        return int(count)
 
     def entries(self, actor: Principal, limit: int = 500) -> list[AuditEntry]:
         """The newest entries first; for admins."""

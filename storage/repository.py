@@ -16,7 +16,6 @@ from briefs.programme import BriefRef, Member, Person, Trajectory, Workshop
 from storage.db import Database
 from storage.tables import (
     AssignmentRow,
-    AuditRow,
     AuthSessionRow,
     BriefPartRow,
     BriefRow,
@@ -433,10 +432,12 @@ class SqlProgrammeStore:
             return connection.execute(select(TrajectoryRow.id).limit(1)).first() is None
 
     def clear(self) -> None:
-        """Remove all programme content and briefs (used before re-seeding the demo)."""
+        """Remove all programme content and briefs (used before re-seeding the demo).
+
+        The audit log stays: it is only ever shortened by the logged retention command.
+        """
         with self.engine.begin() as connection:
             for table in (
-                AuditRow,
                 LoginThrottleRow,
                 OneTimeCodeRow,
                 AuthSessionRow,

@@ -44,6 +44,7 @@ def seed_demo(engine: Engine, today: date, *, demo_accounts: bool = True) -> dic
                 trajectory_id, member.municipality
             )
     accounts = AccountStore(engine)
+    accounts.audit("operator", "demo_seeded", f"{len(DEMO_PEOPLE)} demo-accounts")
     for person in DEMO_PEOPLE:
         accounts.create_user(
             person.name,
