@@ -9,7 +9,13 @@ from briefs.access import Principal, Role
 from briefs.cohort import programme_progress
 from briefs.i18n import format_moment
 from briefs.steps import STEPS
-from components.state import account_store, brief_store, programme_store, translator
+from components.state import (
+    account_store,
+    brief_store,
+    client_address,
+    programme_store,
+    translator,
+)
 from components.text import spreadsheet_safe
 from storage.repository import NotFound
 
@@ -71,7 +77,7 @@ def people_page(principal: Principal) -> None:
         save = st.form_submit_button(t("people.save"))
     if save and role is not None:
         try:
-            account_store().set_role(principal, email, Role(role))
+            account_store().set_role(principal, email, Role(role), client_address())
         except NotFound:
             st.error(t("people.unknown"))
         else:

@@ -105,7 +105,12 @@ def log_out() -> None:
     token = st.session_state.pop(TOKEN_KEY, None)
     st.session_state.pop(PRINCIPAL_KEY, None)
     if token:
-        account_store().end_login_session(token)
+        account_store().end_login_session(token, client_address())
+
+
+def client_address() -> str:
+    """The address this session's browser connects from, as the audit log records it."""
+    return st.context.ip_address or ""
 
 
 def sso_configured() -> bool:

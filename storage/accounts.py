@@ -134,8 +134,12 @@ class AccountStore:
         person_id = self._sessions.person_of(token, idle)
         return self._people.principal(person_id) if person_id is not None else None
 
-    def end_login_session(self, token: str) -> None:
-        self._sessions.end(token)
+    def end_login_session(self, token: str, client: str = "") -> None:
+        """Log out: end this login session and write who logged out to the audit log."""
+        person_id = self._sessions.end(token)
+        person = None if person_id is None else self._people.principal(person_id)
+        if person is not None:
+            self._audit.record(person.email, "logout", person.email, client)
 
     # --- invitations and resets -----------------------------------------------------------
     def invite(

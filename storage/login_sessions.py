@@ -60,11 +60,15 @@ class LoginSessionStore:
                 )
         return int(row.person_id)
 
-    def end(self, token: str) -> None:
+    def end(self, token: str) -> int | None:
+        """End one login session; return whose it was, or None if it had already ended."""
         with self.db.begin() as connection:
-            connection.execute(
-                delete(AuthSessionRow).where(AuthSessionRow.token_hash == digest(token))
-            )
+            ended = connection.execute(
+                delete(AuthSessionRow)
+                .where(AuthSessionRow.token_hash == digest(token))
+                .returning(AuthSessionRow.person_id)
+            ).first()
+        return None if ended is None else int(ended.person_id)
 
     def end_all(self, person_id: int) -> None:
         """End every login session of a person, in every browser (after a password reset)."""

@@ -167,6 +167,15 @@ def test_logout_ends_the_login_session_and_clears_the_cookie(
     cleared = answer.headers["set-cookie"]
     assert cleared.startswith(f'{LOGIN_COOKIE}=""') and "Max-Age=0" in cleared
     assert who(accounts, cookie) is None
+    admin = accounts.principal_by_email("els.maes@programma.demo")
+    assert admin is not None
+    last = accounts.audit_log(admin)[0]
+    assert (last.actor, last.action, last.target, last.client) == (
+        LOTTE,
+        "logout",
+        LOTTE,
+        "testclient",
+    )
 
 
 def test_a_get_or_a_post_without_the_forms_csrf_value_does_not_log_out(

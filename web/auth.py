@@ -196,7 +196,7 @@ async def logout(request: Request) -> Response:
         if _csrf_ok(request, form):
             token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
             if token:
-                accounts().end_login_session(token)
+                accounts().end_login_session(token, _client(request))
             response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
             response.delete_cookie(LOGIN_COOKIE, path="/")
             return response
