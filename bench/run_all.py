@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bench.export_bench import figures as export_figures
+from bench.load_bench import figures as load_figures
 from bench.review_bench import figures as review_figures
 from bench.typing_bench import figures as typing_figures
 from storage.accounts import AccountStore
@@ -175,6 +176,8 @@ def main() -> int:
             f"{base:.1f} ms = {after_save / base:.2f}× | ≤ 1.5× |"
         )
     for line in typing_figures():
+        print(line)
+    for line in load_figures():
         print(line)
     return 0
 
