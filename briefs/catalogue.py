@@ -1204,6 +1204,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.password_changed": ("wachtwoord gewijzigd", "password changed"),
     "audit.action.user_created": ("account aangemaakt", "account created"),
     "audit.action.logout": ("afgemeld", "logged out"),
+    "audit.action.access_refused": ("toegang geweigerd", "access refused"),
     "audit.action.demo_seeded": ("democontent geladen", "demo content loaded"),
     "audit.action.audit_pruned": (
         "auditlog ingekort (regels van vóór)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefs.access import Principal, may_open
-from components.state import current_principal, translator
+from components.state import account_store, client_address, current_principal, translator
 
 
 def signed_in(page: str) -> Principal:
@@ -21,6 +21,7 @@ def signed_in(page: str) -> Principal:
         st.stop()
     assert principal is not None
     if not may_open(principal, page):
+        account_store().audit(principal.email, "access_refused", page, client_address())
         not_available()
     return principal
 

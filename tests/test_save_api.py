@@ -11,6 +11,7 @@ from core.security import sign
 from storage import edit_access
 from storage.accounts import AccountStore
 from storage.db import make_engine
+from storage.repository import SqlProgrammeStore
 from tests.browser import LOTTE, Stored, post_json
 from tests.conftest import TEST_SECRET_KEY
 
@@ -86,3 +87,26 @@ def test_junk_and_huge_bodies_are_refused_and_store_nothing(app_server: str, dem
     assert connection.getresponse().status == 413
     connection.close()
     assert stored.values() == before
+
+
+def test_writing_to_another_municipalitys_brief_is_refused_and_logged(
+    app_server: str, demo_url: str
+) -> None:
+    stored = Stored(demo_url)
+    gent = SqlProgrammeStore(stored.engine).briefs_of("Gent")[0].id
+    before = stored.briefs.load(gent).part("challenge.question")
+    token, _ = login(demo_url)
+    payload = {"brief": gent, "part": "challenge.question", "base": before.version}
+    status, answer = post_json(app_server, "/api/part", {**payload, "value": "x", "token": token})
+    assert status == 404 and answer["status"] == "denied"
+    assert stored.briefs.load(gent).part("challenge.question") == before
+    accounts = AccountStore(make_engine(demo_url))
+    admin = accounts.principal_by_email("els.maes@programma.demo")
+    assert admin is not None
+    last = accounts.audit_log(admin)[0]
+    assert (last.actor, last.action, last.target, last.client) == (
+        LOTTE,
+        "access_refused",
+        f"brief {gent}",
+        "127.0.0.1",
+    )

@@ -26,6 +26,7 @@ from briefs.merge import merge_rows
 from briefs.messages import describe_problems
 from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from core.settings import settings
+from storage.audit import AuditLog
 from storage.db import DATABASE_ERRORS, app_engine
 from storage.edit_access import verify
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore, StaleWrite
@@ -79,7 +80,7 @@ def _payload(body: bytes) -> dict[str, Any]:
     return payload
 
 
-def save_payload(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def save_payload(payload: dict[str, Any], client: str = "") -> tuple[int, dict[str, Any]]:
     """Save one part as the token's holder; return the HTTP status and the answer for the editor.
 
     Runs in a worker thread. The answer always says what became of the text, in the user's
@@ -112,6 +113,8 @@ def save_payload(payload: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         message = t("save.invalid", problems=describe_problems(error.problems, t))
         return 422, {"status": "invalid", "message": message}
     except NotFound:
+        # A signed-in person writing to a brief that is not theirs: worth a look afterwards.
+        AuditLog(engine).record(principal.email, "access_refused", f"brief {brief_id}", client)
         return 404, {"status": "denied", "message": t("save.denied")}
     except StaleWrite as stale:
         try:
@@ -194,7 +197,8 @@ async def save_part(request: Request) -> Response:
         payload = _payload(await _read_body(request))
     except _Refused as refused:
         return JSONResponse(refused.body, status_code=refused.status)
-    status, answer = await run_in_threadpool(save_payload, payload)
+    client = request.client.host if request.client else ""
+    status, answer = await run_in_threadpool(save_payload, payload, client)
     return JSONResponse(answer, status_code=status)
 
 
