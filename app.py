@@ -7,9 +7,9 @@ from typing import Literal
 
 import streamlit as st
 
-from briefs.access import pages_of
+from briefs.access import Principal, pages_of
 from briefs.steps import STEP_SPECS
-from components.navigation import requested_path, unknown_page_message
+from components.navigation import not_for_role, requested_path, unknown_page_message
 from components.resilience import DATABASE_ERRORS, show_notice
 from components.state import language_picker, translator
 from components.workspace import principal_or_stop, signed_in_sidebar
@@ -56,6 +56,10 @@ def hidden(url: str, body: Callable[[], None]) -> st.Page:
     return st.Page(body, title=t("app.title"), url_path=url, visibility="hidden")
 
 
+def refused(signed: Principal, name: str) -> Callable[[], None]:
+    return lambda: not_for_role(signed, name, t, home)
+
+
 names = pages_of(principal)
 pages = [page(name, default=index == 0) for index, name in enumerate(names)]
 home = pages[0]
@@ -69,7 +73,7 @@ for name, (_path, _title, url) in PAGES.items():
     if principal is None or name == "login":
         extra.append(hidden(url, lambda: st.switch_page(home)))
     else:
-        extra.append(hidden(url, lambda: unknown_page_message(t, "app.not_available", home)))
+        extra.append(hidden(url, refused(principal, name)))
 known = {HOME_ADDRESS} | {url for _path, _title, url in PAGES.values()}
 wanted = requested_path()
 if wanted and wanted not in known:

@@ -7,7 +7,9 @@ from urllib.parse import urlparse
 
 import streamlit as st
 
+from briefs.access import Principal
 from briefs.i18n import Translator
+from components.state import account_store, client_address
 
 # What st.Page accepts as an address: one path segment of plain characters.
 _ADDRESS = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
@@ -33,3 +35,9 @@ def unknown_page_message(t: Translator, message_key: str, home: st.Page) -> None
     st.title(t(title))
     st.info(t(message_key))
     st.page_link(home, label=t("app.page_home"), icon=":material/home:")
+
+
+def not_for_role(principal: Principal, page: str, t: Translator, home: st.Page) -> None:
+    """Refuse a page this role may not open (typed or old address), and log the attempt."""
+    account_store().audit(principal.email, "access_refused", page, client_address())
+    unknown_page_message(t, "app.not_available", home)

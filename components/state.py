@@ -109,8 +109,11 @@ def log_out() -> None:
 
 
 def client_address() -> str:
-    """The address this session's browser connects from, as the audit log records it."""
-    return st.context.ip_address or ""
+    """The address this session's browser connects from, as the audit log records it.
+
+    Streamlit hides loopback addresses (None for 127.0.0.1 and ::1): that is this machine.
+    """
+    return st.context.ip_address or "localhost"
 
 
 def sso_configured() -> bool:

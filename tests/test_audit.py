@@ -7,17 +7,24 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from playwright.sync_api import expect
 from sqlalchemy import Engine, insert, select
 
 from briefs.catalogue import CATALOGUE
+from briefs.i18n import Translator
 from storage.audit import AuditLog
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.seed import seed_demo
 from storage.tables import AuditRow
+from tests.browser import LOTTE, log_in
 from tests.conftest import PROJECT_ROOT
 
+NL = Translator("nl")
+COACH = "jonas.wouters@begeleiding.demo"
+ADMIN = "els.maes@programma.demo"
 CODE_FOLDERS = ("briefs", "components", "core", "services", "storage", "web", "pages")
 
 
@@ -99,3 +106,34 @@ def test_only_the_retention_command_shortens_the_log_and_it_logs_itself(tmp_path
     assert last is not None and last.actor == "operator"
     assert last.target == f"{(now - timedelta(days=365)).date().isoformat()} (1)"
     engine.dispose()
+
+
+def _last_entries(url: str, count: int) -> list[tuple[str, str, str, str]]:
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(select(AuditRow).order_by(AuditRow.id.desc()).limit(count))
+        found = [(r.actor, r.action, r.target, r.client) for r in rows]
+    engine.dispose()
+    return found
+
+
+def test_acts_in_the_app_are_logged_with_the_browsers_address(
+    app_server: str, demo_url: str, new_page: Any
+) -> None:
+    coach = new_page()
+    log_in(coach, app_server, COACH)
+    coach.goto(f"{app_server}/uitdaging")
+    expect(coach.locator("h1").first).to_have_text(NL("app.not_available_title"), timeout=30_000)
+    assert _last_entries(demo_url, 1) == [(COACH, "access_refused", "challenge", "localhost")]
+    admin = new_page()
+    log_in(admin, app_server, ADMIN)
+    admin.goto(f"{app_server}/mensen")
+    admin.get_by_label(NL("people.email")).fill(LOTTE)
+    admin.get_by_role("button", name=NL("people.save")).click()
+    expect(admin.get_by_text(NL("people.saved"))).to_be_visible(timeout=30_000)
+    assert _last_entries(demo_url, 1) == [
+        (ADMIN, "role_changed", f"{LOTTE} → participant", "localhost")
+    ]
+    admin.get_by_role("button", name=NL("auth.logout")).click()
+    expect(admin.locator("h1").first).to_have_text(NL("start.title"), timeout=30_000)
+    assert _last_entries(demo_url, 1) == [(ADMIN, "logout", ADMIN, "localhost")]
