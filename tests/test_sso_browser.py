@@ -22,7 +22,7 @@ from services.single_sign_on import link_identity
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.tables import AuditRow, AuthSessionRow, SsoIdentityRow
-from tests.browser import LOTTE, AppServer
+from tests.browser import LOTTE, AppServer, Stored
 from tests.conftest import missing
 
 WELCOME = "Welkom bij Kernbrief"
@@ -111,6 +111,17 @@ def test_a_linked_identity_lands_in_its_brief_even_after_its_email_changed(
     expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
     expect(page.get_by_text("Aangemeld als Lotte Vandenberghe (Avelgem)")).to_be_visible()
     assert actions(engine)[-1] == "sso_login"
+    # Its saves go through the login session the sign-on started.
+    page.goto(f"{base}/uitdaging")
+    field = page.get_by_role("textbox", name="Probleemstelling")
+    expect(field).to_be_visible(timeout=30_000)
+    field.fill("Getypt na single sign-on")
+    page.get_by_role("heading", name="Kerncijfers").click()
+    expect(page.get_by_text("Bewaard om").first).to_be_visible(timeout=15_000)
+    assert (
+        Stored(engine.url.render_as_string(hide_password=False)).value("challenge.problem")
+        == "Getypt na single sign-on"
+    )
 
 
 def test_an_unknown_identity_sees_the_message_and_nothing_else(
