@@ -118,10 +118,9 @@ def test_a_linked_identity_lands_in_its_brief_even_after_its_email_changed(
     field.fill("Getypt na single sign-on")
     page.get_by_role("heading", name="Kerncijfers").click()
     expect(page.get_by_text("Bewaard om").first).to_be_visible(timeout=15_000)
-    assert (
-        Stored(engine.url.render_as_string(hide_password=False)).value("challenge.problem")
-        == "Getypt na single sign-on"
-    )
+    stored = Stored(engine.url.render_as_string(hide_password=False))
+    assert stored.value("challenge.problem") == "Getypt na single sign-on"
+    stored.dispose()
 
 
 def test_an_unknown_identity_sees_the_message_and_nothing_else(
