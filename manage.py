@@ -20,6 +20,7 @@ from briefs.i18n import LANGUAGES, Translator
 from core.settings import settings
 from services import exports
 from services.operator import OPERATOR, operator_store
+from services.single_sign_on import link_identity
 from storage.accounts import AccountRefused, AccountStore
 from storage.audit import AuditLog
 from storage.backup import (
@@ -119,8 +120,15 @@ def _accounts_command(args: argparse.Namespace) -> int:
                 else getpass.getpass("Wachtwoord (minstens 10 tekens): ")
             )
             trajectory_ids = tuple(_trajectory_id(programme, n) for n in args.trajectories)
+            # The operator chose the address: it counts as verified for single sign-on.
             accounts.create_user(
-                args.name, args.email, Role(args.role), args.municipality, password, trajectory_ids
+                args.name,
+                args.email,
+                Role(args.role),
+                args.municipality,
+                password,
+                trajectory_ids,
+                email_verified=True,
             )
             accounts.audit("operator", "user_created", args.email)
             print(f"Account aangemaakt: {args.email} ({args.role})")
@@ -132,6 +140,9 @@ def _accounts_command(args: argparse.Namespace) -> int:
                 f"Uitnodiging (eenmalig, {INVITATION_VALIDITY.days} dagen): "
                 f"{args.url.rstrip('/')}/auth/invite?code={code}"
             )
+        elif args.command == "link-identity":
+            link_identity(engine, args.email, args.issuer, args.subject)
+            print(f"Gekoppeld: {args.issuer} {args.subject} → {args.email}")
         else:
             accounts.set_role(OPERATOR, args.email, Role(args.role))
             print(f"Rol gewijzigd: {args.email} is nu {args.role}")
@@ -296,6 +307,14 @@ def main(argv: list[str] | None = None) -> int:
     prune.add_argument(
         "--older-than-days", "--ouder-dan-dagen", dest="days", type=int, required=True
     )
+    link = commands.add_parser(
+        "link-identity",
+        help="een identiteit van single sign-on (issuer en subject, zie het logboek) aan een "
+        "account koppelen",
+    )
+    link.add_argument("email")
+    link.add_argument("--issuer", required=True)
+    link.add_argument("--subject", required=True)
     _add_backup_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "prune-audit":
@@ -310,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         upgrade(engine)
         seed_demo(engine, date.today())
         print("Democontent geladen; de demo-accounts werken alleen in demomodus.")
-    elif args.command in ("create-user", "invite", "set-role"):
+    elif args.command in ("create-user", "invite", "set-role", "link-identity"):
         return _accounts_command(args)
     elif args.command in ("backup", "restore", "export-json", "import-json"):
         return _backup_command(args)

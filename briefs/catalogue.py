@@ -1119,8 +1119,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "auth.sso": ("Aanmelden met je organisatieaccount", "Log in with your organisation account"),
     "auth.sso_unknown": (
-        "Je bent aangemeld als {email}, maar dat adres is nog niet gekend. Vraag je begeleider om een uitnodiging.",
-        "You are logged in as {email}, but that address is not known yet. Ask your coach for an invitation.",
+        "Je organisatieaccount ({email}) is nog niet gekoppeld aan een account in Kernbrief. Vraag je begeleider om een uitnodiging voor dit adres, of meld je af en meld je aan met je wachtwoord.",
+        "Your organisation account ({email}) is not linked to a Kernbrief account yet. Ask your coach for an invitation for this address, or log out and log in with your password.",
+    ),
+    "auth.sso_ended": (
+        "Je bent afgemeld. Meld je opnieuw aan met je organisatieaccount.",
+        "You are logged out. Log in again with your organisation account.",
     ),
     "auth.no_brief": (
         "Er is nog geen designbrief voor jouw gemeente in een leertraject. Vraag je begeleider om een uitnodiging.",
@@ -1197,6 +1201,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.action.invitation_accepted_sso": (
         "uitnodiging aanvaard (organisatieaccount)",
         "invitation accepted (organisation account)",
+    ),
+    "audit.action.sso_login": (
+        "aangemeld via organisatieaccount",
+        "logged in with organisation account",
+    ),
+    "audit.action.sso_linked": ("organisatieaccount gekoppeld", "organisation account linked"),
+    "audit.action.sso_refused": (
+        "organisatieaccount geweigerd",
+        "organisation account refused",
+    ),
+    "audit.action.sso_logout": (
+        "afgemeld (organisatieaccount)",
+        "logged out (organisation account)",
     ),
     "audit.action.role_changed": ("rol gewijzigd", "role changed"),
     "audit.action.password_reset_requested": ("herstellink gemaakt", "reset link made"),

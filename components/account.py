@@ -6,27 +6,41 @@ import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal
-from components.state import account_store, programme_store, sso_configured, sso_email, translator
+from components.state import (
+    account_store,
+    programme_store,
+    sso_configured,
+    sso_email,
+    sso_outcome,
+    translator,
+)
 from components.text import md_literal, spreadsheet_safe
 from components.workspace import database_unreachable
+from services import single_sign_on
 from storage.accounts import AccountRefused
 from storage.db import DATABASE_ERRORS
 
 
 def login_page() -> None:
-    """Visitors see what Kernbrief is, the programme, and the way in."""
+    """Visitors see what Kernbrief is, the programme, and the way in.
+
+    A single-sign-on identity that is not linked to an account sees one message and a way
+    out, nothing of the programme: the message does not say whether an account exists.
+    """
     t = translator()
     st.title(t("start.title"))
+    outcome = sso_outcome()
+    if outcome == single_sign_on.REFUSED:
+        st.warning(t("auth.sso_unknown", email=md_literal(sso_email() or "–")))
+        st.button(t("auth.logout"), key="sso_logout", on_click=st.logout)
+        return
     st.write(t("start.intro"))
     st.write(t("auth.intro"))
     st.link_button(t("auth.login"), f"/auth/login?taal={t.language}", type="primary")
     if sso_configured():
-        unknown = sso_email()
-        if unknown:
-            st.warning(t("auth.sso_unknown", email=md_literal(unknown)))
-            st.button(t("auth.logout"), key="sso_logout", on_click=st.logout)
-        else:
-            st.button(t("auth.sso"), key="sso_login", on_click=st.login)
+        if outcome == single_sign_on.ENDED:
+            st.info(t("auth.sso_ended"))
+        st.button(t("auth.sso"), key="sso_login", on_click=st.login)
     try:
         trajectories = programme_store().trajectories()
     except DATABASE_ERRORS:

@@ -18,6 +18,7 @@ from briefs.programme import BriefRef, Trajectory
 from core.security import LOGIN_COOKIE, unsign
 from core.settings import settings
 from services import review as marking
+from services import single_sign_on
 from storage import edit_access
 from storage.accounts import AccountStore
 from storage.db import engine_for
@@ -37,6 +38,7 @@ BRIEF_KEY = "brief_id"
 LANGUAGE_PARAM = "taal"
 LAST_BRIEF_KEY = "last_brief"
 NOTICE_KEY = "page_notice"
+SSO_KEY = "sso_sign_in"
 
 
 @st.cache_resource
@@ -90,7 +92,7 @@ def resolve_principal() -> Principal | None:
     principal = account_store().resolve_login_session(token, idle)
     if principal is None:
         state.pop(TOKEN_KEY, None)
-        principal = _single_sign_on_principal()
+        principal = _single_sign_on_principal(idle)
     else:
         state[TOKEN_KEY] = token
     state[PRINCIPAL_KEY] = principal
@@ -116,6 +118,25 @@ def client_address() -> str:
     return st.context.ip_address or "localhost"
 
 
+def log_out_sso() -> None:
+    """End a single sign-on: its login session here, then Streamlit's identity cookie.
+
+    Every tab of the sign-in is logged out on its next run; the identity cookie cannot start
+    another session, so signing in again takes a new round trip to the provider. The
+    provider's own session is ended only if it offers an end-session endpoint (st.logout
+    sends the browser there).
+    """
+    token = st.session_state.pop(TOKEN_KEY, None)
+    principal = st.session_state.pop(PRINCIPAL_KEY, None)
+    st.session_state.pop(SSO_KEY, None)
+    try:
+        if token:
+            email = principal.email if isinstance(principal, Principal) else ""
+            single_sign_on.end_sign_in(account_store().engine, token, email, client_address())
+    finally:
+        st.logout()
+
+
 def sso_configured() -> bool:
     try:
         return "auth" in st.secrets
@@ -123,22 +144,46 @@ def sso_configured() -> bool:
         return False
 
 
-def _single_sign_on_principal() -> Principal | None:
+def _single_sign_on_principal(idle: timedelta) -> Principal | None:
+    """Who Streamlit's identity cookie signs in, by services.single_sign_on's rules."""
     if not sso_configured() or not st.user.is_logged_in:
+        st.session_state.pop(SSO_KEY, None)
         return None
-    email = str(st.user.get("email") or "")
-    return account_store().principal_for_identity(email, str(st.user.get("name") or email))
+    claims = st.user.to_dict()
+    key = settings().signing_key()
+    token = single_sign_on.sign_in_token(claims, key)
+    seen = st.session_state.get(SSO_KEY)
+    if seen is not None and seen[0] == token and seen[1] != single_sign_on.SIGNED_IN:
+        return None  # refused or ended: said (and audited) once in this session
+    result = single_sign_on.sign_in(account_store().engine, claims, key, idle, client_address())
+    st.session_state[SSO_KEY] = (result.token, result.outcome)
+    if result.principal is not None:
+        st.session_state[TOKEN_KEY] = result.token
+    return result.principal
 
 
 def current_principal_is_sso() -> bool:
-    return TOKEN_KEY not in st.session_state and sso_configured() and bool(st.user.is_logged_in)
+    seen = st.session_state.get(SSO_KEY)
+    return (
+        seen is not None
+        and seen[1] == single_sign_on.SIGNED_IN
+        and (st.session_state.get(TOKEN_KEY) == seen[0])
+    )
 
 
-def sso_email() -> str | None:
-    """The e-mail of a single-sign-on identity that has no account, to say so."""
+def sso_outcome() -> str | None:
+    """Why a single-sign-on identity is not signed in: REFUSED or ENDED (see single_sign_on)."""
+    seen = st.session_state.get(SSO_KEY)
+    if seen is None or seen[1] == single_sign_on.SIGNED_IN or not sso_configured():
+        return None
+    return str(seen[1])
+
+
+def sso_email() -> str:
+    """The e-mail the provider gave for the identity that is signed on, to name it."""
     if sso_configured() and st.user.is_logged_in:
         return str(st.user.get("email") or "")
-    return None
+    return ""
 
 
 def language() -> str:

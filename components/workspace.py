@@ -25,6 +25,7 @@ from components.state import (
     edit_token,
     last_principal,
     log_out,
+    log_out_sso,
     programme_store,
     remember_workspace,
     remembered_workspace,
@@ -110,7 +111,7 @@ def signed_in_sidebar(principal: Principal, t: Translator) -> None:
     )
     st.sidebar.text(who)
     if current_principal_is_sso():
-        st.sidebar.button(t("auth.logout"), key="logout_sso", on_click=st.logout)
+        st.sidebar.button(t("auth.logout"), key="logout_sso", on_click=guarded(log_out_sso))
     else:
         st.sidebar.button(t("auth.logout"), key="logout", on_click=guarded(log_out))
 

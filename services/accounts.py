@@ -40,8 +40,16 @@ def accept_invitation(
             raise AccountRefused("email_taken")
         # The account first: its password is hashed before this transaction writes anything,
         # so the database is not held while Argon2 works.
+        # The address is verified only when the coach fixed it in the invitation, not when
+        # the invitee typed it (see services.single_sign_on).
         person_id = work.people.create_user(
-            name, email, Role.PARTICIPANT, municipality, password, (trajectory_id,)
+            name,
+            email,
+            Role.PARTICIPANT,
+            municipality,
+            password,
+            (trajectory_id,),
+            email_verified=bool(row.email),
         )
         work.invitations.claim(row.id)
         work.programme.ensure_member(trajectory_id, municipality)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 
 from storage.audit import AuditLog
 from storage.db import SharedConnection
+from storage.identities import IdentityStore
 from storage.invitations import InvitationStore
 from storage.login_sessions import LoginSessionStore
 from storage.people import Clock, PeopleStore, system_clock
@@ -25,6 +26,7 @@ class UnitOfWork:
         self.login_sessions = LoginSessionStore(shared, clock)
         self.audit = AuditLog(shared, clock)
         self.programme = SqlProgrammeStore(shared)
+        self.identities = IdentityStore(shared, clock)
 
 
 @contextmanager

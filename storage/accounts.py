@@ -13,14 +13,11 @@ from datetime import timedelta
 from sqlalchemy import Engine
 
 from briefs.access import Principal, Role
-from briefs.model import one_line_name
 from storage.audit import AuditEntry, AuditLog
-from storage.db import SharedConnection
 from storage.invitations import CodeRefused, InvitationStore
 from storage.login_sessions import LoginSessionStore
 from storage.logins import LOCK_AFTER, LOCK_FOR, LoginRefused, Logins
-from storage.people import AccountRefused, Clock, PeopleStore, normalise_email, system_clock
-from storage.repository import SqlProgrammeStore
+from storage.people import AccountRefused, Clock, PeopleStore, system_clock
 
 __all__ = [
     "LOCK_AFTER",
@@ -55,9 +52,10 @@ class AccountStore:
         password: str | None = None,
         trajectory_ids: tuple[int, ...] = (),
         demo: bool = False,
+        email_verified: bool = False,
     ) -> int:
         return self._people.create_user(
-            name, email, role, municipality, password, trajectory_ids, demo
+            name, email, role, municipality, password, trajectory_ids, demo, email_verified
         )
 
     def principal(self, person_id: int) -> Principal | None:
@@ -65,42 +63,6 @@ class AccountStore:
 
     def principal_by_email(self, email: str) -> Principal | None:
         return self._people.principal_by_email(email)
-
-    def principal_for_identity(self, email: str, name: str, client: str = "") -> Principal | None:
-        """Match a single-sign-on identity to an account by e-mail, or by an invitation to it."""
-        principal = self._people.principal_by_email(email)
-        if principal is not None or not email.strip():
-            return principal
-        with self.engine.begin() as connection:
-            # Claiming the invitation and creating the account succeed or fail together.
-            shared = SharedConnection(connection)
-            invitations = InvitationStore(shared, self.clock)
-            row = invitations.pending_invitation(email)
-            if row is None or row.trajectory_id is None:
-                return None
-            municipality = one_line_name(row.municipality)
-            if not invitations.room_for(row.trajectory_id, municipality):
-                return None
-            try:
-                invitations.claim(row.id)
-            except CodeRefused:
-                return None  # taken a moment ago by another sign-in with this e-mail
-            person_id = PeopleStore(shared).create_user(
-                one_line_name(name) or email,
-                email,
-                Role.PARTICIPANT,
-                municipality,
-                None,
-                (row.trajectory_id,),
-            )
-            SqlProgrammeStore(shared).ensure_member(row.trajectory_id, municipality)
-            AuditLog(shared, self.clock).record(
-                normalise_email(email),
-                "invitation_accepted_sso",
-                f"{municipality} ({row.trajectory_id})",
-                client,
-            )
-        return self._people.principal(person_id)
 
     def set_role(self, actor: Principal, email: str, role: Role, client: str = "") -> None:
         self._people.set_role(actor, email, role)

@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, select, update
 
 from briefs.access import Principal
-from core.security import digest
+from core.security import digest, new_token
 from storage.login_sessions import LOGIN_SESSION_TOUCH
 from storage.people import PeopleStore
 from storage.repository import utc
 from storage.tables import AuthSessionRow
-
-# A single-sign-on login has no row of ours to check; its tokens expire after this long.
-SSO_TOKEN_HOURS = 12
-SSO = "sso"
 
 
 @dataclass(frozen=True)
@@ -42,14 +37,13 @@ def _mac(payload: str, key: bytes) -> str:
 
 
 def issue(principal: Principal, login_token: str | None, key: bytes) -> str:
-    """Return an edit token for this person and login (None for single sign-on)."""
-    if login_token:
-        reference = digest(login_token)
-        expires = 0
-    else:
-        reference = SSO
-        expires = int(time.time()) + SSO_TOKEN_HOURS * 3600
-    payload = f"{principal.person_id}.{reference}.{expires}"
+    """Return an edit token for this person and login session.
+
+    Single sign-on has a login session too (services.single_sign_on); without one (None) the
+    token refers to no session and never saves.
+    """
+    reference = digest(login_token or new_token())
+    payload = f"{principal.person_id}.{reference}.0"
     return f"{payload}.{_mac(payload, key)}"
 
 
@@ -62,28 +56,24 @@ def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant
     payload = f"{person}.{reference}.{expires}"
     if not hmac.compare_digest(mac, _mac(payload, key)) or not person.isdigit():
         return None
-    if reference == SSO:
-        if not expires.isdigit() or int(expires) < time.time():
-            return None
-    else:
-        with engine.connect() as connection:
-            login = connection.execute(
-                select(AuthSessionRow.person_id, AuthSessionRow.last_seen_at).where(
-                    AuthSessionRow.token_hash == reference
-                )
-            ).first()
-        if login is None or login.person_id != int(person):
-            return None
-        now = datetime.now(UTC)
-        if utc(login.last_seen_at) < now - idle:
-            return None
-        if utc(login.last_seen_at) < now - LOGIN_SESSION_TOUCH:
-            # Typing is activity: a person who only types must not be logged out as idle.
-            with engine.begin() as connection:
-                connection.execute(
-                    update(AuthSessionRow)
-                    .where(AuthSessionRow.token_hash == reference)
-                    .values(last_seen_at=now)
-                )
+    with engine.connect() as connection:
+        login = connection.execute(
+            select(AuthSessionRow.person_id, AuthSessionRow.last_seen_at).where(
+                AuthSessionRow.token_hash == reference
+            )
+        ).first()
+    if login is None or login.person_id != int(person):
+        return None
+    now = datetime.now(UTC)
+    if utc(login.last_seen_at) < now - idle:
+        return None
+    if utc(login.last_seen_at) < now - LOGIN_SESSION_TOUCH:
+        # Typing is activity: a person who only types must not be logged out as idle.
+        with engine.begin() as connection:
+            connection.execute(
+                update(AuthSessionRow)
+                .where(AuthSessionRow.token_hash == reference)
+                .values(last_seen_at=now)
+            )
     principal = PeopleStore(engine).principal(int(person))
     return EditGrant(principal) if principal is not None else None

@@ -23,9 +23,13 @@ class LoginSessionStore:
         self.db = db
         self.clock = clock
 
-    def start(self, person_id: int) -> str:
-        """Start a login session; return its token (for the signed cookie)."""
-        token = new_token(32)
+    def start(self, person_id: int, token: str | None = None) -> str:
+        """Start a login session; return its token (for the signed cookie).
+
+        A single sign-on passes its own token, derived from its identity cookie, so that
+        every tab carrying that cookie finds the same session.
+        """
+        token = token or new_token(32)
         now = self.clock()
         with self.db.begin() as connection:
             connection.execute(

@@ -55,7 +55,13 @@ class PeopleStore:
         password: str | None = None,
         trajectory_ids: tuple[int, ...] = (),
         demo: bool = False,
+        email_verified: bool = False,
     ) -> int:
+        """Create an account; ``email_verified`` says the address was not chosen by its holder.
+
+        True only where the operator typed the address or an invitation fixed it; see
+        services.single_sign_on for what it allows.
+        """
         email = normalise_email(email)
         if password is not None:
             check_password(password)
@@ -75,6 +81,7 @@ class PeopleStore:
                         password_hash=hash_password(password) if password else None,
                         active=True,
                         demo=demo,
+                        email_verified=email_verified and not demo,
                     )
                     .returning(PersonRow.id)
                 ).scalar_one()
@@ -110,6 +117,21 @@ class PeopleStore:
                 select(PersonRow.id).where(PersonRow.email == normalise_email(email))
             ).scalar_one_or_none()
         return self.principal(person_id) if person_id is not None else None
+
+    def account_for_email(self, email: str) -> tuple[int, bool] | None:
+        """The account with this e-mail, if any, and whether a sign-on may be linked to it.
+
+        Linkable is an active, non-demo account whose e-mail is verified.
+        """
+        with self.db.connect() as connection:
+            row = connection.execute(
+                select(
+                    PersonRow.id, PersonRow.email_verified, PersonRow.active, PersonRow.demo
+                ).where(PersonRow.email == normalise_email(email))
+            ).first()
+        if row is None:
+            return None
+        return int(row.id), bool(row.email_verified and row.active and not row.demo)
 
     def password_hash(self, email: str) -> tuple[int, str | None] | None:
         """Return the person id and stored hash of an active account, or None."""

@@ -75,6 +75,9 @@ class PersonRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     # A demo account (known password, listed on the demo login page) signs in in demo mode only.
     demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Whether the e-mail address is known to belong to this person (see storage.identities);
+    # only then may a single-sign-on identity with that address be linked to the account.
+    email_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AssignmentRow(Base):
@@ -96,6 +99,37 @@ class AuthSessionRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SsoIdentityRow(Base):
+    """A single-sign-on identity (issuer and subject) linked to a person."""
+
+    __tablename__ = "sso_identities"
+    __table_args__ = (
+        UniqueConstraint("issuer", "subject"),
+        # One identity per provider and person: a second one is never linked by e-mail.
+        UniqueConstraint("person_id", "issuer"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    issuer: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(255))
+    linked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SsoSignInRow(Base):
+    """A single sign-on that started a login session; kept so that it cannot start another.
+
+    Streamlit's identity cookie outlives the login session it started (logout, idle time);
+    this row makes a cookie whose session ended ask for a new sign-in instead of a new session.
+    """
+
+    __tablename__ = "sso_sign_ins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class OneTimeCodeRow(Base):

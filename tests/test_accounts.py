@@ -262,18 +262,6 @@ def test_passwords_are_hashed_with_argon2_and_can_be_changed(accounts: AccountSt
     assert accounts.authenticate(LOTTE, "een nieuw wachtwoord", "y") == lotte
 
 
-def test_single_sign_on_matches_by_email_or_by_invitation(
-    accounts: AccountStore, engine: Engine
-) -> None:
-    assert accounts.principal_for_identity(LOTTE.upper(), "Lotte") == person(accounts, LOTTE)
-    assert accounts.principal_for_identity("stranger@corp.example", "Stranger") is None
-    accounts.invite(
-        person(accounts, COACH), trajectory_id(engine, 5), "Lokeren", "sso@lokeren.demo"
-    )
-    matched = accounts.principal_for_identity("sso@lokeren.demo", "Sso Gebruiker")
-    assert matched is not None and matched.municipality == "Lokeren"
-
-
 def test_cookie_values_are_signed() -> None:
     key = b"k" * 40
     signed = sign("token-123", key)
@@ -395,13 +383,7 @@ def test_a_name_of_only_control_characters_is_a_missing_name(
     assert refused.value.reason == "name_missing"
 
 
-def test_single_sign_on_names_are_cleaned_too(accounts: AccountStore, engine: Engine) -> None:
-    accounts.invite(
-        person(accounts, COACH), trajectory_id(engine, 5), "Lokeren\x0b", "sso@lokeren.demo"
-    )
-    matched = accounts.principal_for_identity("sso@lokeren.demo", "Sso\x0bGebruiker\x00")
-    assert matched is not None
-    assert (matched.name, matched.municipality) == ("Sso Gebruiker", "Lokeren")
+# Single sign-on, names included, is tested in tests/test_single_sign_on.py.
 
 
 def test_an_operator_pasting_a_name_stores_it_clean(

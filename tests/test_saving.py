@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -231,14 +233,15 @@ def test_a_forged_ended_idle_or_deactivated_token_saves_nothing(seeded: Engine) 
     assert SqlBriefStore(seeded).load(brief_id).part("challenge.question") == before
 
 
-def test_a_single_sign_on_token_expires(seeded: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_token_bound_to_no_login_session_saves_nothing(seeded: Engine) -> None:
+    """Single sign-on has a login session too: no token stands on its own, not even signed."""
     principal = AccountStore(seeded).principal_by_email(LOTTE)
     assert principal is not None and principal.role is Role.PARTICIPANT
-    token = edit_access.issue(principal, None, KEY)
-    assert save(seeded, "challenge.scope_in", "Met SSO", token=token)[0] == 200
-    later = time.time() + edit_access.SSO_TOKEN_HOURS * 3600 + 60
-    monkeypatch.setattr(edit_access.time, "time", lambda: later)
-    assert save(seeded, "challenge.scope_in", "Te laat", token=token)[0] == 401
+    payload = f"{principal.person_id}.sso.{int(time.time()) + 3600}"
+    mac = hmac.new(KEY, b"edit|" + payload.encode(), hashlib.sha256).hexdigest()
+    assert save(seeded, "challenge.scope_in", "Zonder sessie", token=f"{payload}.{mac}")[0] == 401
+    unbound = edit_access.issue(principal, None, KEY)
+    assert save(seeded, "challenge.scope_in", "Zonder sessie", token=unbound)[0] == 401
 
 
 def test_a_database_failure_answers_that_it_is_unreachable_and_keeps_nothing(

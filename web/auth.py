@@ -17,7 +17,8 @@ from urllib.parse import parse_qs, quote
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from briefs.demo import DEMO_PEOPLE
 from briefs.i18n import LANGUAGES, Translator
@@ -28,6 +29,8 @@ from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRef
 from storage.db import app_engine
 
 CSRF_COOKIE = "kernbrief_csrf"
+# Streamlit's identity cookie after st.login (split into _1, _2, … when large).
+STREAMLIT_IDENTITY_COOKIE = "_streamlit_user"
 # A form of these pages holds a few short fields; anything bigger is refused unread.
 MAX_FORM_BYTES = 16 * 1024
 # Argon2 costs 64 MiB and tens of milliseconds per hash: never on the event loop that serves
@@ -197,7 +200,10 @@ async def logout(request: Request) -> Response:
             token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
             if token:
                 accounts().end_login_session(token, _client(request))
-            response = RedirectResponse(f"/auth/login?taal={t.language}", status_code=303)
+            # A single-sign-on identity cookie goes too: without our cookie, the next request
+            # to this address is Streamlit's own logout, which deletes it (see SharedPath).
+            after = "/auth/logout" if _has_identity_cookie(request) else "/auth/login"
+            response = RedirectResponse(f"{after}?taal={t.language}", status_code=303)
             response.delete_cookie(LOGIN_COOKIE, path="/")
             return response
         error = t("auth.form_expired")
@@ -322,10 +328,44 @@ def _form_limited(
     return limited
 
 
+def _has_identity_cookie(request: Request) -> bool:
+    return any(name.startswith(STREAMLIT_IDENTITY_COOKIE) for name in request.cookies)
+
+
+def _for_streamlit(scope: Scope) -> bool:
+    """Whether a GET of /auth/login or /auth/logout is Streamlit's own single sign-on.
+
+    st.login sends the browser to /auth/login?provider=…, st.logout to /auth/logout. Ours are
+    a login page without that parameter, and a logout page for whoever has our login cookie:
+    a browser with only Streamlit's identity cookie is logged out of it by Streamlit.
+    """
+    if scope.get("type") != "http" or scope.get("method") != "GET":
+        return False
+    request = Request(scope)
+    if scope.get("path") == "/auth/login":
+        return "provider" in request.query_params
+    if scope.get("path") == "/auth/logout":
+        return _has_identity_cookie(request) and LOGIN_COOKIE not in request.cookies
+    return False
+
+
+class SharedPath(Route):
+    """A route of ours on an address Streamlit's sign-on also uses; its requests pass on.
+
+    Routes given to st.App come before Streamlit's own, so without this st.login and
+    st.logout would reach our password pages and never Streamlit.
+    """
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if _for_streamlit(scope):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
 def auth_routes() -> list[Route]:
     return [
-        Route("/auth/login", _form_limited(login), methods=["GET", "POST"]),
-        Route("/auth/logout", _form_limited(logout), methods=["GET", "POST"]),
+        SharedPath("/auth/login", _form_limited(login), methods=["GET", "POST"]),
+        SharedPath("/auth/logout", _form_limited(logout), methods=["GET", "POST"]),
         Route("/auth/invite", _form_limited(invitation), methods=["GET", "POST"]),
         Route("/auth/reset", _form_limited(reset), methods=["GET", "POST"]),
     ]
