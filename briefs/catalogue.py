@@ -1113,6 +1113,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "You are invited as a participant for {municipality}.",
     ),
     "auth.reset_title": ("Nieuw wachtwoord kiezen", "Choose a new password"),
+    "auth.email_step": (
+        "Vul je e-mailadres in. We sturen er een code naartoe, zodat we weten dat het adres van jou is.",
+        "Fill in your e-mail address. We send a code to it, so that we know the address is yours.",
+    ),
+    "auth.send_code": ("Stuur mij een code", "Send me a code"),
+    "auth.send_code_again": ("Stuur een nieuwe code", "Send a new code"),
+    "auth.code_sent": (
+        "We hebben een code gestuurd naar {email}. Ze blijft {minutes} minuten geldig. Niets gekregen? Kijk in je map met ongewenste mail of vraag een nieuwe code.",
+        "We sent a code to {email}. It stays valid for {minutes} minutes. Nothing arrived? Look in your junk mail folder or ask for a new code.",
+    ),
+    "auth.email_code": ("Code uit de e-mail", "Code from the e-mail"),
+    "auth.email_code_wrong": (
+        "Deze code klopt niet. Kijk de code in de e-mail na en probeer opnieuw.",
+        "This code is not right. Check the code in the e-mail and try again.",
+    ),
+    "auth.email_code_missing": (
+        "Er is geen geldige code (meer) voor dit e-mailadres. Vraag een nieuwe code.",
+        "There is no valid code (any more) for this e-mail address. Ask for a new code.",
+    ),
+    "auth.email_code_attempts": (
+        "Te veel foute pogingen met deze code. Vraag een nieuwe code.",
+        "Too many wrong attempts with this code. Ask for a new code.",
+    ),
+    "auth.email_code_too_many": (
+        "Voor deze uitnodiging werden het voorbije uur al te veel codes gevraagd. Probeer het later opnieuw.",
+        "Too many codes were asked for this invitation in the past hour. Please try again later.",
+    ),
+    "auth.account_email_invalid": (
+        "Vul een geldig e-mailadres in.",
+        "Fill in a valid e-mail address.",
+    ),
+    "auth.mail_not_configured": (
+        "E-mail is niet ingesteld op deze server, dus we kunnen geen code sturen. Vraag je begeleider om een uitnodiging op je e-mailadres.",
+        "E-mail is not configured on this server, so we cannot send a code. Ask your coach for an invitation to your e-mail address.",
+    ),
+    "auth.mail_failed": (
+        "De e-mail kon niet worden verstuurd. Probeer het later opnieuw.",
+        "The e-mail could not be sent. Please try again later.",
+    ),
     "auth.intro": (
         "Meld je aan om aan je designbrief te werken. Een account krijg je via een uitnodiging van je begeleider.",
         "Log in to work on your design brief. You get an account through an invitation from your coach.",
@@ -1147,27 +1186,125 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "coach.trajectories": ("Jouw leertrajecten", "Your trajectories"),
     "coach.invite": ("Deelnemer uitnodigen", "Invite a participant"),
     "coach.invite_help": (
-        "Een uitnodiging is {days} dagen geldig en werkt één keer. Een collega van een gemeente die al deelneemt, kan mee aan dezelfde designbrief werken.",
-        "An invitation is valid for {days} days and works once. A colleague from a municipality that already takes part can work on the same design brief.",
+        "Een uitnodiging is {days} dagen geldig en werkt één keer. Met een e-mailadres gaat ze per e-mail naar dat adres. Zonder e-mailadres krijg je een link om zelf door te geven; wie hem opent, bevestigt eerst zijn e-mailadres met een code die we ernaartoe mailen. Een collega van een gemeente die al deelneemt, kan mee aan dezelfde designbrief werken.",
+        "An invitation is valid for {days} days and works once. With an e-mail address it is e-mailed to that address. Without one you get a link to pass on yourself; whoever opens it first confirms their e-mail address with a code we mail to it. A colleague from a municipality that already takes part can work on the same design brief.",
     ),
     "coach.trajectory": ("Leertraject", "Trajectory"),
     "coach.municipality": ("Gemeente", "Municipality"),
     "coach.email": ("E-mailadres (optioneel)", "E-mail address (optional)"),
     "coach.make_invitation": ("Uitnodiging maken", "Make invitation"),
     "coach.invitation_link": (
-        "Stuur deze link naar de deelnemer (eenmalig, {days} dagen geldig):",
-        "Send this link to the participant (single use, valid {days} days):",
+        "Stuur deze link naar de deelnemer (eenmalig, {days} dagen geldig). Wie hem opent, bevestigt eerst zijn e-mailadres met een code die we mailen:",
+        "Send this link to the participant (single use, valid {days} days). Whoever opens it first confirms their e-mail address with a code we mail:",
+    ),
+    "coach.invitation_sent": (
+        "Er is een e-mail met de uitnodiging verstuurd naar {email}. De uitnodiging werkt één keer, {days} dagen lang.",
+        "An e-mail with the invitation was sent to {email}. The invitation works once, for {days} days.",
     ),
     "coach.reset": ("Wachtwoord herstellen", "Reset a password"),
     "coach.reset_email": ("E-mailadres van de deelnemer", "E-mail address of the participant"),
-    "coach.make_reset": ("Herstellink maken", "Make reset link"),
-    "coach.reset_link": (
-        "Stuur deze link (eenmalig, {hours} uur geldig):",
-        "Send this link (single use, valid {hours} hours):",
+    "coach.make_reset": ("Herstellink mailen", "E-mail a reset link"),
+    "coach.reset_help": (
+        "De link gaat per e-mail naar de deelnemer zelf; je krijgt hem niet te zien.",
+        "The link is e-mailed to the participant; it is not shown to you.",
+    ),
+    "coach.reset_sent": (
+        "Er is een e-mail met een nieuwe link verstuurd naar {email}. De link werkt één keer, {hours} uur lang.",
+        "An e-mail with a new link was sent to {email}. The link works once, for {hours} hours.",
     ),
     "coach.reset_unknown": (
         "Dit e-mailadres hoort niet bij een deelnemer van jouw leertrajecten.",
         "This e-mail address does not belong to a participant of your trajectories.",
+    ),
+    # --- e-mail -----------------------------------------------------------------------
+    "mail.not_configured": (
+        "E-mail is niet ingesteld, dus er kan geen link of code worden verstuurd. {detail}",
+        "E-mail is not configured, so no link or code can be sent. {detail}",
+    ),
+    "mail.problem.not_configured": (
+        "De beheerder stelt een SMTP-server in met KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM en KERNBRIEF_BASE_URL.",
+        "The administrator sets up an SMTP server with KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM and KERNBRIEF_BASE_URL.",
+    ),
+    "mail.problem.backend_unknown": (
+        "KERNBRIEF_MAIL_BACKEND moet smtp, outbox of console zijn.",
+        "KERNBRIEF_MAIL_BACKEND must be smtp, outbox or console.",
+    ),
+    "mail.problem.smtp_host_missing": (
+        "KERNBRIEF_SMTP_HOST (de SMTP-server) ontbreekt.",
+        "KERNBRIEF_SMTP_HOST (the SMTP server) is missing.",
+    ),
+    "mail.problem.smtp_security_unknown": (
+        "KERNBRIEF_SMTP_SECURITY moet starttls, ssl of none zijn.",
+        "KERNBRIEF_SMTP_SECURITY must be starttls, ssl or none.",
+    ),
+    "mail.problem.smtp_port_invalid": (
+        "KERNBRIEF_SMTP_PORT is geen geldig poortnummer.",
+        "KERNBRIEF_SMTP_PORT is not a valid port number.",
+    ),
+    "mail.problem.smtp_password_in_clear": (
+        "Met KERNBRIEF_SMTP_USER moet de verbinding beveiligd zijn: zet KERNBRIEF_SMTP_SECURITY op starttls of ssl.",
+        "With KERNBRIEF_SMTP_USER the connection must be secured: set KERNBRIEF_SMTP_SECURITY to starttls or ssl.",
+    ),
+    "mail.problem.mail_from_missing": (
+        "KERNBRIEF_MAIL_FROM (het afzenderadres) ontbreekt.",
+        "KERNBRIEF_MAIL_FROM (the sender address) is missing.",
+    ),
+    "mail.problem.base_url_missing": (
+        "KERNBRIEF_BASE_URL (het adres van de app, voor de links in de e-mails) ontbreekt.",
+        "KERNBRIEF_BASE_URL (the app's address, for the links in the e-mails) is missing.",
+    ),
+    "mail.problem.base_url_invalid": (
+        "KERNBRIEF_BASE_URL moet met https:// of http:// beginnen.",
+        "KERNBRIEF_BASE_URL must start with https:// or http://.",
+    ),
+    "mail.failed": (
+        "De e-mail kon niet worden verstuurd; de link werkt niet. Probeer het later opnieuw of vraag de beheerder de e-mailinstellingen na te kijken.",
+        "The e-mail could not be sent; the link does not work. Try again later or ask the administrator to check the e-mail settings.",
+    ),
+    "mail.demo_outbox": (
+        "Demomodus: de e-mail wordt niet echt verstuurd, maar als bestand bewaard in de map {path} (een pad zonder / vooraan is relatief aan de projectmap).",
+        "Demo mode: the e-mail is not really sent but kept as a file in the folder {path} (a path without a leading / is relative to the project folder).",
+    ),
+    "mail.status_title": ("E-mail", "E-mail"),
+    "mail.status.smtp": (
+        "E-mail gaat via de SMTP-server {host}:{port} ({security}), van {sender}. Links in de e-mails beginnen met {base}.",
+        "E-mail goes through the SMTP server {host}:{port} ({security}), from {sender}. Links in the e-mails start with {base}.",
+    ),
+    "mail.base_from_browser": (
+        "het adres waarmee de app geopend werd (demomodus)",
+        "the address the app was opened with (demo mode)",
+    ),
+    "mail.status.outbox": (
+        "E-mail wordt niet verstuurd maar als bestand bewaard in de map {path} (outbox).",
+        "E-mail is not sent but kept as a file in the folder {path} (outbox).",
+    ),
+    "mail.status.console": (
+        "E-mail wordt niet verstuurd maar in het serverlog geschreven: alleen voor ontwikkeling.",
+        "E-mail is not sent but written to the server log: for development only.",
+    ),
+    "mail.reset.subject": (
+        "Kies een nieuw wachtwoord voor Kernbrief",
+        "Choose a new password for Kernbrief",
+    ),
+    "mail.reset.body": (
+        "Dag {name},\n\n{actor} vroeg een nieuwe link voor je aan, waarmee je een nieuw wachtwoord kiest voor Kernbrief:\n\n{link}\n\nDe link werkt één keer en blijft {hours} uur geldig. Daarna meld je je aan met je nieuwe wachtwoord.\n\nNiet gevraagd? Negeer deze mail: je wachtwoord blijft dan ongewijzigd.\n\nKernbrief",
+        "Dear {name},\n\n{actor} asked for a new link for you, to choose a new password for Kernbrief:\n\n{link}\n\nThe link works once and stays valid for {hours} hours. Afterwards you log in with your new password.\n\nDid not ask for this? Ignore this e-mail: your password then stays as it is.\n\nKernbrief",
+    ),
+    "mail.invitation.subject": (
+        "Uitnodiging voor Kernbrief ({municipality})",
+        "Invitation to Kernbrief ({municipality})",
+    ),
+    "mail.invitation.body": (
+        "Dag,\n\n{actor} nodigt je uit om als deelnemer voor {municipality} mee te werken aan een designbrief in Kernbrief, in leertraject {trajectory}.\n\nMaak je account met deze link:\n\n{link}\n\nDe link werkt één keer en blijft {days} dagen geldig.\n\nNiet verwacht? Negeer deze mail: zonder deze link wordt er geen account gemaakt.\n\nKernbrief",
+        "Hello,\n\n{actor} invites you to work on a design brief in Kernbrief as a participant for {municipality}, in trajectory {trajectory}.\n\nCreate your account with this link:\n\n{link}\n\nThe link works once and stays valid for {days} days.\n\nNot expected? Ignore this e-mail: without this link no account is made.\n\nKernbrief",
+    ),
+    "mail.code.subject": (
+        "Je code om je e-mailadres te bevestigen voor Kernbrief",
+        "Your code to confirm your e-mail address for Kernbrief",
+    ),
+    "mail.code.body": (
+        "Dag,\n\nJe code om dit e-mailadres te bevestigen voor je account in Kernbrief ({municipality}) is:\n\n{code}\n\nVul ze in op de pagina waar je je account maakt. De code blijft {minutes} minuten geldig.\n\nNiet gevraagd? Negeer deze mail: zonder deze code wordt er geen account gemaakt.\n\nKernbrief",
+        "Hello,\n\nYour code to confirm this e-mail address for your account in Kernbrief ({municipality}) is:\n\n{code}\n\nFill it in on the page where you create your account. The code stays valid for {minutes} minutes.\n\nDid not ask for this? Ignore this e-mail: without this code no account is made.\n\nKernbrief",
     ),
     "programme.title": ("Programma", "Programme"),
     "programme.intro": (
@@ -1216,7 +1353,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "logged out (organisation account)",
     ),
     "audit.action.role_changed": ("rol gewijzigd", "role changed"),
-    "audit.action.password_reset_requested": ("herstellink gemaakt", "reset link made"),
+    "audit.action.password_reset_requested": ("herstellink aangevraagd", "reset link requested"),
+    "audit.action.email_code_sent": (
+        "code gemaild om een e-mailadres te bevestigen",
+        "code mailed to confirm an e-mail address",
+    ),
+    "audit.action.email_code_refused": (
+        "code om een e-mailadres te bevestigen geweigerd",
+        "code to confirm an e-mail address refused",
+    ),
+    "audit.action.mail_failed": ("e-mail niet verstuurd", "e-mail not sent"),
     "audit.action.password_reset": ("wachtwoord hersteld", "password reset"),
     "audit.action.password_changed": ("wachtwoord gewijzigd", "password changed"),
     "audit.action.user_created": ("account aangemaakt", "account created"),

@@ -7,7 +7,7 @@ import streamlit as st
 
 from briefs.access import Principal, Role
 from briefs.cohort import programme_progress
-from briefs.i18n import format_moment
+from briefs.i18n import Translator, format_moment
 from briefs.steps import STEPS
 from components.state import (
     account_store,
@@ -16,7 +16,9 @@ from components.state import (
     programme_store,
     translator,
 )
-from components.text import spreadsheet_safe
+from components.text import md_literal, spreadsheet_safe
+from core.mail import outbox_path
+from core.settings import mail_settings
 from storage.repository import NotFound
 
 
@@ -44,9 +46,34 @@ def programme_page(principal: Principal) -> None:
     st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True, width="stretch")
 
 
+def mail_status(t: Translator) -> None:
+    """How e-mail leaves the app, or why it cannot: resets and invitations depend on it."""
+    config = mail_settings()
+    st.subheader(t("mail.status_title"))
+    if config.problem:
+        st.error(t("mail.not_configured", detail=t(f"mail.problem.{config.problem}")))
+    elif config.backend == "smtp":
+        base = md_literal(config.base_url) if config.base_url else t("mail.base_from_browser")
+        st.info(
+            t(
+                "mail.status.smtp",
+                host=md_literal(config.smtp_host),
+                port=config.smtp_port,
+                security=config.smtp_security,
+                sender=md_literal(config.mail_from),
+                base=base,
+            )
+        )
+    elif config.backend == "outbox":
+        st.info(t("mail.status.outbox", path=md_literal(outbox_path(config))))
+    else:
+        st.warning(t("mail.status.console"))
+
+
 def people_page(principal: Principal) -> None:
     t = translator()
     st.title(t("people.title"))
+    mail_status(t)
     people = account_store().people(principal)
     st.dataframe(
         spreadsheet_safe(

@@ -146,3 +146,108 @@ def _demo_key(key_file: Path) -> bytes:
             with os.fdopen(handle, "w") as written:
                 written.write(secrets.token_urlsafe(48))
     return key_file.read_text().strip().encode()
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+# Read apart from the settings above: only sending a message needs them, and a mistake here
+# must say so on the screens that send mail instead of stopping the whole app.
+MAIL_VARIABLES = (
+    "KERNBRIEF_DEMO",
+    "KERNBRIEF_MAIL_BACKEND",
+    "KERNBRIEF_SMTP_HOST",
+    "KERNBRIEF_SMTP_PORT",
+    "KERNBRIEF_SMTP_USER",
+    "KERNBRIEF_SMTP_PASSWORD",
+    "KERNBRIEF_SMTP_SECURITY",
+    "KERNBRIEF_MAIL_FROM",
+    "KERNBRIEF_OUTBOX_DIR",
+    "KERNBRIEF_BASE_URL",
+)
+MAIL_BACKENDS = ("smtp", "outbox", "console")
+# Each way to secure the connection and its usual port.
+SMTP_SECURITY = {"starttls": 587, "ssl": 465, "none": 25}
+DEFAULT_OUTBOX = PROJECT_ROOT / "data" / "outbox"
+
+
+class MailSettings(BaseModel):
+    """How e-mail leaves the app; ``problem`` names what is missing or wrong ("" when none)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    backend: str
+    demo: bool = False
+    smtp_host: str = ""
+    smtp_port: int = 0
+    smtp_user: str = ""
+    # Kept out of repr so that a logged MailSettings never shows the password.
+    smtp_password: str = Field(default="", repr=False)
+    smtp_security: str = "starttls"
+    mail_from: str = ""
+    outbox_dir: Path = DEFAULT_OUTBOX
+    base_url: str = ""
+    problem: str = ""
+
+
+def mail_settings() -> MailSettings:
+    """Return the e-mail settings of the current environment, read once per environment."""
+    return _mail_settings_for(tuple(os.environ.get(name) for name in MAIL_VARIABLES))
+
+
+@cache
+def _mail_settings_for(values: tuple[str | None, ...]) -> MailSettings:
+    environment = {
+        name: (value or "").strip() for name, value in zip(MAIL_VARIABLES, values, strict=True)
+    }
+    demo = _flag(environment["KERNBRIEF_DEMO"], ("1", "true", "yes", "ja"))
+    host = environment["KERNBRIEF_SMTP_HOST"]
+    # Without a choice: SMTP once a server is named, the outbox folder in demo mode, else none.
+    backend = environment["KERNBRIEF_MAIL_BACKEND"].lower() or (
+        "smtp" if host else "outbox" if demo else ""
+    )
+    security = environment["KERNBRIEF_SMTP_SECURITY"].lower() or "starttls"
+    port = environment["KERNBRIEF_SMTP_PORT"] or str(SMTP_SECURITY.get(security, 0))
+    found = MailSettings(
+        backend=backend,
+        demo=demo,
+        smtp_host=host,
+        smtp_port=int(port) if port.isdigit() else 0,
+        smtp_user=environment["KERNBRIEF_SMTP_USER"],
+        smtp_password=environment["KERNBRIEF_SMTP_PASSWORD"],
+        smtp_security=security,
+        mail_from=environment["KERNBRIEF_MAIL_FROM"],
+        outbox_dir=Path(environment["KERNBRIEF_OUTBOX_DIR"] or DEFAULT_OUTBOX),
+        base_url=environment["KERNBRIEF_BASE_URL"].rstrip("/"),
+    )
+    return found.model_copy(update={"problem": _mail_problem(found)})
+
+
+def _mail_problem(found: MailSettings) -> str:
+    """The first thing that keeps these settings from sending mail with working links."""
+    if not found.backend:
+        return "not_configured"
+    if found.backend not in MAIL_BACKENDS:
+        return "backend_unknown"
+    if found.backend == "smtp" and _smtp_problem(found):
+        return _smtp_problem(found)
+    # A link in a mail must point at the real app, never at whatever Host a request named
+    # (a forged Host header would send the code to another server); the demo runs locally.
+    if not found.base_url and not found.demo:
+        return "base_url_missing"
+    if found.base_url and not found.base_url.startswith(("https://", "http://")):
+        return "base_url_invalid"
+    return ""
+
+
+def _smtp_problem(found: MailSettings) -> str:
+    if not found.smtp_host:
+        return "smtp_host_missing"
+    if found.smtp_security not in SMTP_SECURITY:
+        return "smtp_security_unknown"
+    if not 0 < found.smtp_port < 65536:
+        return "smtp_port_invalid"
+    if found.smtp_user and found.smtp_security == "none":
+        # The password would cross the network in the clear.
+        return "smtp_password_in_clear"
+    if "@" not in found.mail_from:
+        return "mail_from_missing"
+    return ""

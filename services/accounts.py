@@ -7,7 +7,9 @@ from sqlalchemy import Engine
 from briefs.access import Role
 from briefs.model import one_line_name
 from services.unit_of_work import unit_of_work
-from storage.invitations import CodeRefused
+from storage.audit import AuditLog
+from storage.email_checks import EmailChecks, EmailCodeRefused
+from storage.invitations import CodeRefused, InvitationStore
 from storage.people import AccountRefused, Clock, check_password, normalise_email, system_clock
 
 
@@ -19,12 +21,28 @@ def accept_invitation(
     password: str,
     client: str = "",
     clock: Clock = system_clock,
+    email_code: str = "",
+    language: str = "",
 ) -> int:
     """Create (or enrol) the invitee's account; return the person id.
 
-    One transaction: if anything fails after the code was claimed, the claim is undone too
-    and the invitation still works.
+    An invitation made for an address creates the account for that address (its link went
+    there by mail). Without one, the address typed counts only with the code that was mailed
+    to it (``email_code``), checked first in a transaction of its own so that a wrong guess
+    stays counted. The rest is one transaction: if anything fails after the code was
+    claimed, the claim is undone too and the invitation still works.
     """
+    invitation = InvitationStore(engine, clock).usable(code, "invitation")
+    check_id = None
+    if not invitation.email:
+        try:
+            check_id = EmailChecks(engine, clock).verify(invitation.id, email, email_code)
+        except EmailCodeRefused as refused:
+            target = f"{invitation.municipality} ({invitation.trajectory_id}): {refused.reason}"
+            AuditLog(engine, clock).record(
+                normalise_email(email), "email_code_refused", target, client
+            )
+            raise
     with unit_of_work(engine, clock) as work:
         row = work.invitations.usable(code, "invitation")
         trajectory_id = row.trajectory_id
@@ -40,8 +58,9 @@ def accept_invitation(
             raise AccountRefused("email_taken")
         # The account first: its password is hashed before this transaction writes anything,
         # so the database is not held while Argon2 works.
-        # The address is verified only when the coach fixed it in the invitation, not when
-        # the invitee typed it (see services.single_sign_on).
+        # The address is verified when the coach fixed it in the invitation (its link went
+        # there) or when the invitee proved it with the code mailed to it; see
+        # services.single_sign_on, which links an identity by e-mail only to such an address.
         person_id = work.people.create_user(
             name,
             email,
@@ -49,9 +68,13 @@ def accept_invitation(
             municipality,
             password,
             (trajectory_id,),
-            email_verified=bool(row.email),
+            email_verified=bool(row.email) or check_id is not None,
         )
         work.invitations.claim(row.id)
+        if check_id is not None:
+            work.email_checks.use(check_id)
+        if language:
+            work.people.remember_language(person_id, language)
         work.programme.ensure_member(trajectory_id, municipality)
         work.audit.record(email, "invitation_accepted", f"{municipality} ({trajectory_id})", client)
     return person_id

@@ -13,11 +13,12 @@ Who an identity is, in this order:
 4. Otherwise the sign-on is refused, audited with the reason, and the person sees one message
    that does not say whether an account exists.
 
-A person's e-mail counts as verified when someone other than the account holder chose it: the
-operator typed it (``manage.py create-user``), or a coach fixed it in the invitation the account
-was made from. An address the invitee typed into an open invitation is not verified, nor is a
-demo account's. "Has signed in with a password" is deliberately not a reason: anyone who
-registered another person's address can do that. An operator can link an identity by hand
+A person's e-mail counts as verified when someone other than the account holder chose it, or
+its owner proved it: the operator typed it (``manage.py create-user``), a coach fixed it in the
+invitation the account was made from (its link went there), or the invitee of an open
+invitation entered the code mailed to it. A demo account's address is never verified. "Has
+signed in with a password" is deliberately not a reason: anyone who registered another
+person's address can do that. An operator can link an identity by hand
 (``manage.py link-identity``), e.g. for a provider that sends no ``email_verified``.
 
 A sign-in is the one identity cookie Streamlit set after one round trip to the provider. It

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 
 from storage.audit import AuditLog
 from storage.db import SharedConnection
+from storage.email_checks import EmailChecks
 from storage.identities import IdentityStore
 from storage.invitations import InvitationStore
 from storage.login_sessions import LoginSessionStore
@@ -23,6 +24,7 @@ class UnitOfWork:
         shared = SharedConnection(connection)
         self.people = PeopleStore(shared)
         self.invitations = InvitationStore(shared, clock)
+        self.email_checks = EmailChecks(shared, clock)
         self.login_sessions = LoginSessionStore(shared, clock)
         self.audit = AuditLog(shared, clock)
         self.programme = SqlProgrammeStore(shared)

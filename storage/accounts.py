@@ -64,6 +64,13 @@ class AccountStore:
     def principal_by_email(self, email: str) -> Principal | None:
         return self._people.principal_by_email(email)
 
+    def language_of(self, person_id: int) -> str | None:
+        """The language the person last signed in with; None when not known."""
+        return self._people.language_of(person_id)
+
+    def remember_language(self, person_id: int, language: str) -> None:
+        self._people.remember_language(person_id, language)
+
     def set_role(self, actor: Principal, email: str, role: Role, client: str = "") -> None:
         self._people.set_role(actor, email, role)
         self._audit.record(actor.email, "role_changed", f"{email} → {role.value}", client)
@@ -123,6 +130,10 @@ class AccountStore:
         """Return a one-time code to set a new password; see briefs.access.can_reset_password."""
         target = self._people.principal_by_email(email)
         return self._invitations.request_reset(actor, target, email, client)
+
+    def withdraw(self, code: str) -> None:
+        """Make an invitation or reset code unusable (its mail could not be sent)."""
+        self._invitations.withdraw(code)
 
     # --- audit ----------------------------------------------------------------------------
     def audit(self, actor: str, action: str, target: str = "", client: str = "") -> None:

@@ -132,6 +132,15 @@ class InvitationStore:
         if not claimed:
             raise CodeRefused("used")
 
+    def withdraw(self, code: str) -> None:
+        """Make a code unusable, for one whose mail could not be sent."""
+        with self.db.begin() as connection:
+            connection.execute(
+                update(OneTimeCodeRow)
+                .where(OneTimeCodeRow.code_hash == digest(code), OneTimeCodeRow.used_at.is_(None))
+                .values(used_at=self.clock())
+            )
+
     def room_for(self, trajectory_id: int, municipality: str) -> bool:
         """A trajectory takes at most ten municipalities; colleagues of a member always fit."""
         with self.db.connect() as connection:

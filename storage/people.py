@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 
 from briefs.access import Principal, Role, can_administer, may_sign_in
 from briefs.model import one_line_name
@@ -158,6 +158,26 @@ class PeopleStore:
                 update(PersonRow)
                 .where(PersonRow.id == person_id)
                 .values(password_hash=hash_password(password))
+            )
+
+    def language_of(self, person_id: int) -> str | None:
+        """The language the person last signed in with, or None when it is not known."""
+        with self.db.connect() as connection:
+            return connection.execute(
+                select(PersonRow.language).where(PersonRow.id == person_id)
+            ).scalar_one_or_none()
+
+    def remember_language(self, person_id: int, language: str) -> None:
+        """Keep the language the person signs in with, for the mails they get."""
+        with self.db.begin() as connection:
+            connection.execute(
+                update(PersonRow)
+                .where(
+                    PersonRow.id == person_id,
+                    # Written only when it changes: a login in the same language writes nothing.
+                    or_(PersonRow.language.is_(None), PersonRow.language != language),
+                )
+                .values(language=language)
             )
 
     def set_role(self, actor: Principal, email: str, role: Role) -> None:

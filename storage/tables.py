@@ -78,6 +78,8 @@ class PersonRow(Base):
     # Whether the e-mail address is known to belong to this person (see storage.identities);
     # only then may a single-sign-on identity with that address be linked to the account.
     email_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The language the person last used to sign in ("nl", "en"); their mails are written in it.
+    language: Mapped[str | None] = mapped_column(String(5), nullable=True)
 
 
 class AssignmentRow(Base):
@@ -149,6 +151,23 @@ class OneTimeCodeRow(Base):
     municipality: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class EmailCheckRow(Base):
+    """A code mailed to the address an invitee typed: the account exists only after it."""
+
+    __tablename__ = "email_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(
+        ForeignKey("one_time_codes.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(320))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -134,12 +134,17 @@ def test_editing_the_address_reaches_no_other_data(app_server: str, new_page: An
         expect(page.get_by_text("lotte.vandenberghe@avelgem.demo")).to_have_count(0)
 
 
-def test_an_invitee_sets_a_password_and_lands_in_the_brief(
-    app_server: str, new_page: Any, demo_url: str
+def test_an_invitee_confirms_the_address_sets_a_password_and_lands_in_the_brief(
+    demo_url: str, new_page: Any, tmp_path: Path
 ) -> None:
+    import email
+    import email.policy
+    import re
+
     from storage.accounts import AccountStore
     from storage.db import make_engine
     from storage.repository import SqlProgrammeStore
+    from tests.browser import AppServer
 
     engine = make_engine(demo_url)
     accounts = AccountStore(engine)
@@ -147,17 +152,40 @@ def test_an_invitee_sets_a_password_and_lands_in_the_brief(
     assert coach is not None
     trajectory = next(t.id for t in SqlProgrammeStore(engine).trajectories() if t.number == 3)
     code = accounts.invite(coach, trajectory, "Avelgem")  # a colleague of the same municipality
-    page = new_page()
-    page.goto(f"{app_server}/auth/invite?code={code}")
-    page.get_by_label("Naam").fill("Collega Avelgem")
-    page.get_by_label("E-mailadres").fill("collega@avelgem.demo")
-    page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
-    page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
-    page.get_by_role("button", name="Account aanmaken").click()
-    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
-    expect(page.get_by_text("Collega Avelgem (Avelgem)")).to_be_visible()
-    page.goto(f"{app_server}/auth/invite?code={code}")
-    expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
+    outbox = tmp_path / "outbox"
+    server = AppServer(demo_url, tmp_path / "streamlit.log")
+    server.env.update(
+        KERNBRIEF_MAIL_BACKEND="outbox",
+        KERNBRIEF_OUTBOX_DIR=str(outbox),
+        KERNBRIEF_BASE_URL=server.base,
+    )
+    base = server.start()
+    try:
+        page = new_page()
+        page.goto(f"{base}/auth/invite?code={code}")
+        page.get_by_label("E-mailadres").fill("collega@avelgem.demo")
+        page.get_by_role("button", name="Stuur mij een code").click()
+        expect(
+            page.get_by_text("We hebben een code gestuurd naar collega@avelgem.demo")
+        ).to_be_visible()
+        [mailed] = list(outbox.glob("*.eml"))
+        message = email.message_from_bytes(mailed.read_bytes(), policy=email.policy.default)
+        assert message["To"] == "collega@avelgem.demo"
+        body = message.get_body(("plain",))
+        assert body is not None
+        found = re.search(r"^(\d{4} \d{4})$", body.get_content(), re.MULTILINE)
+        assert found
+        page.get_by_label("Code uit de e-mail").fill(found.group(1))
+        page.get_by_label("Naam").fill("Collega Avelgem")
+        page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
+        page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
+        page.get_by_role("button", name="Account aanmaken").click()
+        expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+        expect(page.get_by_text("Collega Avelgem (Avelgem)")).to_be_visible()
+        page.goto(f"{base}/auth/invite?code={code}")
+        expect(page.get_by_text("Deze link werd al gebruikt")).to_be_visible()
+    finally:
+        server.stop()
 
 
 def test_a_coachs_feedback_reaches_the_participants_overview(

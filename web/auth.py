@@ -12,6 +12,7 @@ import html
 import secrets
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, quote
 
@@ -22,11 +23,14 @@ from starlette.types import Scope
 
 from briefs.demo import DEMO_PEOPLE
 from briefs.i18n import LANGUAGES, Translator
+from core.mail import MailFailed, MailNotConfigured
 from core.security import LOGIN_COOKIE, sign, unsign
 from core.settings import DEMO_PASSWORD, settings
+from services.account_mail import mail_email_code
 from services.accounts import accept_invitation, reset_password
 from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRefused
 from storage.db import app_engine
+from storage.email_checks import EMAIL_CODE_VALIDITY, EmailCodeRefused
 
 CSRF_COOKIE = "kernbrief_csrf"
 # Streamlit's identity cookie after st.login (split into _1, _2, … when large).
@@ -34,7 +38,8 @@ STREAMLIT_IDENTITY_COOKIE = "_streamlit_user"
 # A form of these pages holds a few short fields; anything bigger is refused unread.
 MAX_FORM_BYTES = 16 * 1024
 # Argon2 costs 64 MiB and tens of milliseconds per hash: never on the event loop that serves
-# every Streamlit session, and at most two at a time, however many requests arrive.
+# every Streamlit session, and at most two at a time, however many requests arrive. Mail to
+# an SMTP server waits on the network, so it is sent from this pool too.
 PASSWORD_WORK = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kernbrief-password")
 Result = TypeVar("Result")
 STYLE = """
@@ -109,7 +114,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 async def _off_the_loop(work: Callable[..., Result], *args: Any) -> Result:
-    """Run work that hashes or checks a password in the small password pool."""
+    """Run work that hashes or checks a password, or sends mail, in the small password pool."""
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(PASSWORD_WORK, functools.partial(work, *args))
 
@@ -183,6 +188,8 @@ async def login(request: Request) -> Response:
     except LoginRefused:
         return _login_form(t, error=t("auth.refused"), email=email)
     token = store.start_login_session(principal.person_id)
+    # The language of the login page is the one their mails are written in.
+    store.remember_language(principal.person_id, t.language)
     return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
 
 
@@ -224,6 +231,75 @@ def _code_refused(t: Translator, reason: str) -> HTMLResponse:
     )
 
 
+@dataclass(frozen=True)
+class InvitationPage:
+    """The invitation form: for an invitation without an address first the address, then,
+    once a code went to it, the code with name and password."""
+
+    t: Translator
+    code: str
+    municipality: str
+    fixed_email: str
+
+    def render(
+        self,
+        error: str = "",
+        notice: str = "",
+        email: str = "",
+        name: str = "",
+        email_code: str = "",
+    ) -> HTMLResponse:
+        t, csrf = self.t, secrets.token_urlsafe(24)
+        parts = [f"<p>{html.escape(t('auth.invitation_for', municipality=self.municipality))}</p>"]
+        if notice:
+            parts.append(f"<p class='note' role='status'>{html.escape(notice)}</p>")
+        if error:
+            parts.append(f"<p class='error' role='alert'>{html.escape(error)}</p>")
+        parts.append(
+            f"<form method='post' action='/auth/invite?code={quote(self.code)}&taal={t.language}'>"
+            f"<input type='hidden' name='csrf' value='{csrf}'>"
+        )
+        if self.fixed_email or email:
+            parts.append(self._account_fields(email, name, email_code))
+        else:
+            parts.append(
+                f"<p>{html.escape(t('auth.email_step'))}</p>"
+                + _field(t("auth.email"), "email", "email", email)
+                + f"<button type='submit' name='step' value='code'>"
+                f"{html.escape(t('auth.send_code'))}</button>"
+            )
+        parts.append("</form>")
+        return _page(t, t("auth.invitation_title"), "".join(parts), csrf)
+
+    def _account_fields(self, email: str, name: str, email_code: str) -> str:
+        t = self.t
+        shown = html.escape(self.fixed_email or email)
+        fields = _field(t("auth.name"), "name", value=name) + (
+            f"<p>{html.escape(t('auth.email'))}: <strong>{shown}</strong></p>"
+        )
+        if not self.fixed_email:
+            fields += (
+                f"<input type='hidden' name='email' value='{shown}'>"
+                f"<label for='email_code'>{html.escape(t('auth.email_code'))}</label>"
+                "<input id='email_code' name='email_code' type='text' inputmode='numeric' "
+                f"autocomplete='one-time-code' value='{html.escape(email_code)}' required>"
+            )
+        fields += (
+            _field(t("auth.new_password"), "password", "password")
+            + _field(t("auth.password_again"), "password_again", "password")
+            + f"<button type='submit' name='step' value='account'>"
+            f"{html.escape(t('auth.create_account'))}</button>"
+        )
+        if not self.fixed_email:
+            # formnovalidate: asking for a new code needs none of the other fields filled in.
+            fields += (
+                "<button type='submit' name='step' value='code' formnovalidate "
+                "style='background:#fff;color:#b03a48;border:1px solid #b03a48;margin-left:.5rem'>"
+                f"{html.escape(t('auth.send_code_again'))}</button>"
+            )
+        return fields
+
+
 async def invitation(request: Request) -> Response:
     t = _language(request)
     code = request.query_params.get("code", "")
@@ -232,46 +308,76 @@ async def invitation(request: Request) -> Response:
         _trajectory_id, municipality, fixed_email = store.invitation(code)
     except CodeRefused as refused:
         return _code_refused(t, refused.reason)
-    error = ""
-    if request.method == "POST":
-        form = await _form(request)
-        error = _password_form_error(request, form, t)
-        if not error:
-            try:
-                person_id = await _off_the_loop(
-                    accept_invitation,
-                    store.engine,
-                    code,
-                    form.get("name", ""),
-                    form.get("email", ""),
-                    form.get("password", ""),
-                    _client(request),
-                )
-            except CodeRefused as refused:
-                return _code_refused(t, refused.reason)
-            except AccountRefused as refused:
-                error = t(f"auth.account_{refused.reason}")
-            else:
-                token = store.start_login_session(person_id)
-                return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
-    csrf = secrets.token_urlsafe(24)
-    email_field = (
-        f"<p>{html.escape(t('auth.email'))}: <strong>{html.escape(fixed_email)}</strong></p>"
-        if fixed_email
-        else _field(t("auth.email"), "email", "email")
+    page = InvitationPage(t, code, municipality, fixed_email)
+    if request.method == "GET":
+        return page.render()
+    form = await _form(request)
+    if not fixed_email and form.get("step") == "code":
+        if not _csrf_ok(request, form):
+            return page.render(error=t("auth.form_expired"), email=form.get("email", ""))
+        return await _mail_code(request, page, store, form)
+    return await _accept(request, page, store, form)
+
+
+async def _mail_code(
+    request: Request, page: InvitationPage, store: AccountStore, form: dict[str, str]
+) -> Response:
+    """Mail a code to the address typed, off the event loop; show the form to enter it."""
+    t, email = page.t, form.get("email", "").strip()
+    # Asked again from the code form: that form stays, whatever the answer.
+    again = "email_code" in form
+    try:
+        await _off_the_loop(
+            mail_email_code, store.engine, page.code, email, t.language, _client(request)
+        )
+    except EmailCodeRefused as refused:
+        error = t(f"auth.email_code_{refused.reason}")
+        return page.render(error=error, email=email if again else "")
+    except CodeRefused as refused:
+        return _code_refused(t, refused.reason)
+    except AccountRefused as refused:
+        return page.render(error=t(f"auth.account_{refused.reason}"))
+    except MailNotConfigured:
+        return page.render(error=t("auth.mail_not_configured"))
+    except MailFailed:
+        return page.render(error=t("auth.mail_failed"), email=email if again else "")
+    minutes = int(EMAIL_CODE_VALIDITY.total_seconds() // 60)
+    notice = t("auth.code_sent", email=email, minutes=minutes)
+    return page.render(notice=notice, email=email, name=form.get("name", ""))
+
+
+async def _accept(
+    request: Request, page: InvitationPage, store: AccountStore, form: dict[str, str]
+) -> Response:
+    """Create the account, off the event loop; with an unchecked address only with its code."""
+    t = page.t
+    email = page.fixed_email or form.get("email", "").strip()
+    name, email_code = form.get("name", ""), form.get("email_code", "")
+    error = _password_form_error(request, form, t)
+    if error:
+        return page.render(error=error, email=email, name=name, email_code=email_code)
+    work = functools.partial(
+        accept_invitation,
+        store.engine,
+        page.code,
+        name,
+        email,
+        form.get("password", ""),
+        _client(request),
+        email_code=email_code,
+        language=t.language,
     )
-    body = (
-        f"<p>{html.escape(t('auth.invitation_for', municipality=municipality))}</p>"
-        + (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
-        + f"<form method='post' action='/auth/invite?code={quote(code)}&taal={t.language}'>"
-        f"<input type='hidden' name='csrf' value='{csrf}'>"
-        + _field(t("auth.name"), "name")
-        + email_field
-        + _field(t("auth.new_password"), "password", "password")
-        + _field(t("auth.password_again"), "password_again", "password")
-        + f"<button type='submit'>{html.escape(t('auth.create_account'))}</button></form>"
-    )
-    return _page(t, t("auth.invitation_title"), body, csrf)
+    try:
+        person_id = await _off_the_loop(work)
+    except EmailCodeRefused as refused:
+        return page.render(error=t(f"auth.email_code_{refused.reason}"), email=email, name=name)
+    except CodeRefused as refused:
+        return _code_refused(t, refused.reason)
+    except AccountRefused as refused:
+        error = t(f"auth.account_{refused.reason}")
+        return page.render(error=error, email=email, name=name, email_code=email_code)
+    token = store.start_login_session(person_id)
+    return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
 
 
 async def reset(request: Request) -> Response:
