@@ -6,8 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal
+from briefs.devices import device_words
+from briefs.i18n import Translator, format_moment
+from components.resilience import database_section, guarded, show_page_notice
 from components.state import (
-    account_store,
+    change_my_password,
+    end_my_logins,
+    my_logins,
     programme_store,
     sso_configured,
     sso_email,
@@ -16,6 +21,7 @@ from components.state import (
 )
 from components.text import md_literal, spreadsheet_safe
 from components.workspace import database_unreachable
+from core.settings import settings
 from services import single_sign_on
 from storage.accounts import AccountRefused
 from storage.db import DATABASE_ERRORS
@@ -34,6 +40,9 @@ def login_page() -> None:
         st.warning(t("auth.sso_unknown", email=md_literal(sso_email() or "–")))
         st.button(t("auth.logout"), key="sso_logout", on_click=st.logout)
         return
+    # Why this page shows instead of the one the person was on: a login that ended, or
+    # "Overal afmelden".
+    show_page_notice(t)
     st.write(t("start.intro"))
     st.write(t("auth.intro"))
     st.link_button(t("auth.login"), f"/auth/login?taal={t.language}", type="primary")
@@ -70,6 +79,7 @@ def login_page() -> None:
 def account_page(principal: Principal) -> None:
     t = translator()
     st.title(t("account.title"))
+    show_page_notice(t)
     st.text(f"{principal.name} · {principal.email}")
     st.text(t("account.role", role=t(f"role.{principal.role}")))
     st.subheader(t("account.change_password"))
@@ -79,12 +89,62 @@ def account_page(principal: Principal) -> None:
         again = st.text_input(t("auth.password_again"), type="password", key="pw_again")
         submitted = st.form_submit_button(t("auth.save_password"))
     if submitted:
-        if new != again:
-            st.error(t("auth.passwords_differ"))
-            return
-        try:
-            account_store().change_password(principal, current, new)
-        except AccountRefused as refused:
-            st.error(t(f"auth.account_{refused.reason}"))
-        else:
-            st.success(t("account.password_changed"))
+        _change_password(principal, current, new, again, t)
+    with database_section(t):
+        _logins(principal, t)
+
+
+def _change_password(
+    principal: Principal, current: str, new: str, again: str, t: Translator
+) -> None:
+    if new != again:
+        st.error(t("auth.passwords_differ"))
+        return
+    try:
+        change_my_password(principal, current, new)
+    except AccountRefused as refused:
+        st.error(t(f"auth.account_{refused.reason}"))
+    except DATABASE_ERRORS:
+        st.error(t("db.action"))
+    else:
+        st.success(t("account.password_changed"))
+
+
+def _logins(principal: Principal, t: Translator) -> None:
+    """The person's logins that have not ended, and the buttons that end them."""
+    configured = settings()
+    st.subheader(t("account.logins"))
+    st.caption(
+        t("account.logins_help", minutes=configured.idle_minutes, hours=configured.session_hours)
+    )
+    logins = my_logins(principal)
+    if not logins:
+        st.info(t("account.no_logins"))
+    else:
+        # A table shows every cell as text: the browser's words came from the browser.
+        rows = [
+            {
+                t("account.login_device"): device_words(login.user_agent, t),
+                t("account.login_started"): format_moment(login.started),
+                t("account.login_last_seen"): format_moment(login.last_seen),
+                t("account.login_this"): t("account.this_login") if login.current else "",
+            }
+            for login in logins
+        ]
+        st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True, width="stretch")
+    others = [login for login in logins if not login.current]
+    left, right = st.columns(2)
+    left.button(
+        t("account.end_others"),
+        key="end_other_logins",
+        disabled=not others,
+        on_click=guarded(end_my_logins),
+        args=(principal, False),
+    )
+    right.button(
+        t("account.end_everywhere"),
+        key="end_all_logins",
+        type="primary",
+        on_click=guarded(end_my_logins),
+        args=(principal, True),
+    )

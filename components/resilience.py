@@ -52,4 +52,5 @@ def show_page_notice(t: Translator) -> None:
     if notice is None:
         return
     kind, key, params = notice
-    (st.success if kind == "success" else st.error)(t(key, **params))
+    show = {"success": st.success, "info": st.info}.get(kind, st.error)
+    show(t(key, **params))

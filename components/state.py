@@ -15,12 +15,13 @@ from briefs.cohort import StepStatus
 from briefs.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from briefs.parts import Problem
 from briefs.programme import BriefRef, Trajectory
-from core.security import LOGIN_COOKIE, unsign
+from core.security import unsign
 from core.settings import settings
 from services import review as marking
 from services import single_sign_on
+from services.accounts import change_password
 from storage import edit_access
-from storage.accounts import AccountStore
+from storage.accounts import AccountStore, LoginSession
 from storage.db import engine_for
 from storage.feedback import FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
@@ -84,15 +85,26 @@ def resolve_principal() -> Principal | None:
     idle time, a password reset) ends it here on the next rerun.
     """
     state = st.session_state
+    configured = settings()
     token = state.get(TOKEN_KEY)
     if token is None:
-        cookie = st.context.cookies.get(LOGIN_COOKIE) if st.context.cookies else None
-        token = unsign(cookie, settings().signing_key()) if cookie else None
-    idle = timedelta(minutes=settings().idle_minutes)
-    principal = account_store().resolve_login_session(token, idle)
+        cookie = st.context.cookies.get(configured.login_cookie) if st.context.cookies else None
+        token = unsign(cookie, configured.signing_key()) if cookie else None
+    principal = account_store().resolve_login_session(
+        token, configured.idle, configured.session_lifetime
+    )
     if principal is None:
-        state.pop(TOKEN_KEY, None)
-        principal = _single_sign_on_principal(idle)
+        ended_here = state.pop(TOKEN_KEY, None) is not None
+        principal = _single_sign_on_principal(configured.idle, configured.session_lifetime)
+        if ended_here and principal is None and sso_outcome() != single_sign_on.ENDED:
+            # This page was signed in a moment ago: say why it is the login page now (an
+            # ended single sign-on says so itself).
+            set_notice(
+                "info",
+                "auth.login_ended",
+                minutes=configured.idle_minutes,
+                hours=configured.session_hours,
+            )
     else:
         state[TOKEN_KEY] = token
     state[PRINCIPAL_KEY] = principal
@@ -115,7 +127,54 @@ def client_address() -> str:
 
     Streamlit hides loopback addresses (None for 127.0.0.1 and ::1): that is this machine.
     """
-    return st.context.ip_address or "localhost"
+    address = st.context.ip_address
+    # Anything but text (None, or a stand-in under a test harness) is this machine too.
+    return address if isinstance(address, str) and address else "localhost"
+
+
+def _user_agent() -> str:
+    """The browser's description of itself, kept with a single sign-on's login session."""
+    headers = st.context.headers
+    agent = headers.get("User-Agent") if headers else None
+    return agent if isinstance(agent, str) else ""
+
+
+def change_my_password(principal: Principal, current: str, new: str) -> None:
+    """Change the signed-in person's password; every other login of theirs ends."""
+    change_password(
+        account_store().engine,
+        principal,
+        current,
+        new,
+        st.session_state.get(TOKEN_KEY),
+        client_address(),
+    )
+
+
+def my_logins(principal: Principal) -> list[LoginSession]:
+    """The signed-in person's logins that have not ended, this one marked."""
+    configured = settings()
+    return account_store().login_sessions(
+        principal, configured.idle, configured.session_lifetime, st.session_state.get(TOKEN_KEY)
+    )
+
+
+def end_my_logins(principal: Principal, everywhere: bool) -> None:
+    """End the person's other logins, or all of them including this one ("Overal afmelden")."""
+    sso = current_principal_is_sso()
+    keep = None if everywhere else st.session_state.get(TOKEN_KEY)
+    account_store().end_login_sessions(principal, keep, client_address())
+    if not everywhere:
+        set_notice("success", "account.others_ended")
+        return
+    # As log_out: the next run finds nobody signed in and shows the login page; a single
+    # sign-on's identity cookie goes too, as with log_out_sso.
+    st.session_state.pop(TOKEN_KEY, None)
+    st.session_state.pop(PRINCIPAL_KEY, None)
+    st.session_state.pop(SSO_KEY, None)
+    set_notice("success", "account.ended_everywhere")
+    if sso:
+        st.logout()
 
 
 def log_out_sso() -> None:
@@ -144,7 +203,7 @@ def sso_configured() -> bool:
         return False
 
 
-def _single_sign_on_principal(idle: timedelta) -> Principal | None:
+def _single_sign_on_principal(idle: timedelta, lifetime: timedelta) -> Principal | None:
     """Who Streamlit's identity cookie signs in, by services.single_sign_on's rules."""
     if not sso_configured() or not st.user.is_logged_in:
         st.session_state.pop(SSO_KEY, None)
@@ -155,7 +214,15 @@ def _single_sign_on_principal(idle: timedelta) -> Principal | None:
     seen = st.session_state.get(SSO_KEY)
     if seen is not None and seen[0] == token and seen[1] != single_sign_on.SIGNED_IN:
         return None  # refused or ended: said (and audited) once in this session
-    result = single_sign_on.sign_in(account_store().engine, claims, key, idle, client_address())
+    result = single_sign_on.sign_in(
+        account_store().engine,
+        claims,
+        key,
+        idle,
+        client_address(),
+        lifetime=lifetime,
+        user_agent=_user_agent(),
+    )
     st.session_state[SSO_KEY] = (result.token, result.outcome)
     if result.principal is not None:
         st.session_state[TOKEN_KEY] = result.token
@@ -293,7 +360,7 @@ def bump_part_reset(brief_id: int, key: str) -> None:
 
 
 def set_notice(kind: str, key: str, **params: Any) -> None:
-    """Leave a message for the top of the next run ("success", "error"): catalogue key only."""
+    """Leave a message for the top of the next run (success, info or error): catalogue key only."""
     st.session_state[NOTICE_KEY] = (kind, key, params)
 
 

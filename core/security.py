@@ -10,11 +10,20 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-# The one name of the HttpOnly cookie that carries a signed login-session token.
+# The name of the HttpOnly cookie that carries a signed login-session token ...
 LOGIN_COOKIE = "kernbrief_login"
+# ... and its name with secure cookies on. A browser keeps a "__Host-" cookie only when it
+# was set over HTTPS with Secure, Path=/ and no Domain, so no other subdomain and no plain
+# HTTP answer can plant or overwrite it.
+SECURE_LOGIN_COOKIE = "__Host-" + LOGIN_COOKIE
 
 # Argon2 with the library's defaults; one hasher for the whole process.
 _HASHER = PasswordHasher()
+
+
+def login_cookie_name(secure: bool) -> str:
+    """Return the login cookie's name: every writer and reader of the cookie asks here."""
+    return SECURE_LOGIN_COOKIE if secure else LOGIN_COOKIE
 
 
 def digest(secret: str) -> str:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core.security import login_cookie_name
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "kernbrief-demo"
 DEMO_KEY_FILE = PROJECT_ROOT / "data" / "demo-secret-key"
 DEFAULT_DB_TIMEOUT = 5.0
+# A login ends after this long without activity (ASVS L2 asks for 30 minutes at most) ...
+DEFAULT_IDLE_MINUTES = 30
+# ... and this long after it started, however active it was.
+DEFAULT_SESSION_HOURS = 12
 MIN_KEY_LENGTH = 32
 # Every variable the settings are made of; settings() re-reads only when one of them changes.
 VARIABLES = (
@@ -21,9 +28,23 @@ VARIABLES = (
     "KERNBRIEF_DEMO",
     "KERNBRIEF_DEMO_KEY_FILE",
     "KERNBRIEF_IDLE_MINUTES",
+    "KERNBRIEF_SESSION_HOURS",
     "KERNBRIEF_SECURE_COOKIES",
     "KERNBRIEF_DB_TIMEOUT",
 )
+
+
+# What to tell the operator when a number in the environment is not a positive whole number.
+INVALID = {
+    "idle_minutes": (
+        "KERNBRIEF_IDLE_MINUTES is ongeldig: gebruik een positief geheel aantal minuten "
+        "(is invalid: use a positive whole number of minutes)."
+    ),
+    "session_hours": (
+        "KERNBRIEF_SESSION_HOURS is ongeldig: gebruik een positief geheel aantal uren "
+        "(is invalid: use a positive whole number of hours)."
+    ),
+}
 
 
 class ConfigurationError(RuntimeError):
@@ -37,19 +58,35 @@ class Settings(BaseModel):
 
     database_url: str
     demo: bool = False
-    idle_minutes: int = 120
+    idle_minutes: int = DEFAULT_IDLE_MINUTES
+    session_hours: int = DEFAULT_SESSION_HOURS
     secure_cookies: bool = False
     db_timeout: float = DEFAULT_DB_TIMEOUT
     # Kept out of repr so that a logged Settings never shows the key.
     configured_key: str = Field(default="", repr=False)
     demo_key_file: Path = DEMO_KEY_FILE
 
-    @field_validator("idle_minutes")
+    @field_validator("idle_minutes", "session_hours")
     @classmethod
-    def _positive_minutes(cls, value: int) -> int:
+    def _positive(cls, value: int) -> int:
         if value <= 0:
             raise ValueError("must be positive")
         return value
+
+    @property
+    def idle(self) -> timedelta:
+        """How long a login may go without activity."""
+        return timedelta(minutes=self.idle_minutes)
+
+    @property
+    def session_lifetime(self) -> timedelta:
+        """How long a login lasts from its start, whatever the activity."""
+        return timedelta(hours=self.session_hours)
+
+    @property
+    def login_cookie(self) -> str:
+        """The login cookie's name: with the "__Host-" prefix when cookies are secure."""
+        return login_cookie_name(self.secure_cookies)
 
     def signing_key(self) -> bytes:
         """Return the key that signs login cookies and edit tokens.
@@ -94,7 +131,12 @@ def _settings_for(values: tuple[str | None, ...]) -> Settings:
                 "database_url": _database_url(environment["DATABASE_URL"]),
                 "demo": _flag(environment["KERNBRIEF_DEMO"], ("1", "true", "yes", "ja")),
                 # Text such as "90" becomes a number here; anything else is refused.
-                "idle_minutes": (environment["KERNBRIEF_IDLE_MINUTES"] or "120").strip(),
+                "idle_minutes": (
+                    environment["KERNBRIEF_IDLE_MINUTES"] or str(DEFAULT_IDLE_MINUTES)
+                ).strip(),
+                "session_hours": (
+                    environment["KERNBRIEF_SESSION_HOURS"] or str(DEFAULT_SESSION_HOURS)
+                ).strip(),
                 "secure_cookies": _flag(
                     environment["KERNBRIEF_SECURE_COOKIES"], ("1", "true", "yes")
                 ),
@@ -103,11 +145,12 @@ def _settings_for(values: tuple[str | None, ...]) -> Settings:
                 "demo_key_file": Path(environment["KERNBRIEF_DEMO_KEY_FILE"] or DEMO_KEY_FILE),
             }
         )
-    except ValidationError:
-        # Every other value is made valid above; only the idle time can be wrong.
+    except ValidationError as error:
+        # Every other value is made valid above; only the idle time and the lifetime can be
+        # wrong. Each is named, so the operator knows which variable to fix.
+        wrong = {str(problem["loc"][0]) for problem in error.errors() if problem["loc"]}
         raise ConfigurationError(
-            "KERNBRIEF_IDLE_MINUTES is ongeldig: gebruik een positief geheel aantal minuten "
-            "(is invalid: use a positive whole number of minutes)."
+            " ".join(message for field, message in INVALID.items() if field in wrong)
         ) from None
 
 

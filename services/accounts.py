@@ -1,16 +1,24 @@
-"""Account use cases that change several tables at once: accept an invitation, reset a password."""
+"""Account use cases that change several tables at once: invitations, resets, password changes."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from briefs.access import Role
+from briefs.access import Principal, Role
 from briefs.model import one_line_name
+from core.security import password_matches
 from services.unit_of_work import unit_of_work
 from storage.audit import AuditLog
 from storage.email_checks import EmailChecks, EmailCodeRefused
 from storage.invitations import CodeRefused, InvitationStore
-from storage.people import AccountRefused, Clock, check_password, normalise_email, system_clock
+from storage.people import (
+    AccountRefused,
+    Clock,
+    PeopleStore,
+    check_password,
+    normalise_email,
+    system_clock,
+)
 
 
 def accept_invitation(
@@ -94,4 +102,30 @@ def reset_password(
         work.invitations.claim(row.id)
         work.login_sessions.end_all(person_id)
         work.audit.record(row.email, "password_reset", row.email, client)
+        work.audit.record(row.email, "logins_ended", row.email, client)
     return person_id
+
+
+def change_password(
+    engine: Engine,
+    principal: Principal,
+    current: str,
+    new: str,
+    keep_token: str | None,
+    client: str = "",
+    clock: Clock = system_clock,
+) -> None:
+    """Change one's own password and end every other login of that person.
+
+    Whoever knew the old password may be logged in elsewhere; only the login the change was
+    made from (``keep_token``) stays. The current password is checked before the
+    transaction, so the database is not held while Argon2 works.
+    """
+    if not password_matches(PeopleStore(engine).password_hash_of(principal.person_id), current):
+        raise AccountRefused("wrong_password")
+    check_password(new)
+    with unit_of_work(engine, clock) as work:
+        work.people.set_password(principal.person_id, new)
+        work.login_sessions.end_all(principal.person_id, keep=keep_token)
+        work.audit.record(principal.email, "password_changed", principal.email, client)
+        work.audit.record(principal.email, "other_logins_ended", principal.email, client)

@@ -45,7 +45,7 @@ from briefs.access import Principal, Role
 from briefs.model import one_line_name
 from services.unit_of_work import UnitOfWork, unit_of_work
 from storage.invitations import CodeRefused
-from storage.login_sessions import LoginSessionStore
+from storage.login_sessions import DEFAULT_LIFETIME, LoginSessionStore
 from storage.people import AccountRefused, Clock, PeopleStore, normalise_email, system_clock
 
 SIGNED_IN = "signed_in"
@@ -113,16 +113,18 @@ def sign_in(
     idle: timedelta,
     client: str = "",
     clock: Clock = system_clock,
+    lifetime: timedelta = DEFAULT_LIFETIME,
+    user_agent: str = "",
 ) -> SignIn:
     """Return who this sign-on is, starting its login session the first time it is seen."""
     token = sign_in_token(claims, key)
     for _attempt in range(2):
-        person_id = LoginSessionStore(engine, clock).person_of(token, idle)
+        person_id = LoginSessionStore(engine, clock).person_of(token, idle, lifetime)
         principal = PeopleStore(engine).principal(person_id) if person_id is not None else None
         if principal is not None:
             return SignIn(SIGNED_IN, token, principal)
         try:
-            return _start(engine, claims, token, client, clock)
+            return _start(engine, claims, token, client, clock, user_agent)
         except (IntegrityError, CodeRefused):
             # Another tab or browser linked or started this sign-on a moment ago: look again.
             continue
@@ -130,7 +132,12 @@ def sign_in(
 
 
 def _start(
-    engine: Engine, claims: Mapping[str, Any], token: str, client: str, clock: Clock
+    engine: Engine,
+    claims: Mapping[str, Any],
+    token: str,
+    client: str,
+    clock: Clock,
+    user_agent: str = "",
 ) -> SignIn:
     identity = Identity.from_claims(claims)
     with unit_of_work(engine, clock) as work:
@@ -148,7 +155,7 @@ def _start(
             )
             return SignIn(REFUSED, token)
         work.identities.record_sign_in(token, principal.person_id)
-        work.login_sessions.start(principal.person_id, token)
+        work.login_sessions.start(principal.person_id, token, user_agent)
         work.audit.record(principal.email, "sso_login", identity.target(), client)
     return SignIn(SIGNED_IN, token, principal)
 

@@ -14,8 +14,9 @@ from sqlalchemy import Engine
 
 from briefs.access import Principal, Role
 from storage.audit import AuditEntry, AuditLog
+from storage.db import SharedConnection
 from storage.invitations import CodeRefused, InvitationStore
-from storage.login_sessions import LoginSessionStore
+from storage.login_sessions import DEFAULT_LIFETIME, LoginSession, LoginSessionStore
 from storage.logins import LOCK_AFTER, LOCK_FOR, LoginRefused, Logins
 from storage.people import AccountRefused, Clock, PeopleStore, system_clock
 
@@ -27,6 +28,7 @@ __all__ = [
     "AuditEntry",
     "CodeRefused",
     "LoginRefused",
+    "LoginSession",
 ]
 
 
@@ -88,19 +90,16 @@ class AccountStore:
         """Return who logged in, or raise LoginRefused without saying why."""
         return self._logins.authenticate(email, password, client)
 
-    def change_password(
-        self, principal: Principal, current: str, new: str, client: str = ""
-    ) -> None:
-        self._logins.change_password(principal, current, new, client)
-
     # --- login sessions -------------------------------------------------------------------
-    def start_login_session(self, person_id: int) -> str:
+    def start_login_session(self, person_id: int, user_agent: str = "") -> str:
         """Start a login session; return its token, for the signed login cookie."""
-        return self._sessions.start(person_id)
+        return self._sessions.start(person_id, user_agent=user_agent)
 
-    def resolve_login_session(self, token: str | None, idle: timedelta) -> Principal | None:
-        """Return who holds this login session, or None once it ended or was idle too long."""
-        person_id = self._sessions.person_of(token, idle)
+    def resolve_login_session(
+        self, token: str | None, idle: timedelta, lifetime: timedelta = DEFAULT_LIFETIME
+    ) -> Principal | None:
+        """Return who holds this login session, or None once it ended, was idle or grew old."""
+        person_id = self._sessions.person_of(token, idle, lifetime)
         return self._people.principal(person_id) if person_id is not None else None
 
     def end_login_session(self, token: str, client: str = "") -> None:
@@ -109,6 +108,29 @@ class AccountStore:
         person = None if person_id is None else self._people.principal(person_id)
         if person is not None:
             self._audit.record(person.email, "logout", person.email, client)
+
+    def login_sessions(
+        self,
+        principal: Principal,
+        idle: timedelta,
+        lifetime: timedelta = DEFAULT_LIFETIME,
+        current_token: str | None = None,
+    ) -> list[LoginSession]:
+        """The person's own logins that have not ended, ``current_token``'s one marked."""
+        return self._sessions.active(principal.person_id, idle, lifetime, current_token)
+
+    def end_login_sessions(
+        self, principal: Principal, keep_token: str | None = None, client: str = ""
+    ) -> None:
+        """End the person's own logins everywhere ("Overal afmelden"), or all but ``keep_token``."""
+        with self.engine.begin() as connection:
+            shared = SharedConnection(connection)
+            LoginSessionStore(shared, self.clock).end_all(principal.person_id, keep=keep_token)
+            audit = AuditLog(shared, self.clock)
+            if keep_token:
+                audit.record(principal.email, "other_logins_ended", principal.email, client)
+            else:
+                audit.record(principal.email, "logins_ended", principal.email, client)
 
     # --- invitations and resets -----------------------------------------------------------
     def invite(

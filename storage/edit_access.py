@@ -4,8 +4,8 @@ The part editor saves through a plain HTTP request instead of a Streamlit rerun,
 save never races a page change and still leaves when a tab closes. The request carries an
 edit token that the page handed to the browser: an HMAC over who may edit and which login
 it belongs to. It is checked against the database on every save, so logging out, an idle
-login or a deactivated account stops it at once. It is not a cookie, so another site cannot
-make the browser send it.
+login, a login past its lifetime or a deactivated account stops it at once. It is not a
+cookie, so another site cannot make the browser send it.
 """
 
 from __future__ import annotations
@@ -13,16 +13,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine
 
 from briefs.access import Principal
 from core.security import digest, new_token
-from storage.login_sessions import LOGIN_SESSION_TOUCH
+from storage.login_sessions import DEFAULT_LIFETIME, LoginSessionStore
 from storage.people import PeopleStore
-from storage.repository import utc
-from storage.tables import AuthSessionRow
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,13 @@ def issue(principal: Principal, login_token: str | None, key: bytes) -> str:
     return f"{payload}.{_mac(payload, key)}"
 
 
-def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant | None:
+def verify(
+    token: str,
+    key: bytes,
+    engine: Engine,
+    idle: timedelta,
+    lifetime: timedelta = DEFAULT_LIFETIME,
+) -> EditGrant | None:
     """Return whom the token speaks for, or None when it is forged, expired or logged out."""
     parts = token.split(".")
     if len(parts) != 4:
@@ -56,24 +60,9 @@ def verify(token: str, key: bytes, engine: Engine, idle: timedelta) -> EditGrant
     payload = f"{person}.{reference}.{expires}"
     if not hmac.compare_digest(mac, _mac(payload, key)) or not person.isdigit():
         return None
-    with engine.connect() as connection:
-        login = connection.execute(
-            select(AuthSessionRow.person_id, AuthSessionRow.last_seen_at).where(
-                AuthSessionRow.token_hash == reference
-            )
-        ).first()
-    if login is None or login.person_id != int(person):
+    # The same rules as for the login cookie: over its idle time or lifetime, or ended, it
+    # saves nothing. Typing is activity: a person who only types is not logged out as idle.
+    if LoginSessionStore(engine).person_of_digest(reference, idle, lifetime) != int(person):
         return None
-    now = datetime.now(UTC)
-    if utc(login.last_seen_at) < now - idle:
-        return None
-    if utc(login.last_seen_at) < now - LOGIN_SESSION_TOUCH:
-        # Typing is activity: a person who only types must not be logged out as idle.
-        with engine.begin() as connection:
-            connection.execute(
-                update(AuthSessionRow)
-                .where(AuthSessionRow.token_hash == reference)
-                .values(last_seen_at=now)
-            )
     principal = PeopleStore(engine).principal(int(person))
     return EditGrant(principal) if principal is not None else None

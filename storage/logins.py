@@ -10,7 +10,7 @@ from briefs.access import Principal
 from core.security import password_matches
 from storage.audit import AuditLog
 from storage.db import Database
-from storage.people import AccountRefused, Clock, PeopleStore, normalise_email, system_clock
+from storage.people import Clock, PeopleStore, normalise_email, system_clock
 from storage.repository import utc
 from storage.tables import LoginThrottleRow
 
@@ -89,7 +89,7 @@ class LoginThrottle:
 
 
 class Logins:
-    """Password logins and changes, throttled and written to the audit log."""
+    """Password logins, throttled and written to the audit log."""
 
     def __init__(self, db: Database, clock: Clock = system_clock):
         self.people = PeopleStore(db)
@@ -119,12 +119,3 @@ class Logins:
             raise LoginRefused
         self.audit.record(email, "login", email, client)
         return principal
-
-    def change_password(
-        self, principal: Principal, current: str, new: str, client: str = ""
-    ) -> None:
-        stored = self.people.password_hash_of(principal.person_id)
-        if not password_matches(stored, current):
-            raise AccountRefused("wrong_password")
-        self.people.set_password(principal.person_id, new)
-        self.audit.record(principal.email, "password_changed", principal.email, client)

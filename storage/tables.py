@@ -20,6 +20,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 JsonValue = JSON().with_variant(JSONB(), "postgresql")
+USER_AGENT_CHARS = 300
 
 
 class Base(DeclarativeBase):
@@ -101,6 +102,9 @@ class AuthSessionRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The browser's own description of itself at login, cut short: it is whatever the client
+    # sent, shown to the person on their account page as text only.
+    user_agent: Mapped[str] = mapped_column(String(USER_AGENT_CHARS), default="", server_default="")
 
 
 class SsoIdentityRow(Base):

@@ -24,7 +24,7 @@ from starlette.types import Scope
 from briefs.demo import DEMO_PEOPLE
 from briefs.i18n import LANGUAGES, Translator
 from core.mail import MailFailed, MailNotConfigured
-from core.security import LOGIN_COOKIE, sign, unsign
+from core.security import sign, unsign
 from core.settings import DEMO_PASSWORD, settings
 from services.account_mail import mail_email_code
 from services.accounts import accept_invitation, reset_password
@@ -134,15 +134,23 @@ def _password_form_error(request: Request, form: dict[str, str], t: Translator) 
 
 
 def _logged_in(response: Response, token: str) -> Response:
+    configured = settings()
+    # With secure cookies the name carries "__Host-": Secure, Path=/ and no Domain, as that
+    # prefix demands of a cookie the browser is to keep.
     response.set_cookie(
-        LOGIN_COOKIE,
-        sign(token, settings().signing_key()),
+        configured.login_cookie,
+        sign(token, configured.signing_key()),
         httponly=True,
         samesite="lax",
-        secure=settings().secure_cookies,
+        secure=configured.secure_cookies,
         path="/",
     )
     return response
+
+
+def _user_agent(request: Request) -> str:
+    """The browser's description of itself, kept with the login to list it on Mijn account."""
+    return request.headers.get("user-agent", "")
 
 
 def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "") -> HTMLResponse:
@@ -187,7 +195,7 @@ async def login(request: Request) -> Response:
         principal = await _off_the_loop(store.authenticate, email, password, client)
     except LoginRefused:
         return _login_form(t, error=t("auth.refused"), email=email)
-    token = store.start_login_session(principal.person_id)
+    token = store.start_login_session(principal.person_id, _user_agent(request))
     # The language of the login page is the one their mails are written in.
     store.remember_language(principal.person_id, t.language)
     return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
@@ -204,14 +212,22 @@ async def logout(request: Request) -> Response:
     if request.method == "POST":
         form = await _form(request)
         if _csrf_ok(request, form):
-            token = unsign(request.cookies.get(LOGIN_COOKIE), settings().signing_key())
+            configured = settings()
+            token = unsign(request.cookies.get(configured.login_cookie), configured.signing_key())
             if token:
                 accounts().end_login_session(token, _client(request))
             # A single-sign-on identity cookie goes too: without our cookie, the next request
             # to this address is Streamlit's own logout, which deletes it (see SharedPath).
             after = "/auth/logout" if _has_identity_cookie(request) else "/auth/login"
             response = RedirectResponse(f"{after}?taal={t.language}", status_code=303)
-            response.delete_cookie(LOGIN_COOKIE, path="/")
+            # A "__Host-" cookie is only replaced by one with the same attributes.
+            response.delete_cookie(
+                configured.login_cookie,
+                path="/",
+                secure=configured.secure_cookies,
+                httponly=True,
+                samesite="lax",
+            )
             return response
         error = t("auth.form_expired")
     csrf = secrets.token_urlsafe(24)
@@ -376,7 +392,7 @@ async def _accept(
     except AccountRefused as refused:
         error = t(f"auth.account_{refused.reason}")
         return page.render(error=error, email=email, name=name, email_code=email_code)
-    token = store.start_login_session(person_id)
+    token = store.start_login_session(person_id, _user_agent(request))
     return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
 
 
@@ -451,7 +467,7 @@ def _for_streamlit(scope: Scope) -> bool:
     if scope.get("path") == "/auth/login":
         return "provider" in request.query_params
     if scope.get("path") == "/auth/logout":
-        return _has_identity_cookie(request) and LOGIN_COOKIE not in request.cookies
+        return _has_identity_cookie(request) and settings().login_cookie not in request.cookies
     return False
 
 

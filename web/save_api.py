@@ -11,7 +11,6 @@ loop that serves every Streamlit session.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -96,7 +95,8 @@ def save_payload(payload: dict[str, Any], client: str = "") -> tuple[int, dict[s
             str(payload["token"]),
             configured.signing_key(),
             engine,
-            timedelta(minutes=configured.idle_minutes),
+            configured.idle,
+            configured.session_lifetime,
         )
     except DATABASE_ERRORS:
         return 503, {"status": "database", "message": t("save.db_error_short")}
