@@ -8,6 +8,7 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -317,50 +318,63 @@ def main(argv: list[str] | None = None) -> int:
     link.add_argument("--subject", required=True)
     _add_backup_commands(commands)
     args = parser.parse_args(argv)
-    if args.command == "prune-audit":
-        return prune_audit(args.days)
-    if args.command == "init-db":
-        return init_db(args.demo_if_empty)
-    elif args.command == "seed-demo":
-        if not settings().demo:
-            print(DEMO_REFUSED, file=sys.stderr)
-            return 2
-        engine = app_engine()
-        upgrade(engine)
-        seed_demo(engine, date.today())
-        print("Democontent geladen; de demo-accounts werken alleen in demomodus.")
-    elif args.command in ("create-user", "invite", "set-role", "link-identity"):
-        return _accounts_command(args)
-    elif args.command in ("backup", "restore", "export-json", "import-json"):
-        return _backup_command(args)
-    elif args.command == "list-briefs":
-        programme = SqlProgrammeStore(app_engine())
-        for trajectory in programme.trajectories():
-            for ref in programme.briefs_in(trajectory.id):
-                print(f"{ref.id:5d}  leertraject {trajectory.number:2d}  {ref.municipality}")
-    elif args.command == "export-brief":
-        name, data = exports.export_brief(
-            operator_store(app_engine()),
-            args.brief,
-            _options(args),
-            Translator(args.taal),
-        )
-        target = args.output / name if args.output.is_dir() else args.output
-        target.write_bytes(data)
-        print(f"Geschreven: {target}")
-    elif args.command == "export-trajectory":
-        args.output.mkdir(parents=True, exist_ok=True)
-        name, data = exports.export_cohort(
-            operator_store(app_engine()),
-            args.trajectory,
-            _options(args),
-            Translator(args.taal),
-        )
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            archive.extractall(args.output)
-            for member in archive.namelist():
-                print(f"Geschreven: {args.output / member}")
+    for names, command in COMMANDS:
+        if args.command in names:
+            return command(args)
+    return 2
+
+
+def _seed_demo_command(_args: argparse.Namespace) -> int:
+    if not settings().demo:
+        print(DEMO_REFUSED, file=sys.stderr)
+        return 2
+    engine = app_engine()
+    upgrade(engine)
+    seed_demo(engine, date.today())
+    print("Democontent geladen; de demo-accounts werken alleen in demomodus.")
     return 0
+
+
+def _list_briefs_command(_args: argparse.Namespace) -> int:
+    programme = SqlProgrammeStore(app_engine())
+    for trajectory in programme.trajectories():
+        for ref in programme.briefs_in(trajectory.id):
+            print(f"{ref.id:5d}  leertraject {trajectory.number:2d}  {ref.municipality}")
+    return 0
+
+
+def _export_brief_command(args: argparse.Namespace) -> int:
+    name, data = exports.export_brief(
+        operator_store(app_engine()), args.brief, _options(args), Translator(args.taal)
+    )
+    target = args.output / name if args.output.is_dir() else args.output
+    target.write_bytes(data)
+    print(f"Geschreven: {target}")
+    return 0
+
+
+def _export_trajectory_command(args: argparse.Namespace) -> int:
+    args.output.mkdir(parents=True, exist_ok=True)
+    _name, data = exports.export_cohort(
+        operator_store(app_engine()), args.trajectory, _options(args), Translator(args.taal)
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(args.output)
+        for member in archive.namelist():
+            print(f"Geschreven: {args.output / member}")
+    return 0
+
+
+COMMANDS: tuple[tuple[tuple[str, ...], Callable[[argparse.Namespace], int]], ...] = (
+    (("prune-audit",), lambda args: prune_audit(args.days)),
+    (("init-db",), lambda args: init_db(args.demo_if_empty)),
+    (("seed-demo",), _seed_demo_command),
+    (("create-user", "invite", "set-role", "link-identity"), _accounts_command),
+    (("backup", "restore", "export-json", "import-json"), _backup_command),
+    (("list-briefs",), _list_briefs_command),
+    (("export-brief",), _export_brief_command),
+    (("export-trajectory",), _export_trajectory_command),
+)
 
 
 if __name__ == "__main__":
