@@ -13,7 +13,7 @@ from briefs.access import (
 )
 from briefs.i18n import Translator
 from components.coach.dashboard import coach_dashboard
-from components.state import account_store, programme_store, translator
+from components.state import account_store, client_address, programme_store, translator
 from components.text import md_literal, spreadsheet_safe
 from core.mail import MailFailed, MailNotConfigured, outbox_path
 from core.settings import mail_settings
@@ -77,12 +77,6 @@ def coach_page(principal: Principal) -> None:
         _mail_reset(principal, reset_email)
 
 
-def _client() -> str:
-    """The asker's address for the audit log; empty where Streamlit knows none (tests)."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) else ""
-
-
 def _mail_trouble(t: Translator, trouble: Exception) -> None:
     """Say why nothing was sent: mail is not configured, or the server did not take it."""
     if isinstance(trouble, MailNotConfigured):
@@ -108,7 +102,7 @@ def _make_invitation(
             municipality,
             email,
             base_url(),
-            _client(),
+            client_address(),
         )
     except AccountRefused as refused:
         st.error(t(f"auth.account_{refused.reason}"))
@@ -132,7 +126,7 @@ def _make_invitation(
 def _mail_reset(principal: Principal, email: str) -> None:
     t = translator()
     try:
-        sent_to = mail_reset(account_store().engine, principal, email, base_url(), _client())
+        sent_to = mail_reset(account_store().engine, principal, email, base_url(), client_address())
     except NotFound:
         st.error(t("coach.reset_unknown"))
     except (MailNotConfigured, MailFailed) as trouble:

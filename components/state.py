@@ -15,6 +15,8 @@ from briefs.cohort import StepStatus
 from briefs.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from briefs.parts import Problem
 from briefs.programme import BriefRef, Trajectory
+from core.clients import LOOPBACK, UNKNOWN
+from core.clients import client_address as client_address_of
 from core.security import unsign
 from core.settings import settings
 from services import review as marking
@@ -125,11 +127,17 @@ def log_out() -> None:
 def client_address() -> str:
     """The address this session's browser connects from, as the audit log records it.
 
-    Streamlit hides loopback addresses (None for 127.0.0.1 and ::1): that is this machine.
+    The same rule as the login routes (core/clients.py): the websocket's peer, or, only when
+    that peer is a trusted proxy (KERNBRIEF_TRUSTED_PROXIES), the client it forwarded.
+    Streamlit hides a loopback peer (None for 127.0.0.1 and ::1): that is this machine.
     """
+    headers = st.context.headers
+    if not headers:
+        return UNKNOWN  # no browser behind this run (a test harness or a script)
     address = st.context.ip_address
-    # Anything but text (None, or a stand-in under a test harness) is this machine too.
-    return address if isinstance(address, str) and address else "localhost"
+    peer = address if isinstance(address, str) and address else LOOPBACK
+    forwarded = headers.get_all("x-forwarded-for")
+    return client_address_of(peer, forwarded, settings().trusted_proxies)
 
 
 def _user_agent() -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core.clients import Network, parse_networks
+from core.origins import origin_of
 from core.security import login_cookie_name
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +33,8 @@ VARIABLES = (
     "KERNBRIEF_SESSION_HOURS",
     "KERNBRIEF_SECURE_COOKIES",
     "KERNBRIEF_DB_TIMEOUT",
+    "KERNBRIEF_TRUSTED_PROXIES",
+    "KERNBRIEF_PUBLIC_URL",
 )
 
 
@@ -65,6 +69,10 @@ class Settings(BaseModel):
     # Kept out of repr so that a logged Settings never shows the key.
     configured_key: str = Field(default="", repr=False)
     demo_key_file: Path = DEMO_KEY_FILE
+    # Proxies whose X-Forwarded-For is believed (KERNBRIEF_TRUSTED_PROXIES); none by default.
+    trusted_proxies: tuple[Network, ...] = ()
+    # scheme://host[:port] of KERNBRIEF_PUBLIC_URL: the one origin a deployment accepts.
+    public_origin: str = ""
 
     @field_validator("idle_minutes", "session_hours")
     @classmethod
@@ -125,6 +133,8 @@ def settings() -> Settings:
 @cache
 def _settings_for(values: tuple[str | None, ...]) -> Settings:
     environment = dict(zip(VARIABLES, values, strict=True))
+    trusted_proxies = _trusted_proxies(environment["KERNBRIEF_TRUSTED_PROXIES"])
+    public_origin = _public_origin(environment["KERNBRIEF_PUBLIC_URL"])
     try:
         return Settings.model_validate(
             {
@@ -143,6 +153,8 @@ def _settings_for(values: tuple[str | None, ...]) -> Settings:
                 "db_timeout": _timeout(environment["KERNBRIEF_DB_TIMEOUT"]),
                 "configured_key": (environment["KERNBRIEF_SECRET_KEY"] or "").strip(),
                 "demo_key_file": Path(environment["KERNBRIEF_DEMO_KEY_FILE"] or DEMO_KEY_FILE),
+                "trusted_proxies": trusted_proxies,
+                "public_origin": public_origin,
             }
         )
     except ValidationError as error:
@@ -151,6 +163,30 @@ def _settings_for(values: tuple[str | None, ...]) -> Settings:
         wrong = {str(problem["loc"][0]) for problem in error.errors() if problem["loc"]}
         raise ConfigurationError(
             " ".join(message for field, message in INVALID.items() if field in wrong)
+        ) from None
+
+
+def _trusted_proxies(value: str | None) -> tuple[Network, ...]:
+    try:
+        return parse_networks(value or "")
+    except ValueError:
+        raise ConfigurationError(
+            "KERNBRIEF_TRUSTED_PROXIES is ongeldig: geef IP-adressen of CIDR-blokken, "
+            "gescheiden door komma's, bijvoorbeeld 10.0.0.5,192.168.10.0/24 "
+            "(is invalid: give IP addresses or CIDR blocks, separated by commas)."
+        ) from None
+
+
+def _public_origin(value: str | None) -> str:
+    if not (value or "").strip():
+        return ""
+    try:
+        return origin_of(value or "")
+    except ValueError:
+        raise ConfigurationError(
+            "KERNBRIEF_PUBLIC_URL is ongeldig: geef het adres waarop de gebruikers de app "
+            "openen, bijvoorbeeld https://kernbrief.example.be "
+            "(is invalid: give the address users open the app at)."
         ) from None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 
 from briefs.access import Principal, Role
 from briefs.export.brief_doc import ExportOptions
@@ -34,8 +34,9 @@ from storage.accounts import (
 from storage.audit import AuditLog
 from storage.email_checks import EmailChecks
 from storage.invitations import InvitationStore
+from storage.logins import CLIENT_SLOW_AFTER, MAX_DELAY_SECONDS, THROTTLE_WINDOW
 from storage.repository import NotFound, SqlProgrammeStore
-from storage.tables import PersonRow
+from storage.tables import LoginThrottleRow, PersonRow
 from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -111,7 +112,13 @@ def test_a_demo_participant_logs_in_and_a_wrong_password_is_refused(accounts: Ac
     assert actions(accounts)[:3] == ["login_failed", "login_failed", "login"]
 
 
-def test_repeated_failures_slow_down_then_lock_per_account(
+def fail_times(accounts: AccountStore, email: str, client: str, times: int = LOCK_AFTER) -> None:
+    for _ in range(times):
+        with pytest.raises(LoginRefused):
+            accounts.authenticate(email, "wrong password", client)
+
+
+def test_repeated_failures_slow_down_then_lock_that_account_from_that_client(
     accounts: AccountStore, clock: Clock
 ) -> None:
     delays = []
@@ -120,20 +127,63 @@ def test_repeated_failures_slow_down_then_lock_per_account(
         with pytest.raises(LoginRefused):
             accounts.authenticate(LOTTE, "wrong password", "10.0.0.2")
     assert delays[0] == 0 and delays[-1] > delays[-2] > 0
+    # Locked: from this client even the right password is refused, with the same answer.
     with pytest.raises(LoginRefused):
-        accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.9.9.9")
+        accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.2")
+    assert actions(accounts)[0] == "login_refused_locked"
     clock.now += LOCK_FOR + timedelta(seconds=1)
-    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.9.9.9").email == LOTTE
-    assert "login_refused_locked" in actions(accounts)
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.2").email == LOTTE
 
 
-def test_repeated_failures_from_one_client_lock_that_client(accounts: AccountStore) -> None:
-    for number in range(LOCK_AFTER):
+def test_typos_of_one_colleague_do_not_stop_another_behind_the_same_address(
+    accounts: AccountStore,
+) -> None:
+    """Five wrong passwords for A from office address X; colleague B at X still gets in."""
+    office = "193.190.1.10"
+    fail_times(accounts, LOTTE, office)
+    assert accounts.delay_for(COACH, office) == 0
+    assert accounts.authenticate(COACH, DEMO_PASSWORD, office).email == COACH
+
+
+def test_an_attacker_who_knows_an_email_cannot_lock_its_owner_out(
+    accounts: AccountStore, clock: Clock
+) -> None:
+    """Five (and fifty) wrong passwords for A from attacker X; A still gets in from Y."""
+    fail_times(accounts, LOTTE, "203.0.113.66")
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.7").email == LOTTE
+    # Many attackers at once only slow the account down, up to a cap; never a lock.
+    for number in range(10):
+        fail_times(accounts, LOTTE, f"203.0.113.{number}", 2)
+    assert 0 < accounts.delay_for(LOTTE, "10.0.0.8") <= MAX_DELAY_SECONDS
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.8").email == LOTTE
+    # The attacker's own address stays locked for that account.
+    with pytest.raises(LoginRefused):
+        accounts.authenticate(LOTTE, DEMO_PASSWORD, "203.0.113.66")
+
+
+def test_one_client_trying_many_accounts_is_slowed_down_not_locked(
+    accounts: AccountStore,
+) -> None:
+    for number in range(CLIENT_SLOW_AFTER + 3):
         with pytest.raises(LoginRefused):
             accounts.authenticate(f"guess{number}@gent.demo", "password123", "10.6.6.6")
-    with pytest.raises(LoginRefused):
-        accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.6.6.6")
-    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.0.0.3").email == LOTTE
+    assert accounts.delay_for(LOTTE, "10.6.6.6") > accounts.delay_for(LOTTE, "10.0.0.3") == 0
+    assert accounts.authenticate(LOTTE, DEMO_PASSWORD, "10.6.6.6").email == LOTTE
+
+
+def test_the_throttle_keeps_no_emails_and_forgets_old_failures(
+    accounts: AccountStore, clock: Clock
+) -> None:
+    long_email = "x" * 600 + "@gent.demo"  # longer than the key column
+    fail_times(accounts, long_email, "10.0.0.9", 1)
+    fail_times(accounts, LOTTE, "10.0.0.9", LOCK_AFTER)
+    with accounts.engine.connect() as connection:
+        keys = [row.key for row in connection.execute(select(LoginThrottleRow))]
+    assert keys and all(len(key) < 80 and "@" not in key for key in keys)
+    clock.now += THROTTLE_WINDOW + LOCK_FOR + timedelta(seconds=1)
+    fail_times(accounts, "other@gent.demo", "10.0.0.10", 1)
+    with accounts.engine.connect() as connection:
+        assert len(connection.execute(select(LoginThrottleRow)).all()) == 3
 
 
 def test_sessions_end_when_idle_on_logout_and_on_reset(

@@ -124,7 +124,7 @@ def test_acts_in_the_app_are_logged_with_the_browsers_address(
     log_in(coach, app_server, COACH)
     coach.goto(f"{app_server}/uitdaging")
     expect(coach.locator("h1").first).to_have_text(NL("app.not_available_title"), timeout=30_000)
-    assert _last_entries(demo_url, 1) == [(COACH, "access_refused", "challenge", "localhost")]
+    assert _last_entries(demo_url, 1) == [(COACH, "access_refused", "challenge", "127.0.0.1")]
     admin = new_page()
     log_in(admin, app_server, ADMIN)
     admin.goto(f"{app_server}/mensen")
@@ -132,8 +132,8 @@ def test_acts_in_the_app_are_logged_with_the_browsers_address(
     admin.get_by_role("button", name=NL("people.save")).click()
     expect(admin.get_by_text(NL("people.saved"))).to_be_visible(timeout=30_000)
     assert _last_entries(demo_url, 1) == [
-        (ADMIN, "role_changed", f"{LOTTE} → participant", "localhost")
+        (ADMIN, "role_changed", f"{LOTTE} → participant", "127.0.0.1")
     ]
     admin.get_by_role("button", name=NL("auth.logout")).click()
     expect(admin.locator("h1").first).to_have_text(NL("start.title"), timeout=30_000)
-    assert _last_entries(demo_url, 1) == [(ADMIN, "logout", ADMIN, "localhost")]
+    assert _last_entries(demo_url, 1) == [(ADMIN, "logout", ADMIN, "127.0.0.1")]

@@ -23,6 +23,7 @@ from starlette.types import Scope
 
 from briefs.demo import DEMO_PEOPLE
 from briefs.i18n import LANGUAGES, Translator
+from core.clients import client_address
 from core.mail import MailFailed, MailNotConfigured
 from core.security import sign, unsign
 from core.settings import DEMO_PASSWORD, settings
@@ -65,7 +66,10 @@ def _language(request: Request) -> Translator:
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client address, by the one rule of core.clients (a proxy's header only if trusted)."""
+    peer = request.client.host if request.client else None
+    forwarded = request.headers.getlist("x-forwarded-for")
+    return client_address(peer, forwarded, settings().trusted_proxies)
 
 
 def _page(t: Translator, title: str, body: str, csrf: str | None = None) -> HTMLResponse:

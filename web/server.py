@@ -1,12 +1,24 @@
 """The web server: Streamlit's app.py plus the login routes; `make run` starts this file."""
 
+import os
+
 import streamlit as st
+import uvicorn.config
 from starlette.middleware import Middleware
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.settings import PROJECT_ROOT, settings
 from web.auth import PrivatePages, UnknownAddresses, auth_routes
 from web.save_api import save_routes
+
+# uvicorn, which serves st.App, believes X-Forwarded-For from any loopback peer by default and
+# rewrites the client address before the app sees it: a proxy on the same host that passes the
+# header through unchanged would let anyone choose their address. The app decides alone, from
+# the real peer, by KERNBRIEF_TRUSTED_PROXIES (core/clients.py). uvicorn read its setting
+# before it imported this module, but wraps the app in its proxy middleware only after: put
+# the app in unwrapped. tests/test_client_address.py checks this against the real server.
+os.environ["FORWARDED_ALLOW_IPS"] = ""
+setattr(uvicorn.config, "ProxyHeadersMiddleware", lambda app, trusted_hosts="": app)  # noqa: B010
 
 # Refuse to start without a cookie-signing key outside demo mode: the message says what to set.
 settings().signing_key()
