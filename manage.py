@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from briefs.access import INVITATION_VALIDITY, Role
 from briefs.export.brief_doc import ExportOptions
 from briefs.i18n import LANGUAGES, Translator
+from core.passwords import MIN_LENGTH
 from core.settings import settings
 from services import exports
 from services.operator import OPERATOR, operator_store
@@ -118,7 +119,7 @@ def _accounts_command(args: argparse.Namespace) -> int:
             password = (
                 sys.stdin.readline().rstrip("\n")
                 if args.password_stdin
-                else getpass.getpass("Wachtwoord (minstens 10 tekens): ")
+                else getpass.getpass(f"Wachtwoord (minstens {MIN_LENGTH} tekens): ")
             )
             trajectory_ids = tuple(_trajectory_id(programme, n) for n in args.trajectories)
             # The operator chose the address: it counts as verified for single sign-on.
@@ -148,7 +149,11 @@ def _accounts_command(args: argparse.Namespace) -> int:
             accounts.set_role(OPERATOR, args.email, Role(args.role))
             print(f"Rol gewijzigd: {args.email} is nu {args.role}")
     except AccountRefused as refused:
-        print(f"Geweigerd: {refused.reason}", file=sys.stderr)
+        # Why, in both languages, from the catalogue (the password itself is never shown).
+        key = f"auth.account_{refused.reason}"
+        nl, en = Translator("nl"), Translator("en")
+        why = f"{nl(key)} ({en(key)})" if nl.has(key) else refused.reason
+        print(f"Geweigerd: {why}", file=sys.stderr)
         return 1
     except NotFound:
         print("Geen account met dit e-mailadres.", file=sys.stderr)

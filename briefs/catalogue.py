@@ -1040,8 +1040,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "auth.password": ("Wachtwoord", "Password"),
     "auth.name": ("Naam", "Name"),
     "auth.new_password": (
-        "Nieuw wachtwoord (minstens 10 tekens)",
-        "New password (at least 10 characters)",
+        "Nieuw wachtwoord (minstens 12 tekens)",
+        "New password (at least 12 characters)",
+    ),
+    "auth.password_rule": (
+        "Kies minstens 12 tekens, bijvoorbeeld enkele woorden met spaties. Geen veelgebruikt wachtwoord en niets van je naam, e-mailadres of gemeente.",
+        "Choose at least 12 characters, for example a few words with spaces. No commonly used password, and nothing of your name, e-mail address or municipality.",
     ),
     "auth.password_again": ("Nieuw wachtwoord, nog eens", "New password, again"),
     "auth.current_password": ("Huidig wachtwoord", "Current password"),
@@ -1094,8 +1098,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "An account with this e-mail address exists. Please log in.",
     ),
     "auth.account_password_short": (
-        "Kies een wachtwoord van minstens 10 tekens.",
-        "Choose a password of at least 10 characters.",
+        "Kies een wachtwoord van minstens 12 tekens.",
+        "Choose a password of at least 12 characters.",
+    ),
+    "auth.account_password_common": (
+        "Dit wachtwoord is te makkelijk te raden: het wordt veel gebruikt of lijkt sterk op een veelgebruikt wachtwoord. Kies een ander, bijvoorbeeld enkele woorden die niet bij elkaar horen.",
+        "This password is too easy to guess: it is commonly used or close to a commonly used password. Choose another, for example a few words that do not belong together.",
+    ),
+    "auth.account_password_personal": (
+        "Gebruik je naam, je e-mailadres of je gemeente niet in je wachtwoord: wie jou kent, raadt het.",
+        "Do not use your name, your e-mail address or your municipality in your password: anyone who knows you would guess it.",
     ),
     "auth.account_name_missing": ("Vul je naam in.", "Fill in your name."),
     "auth.account_wrong_password": (

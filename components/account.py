@@ -86,6 +86,7 @@ def account_page(principal: Principal) -> None:
     with st.form("change_password", clear_on_submit=True):
         current = st.text_input(t("auth.current_password"), type="password", key="pw_current")
         new = st.text_input(t("auth.new_password"), type="password", key="pw_new")
+        st.caption(t("auth.password_rule"))
         again = st.text_input(t("auth.password_again"), type="password", key="pw_again")
         submitted = st.form_submit_button(t("auth.save_password"))
     if submitted:

@@ -59,7 +59,7 @@ def accept_invitation(
         name, municipality = one_line_name(name), one_line_name(row.municipality)
         if not name:
             raise AccountRefused("name_missing")
-        check_password(password)
+        check_password(password, name, email, municipality)
         if not work.invitations.room_for(trajectory_id, municipality):
             raise CodeRefused("full")
         if work.people.principal_by_email(email) is not None:
@@ -94,10 +94,10 @@ def reset_password(
     """Set a new password with a reset code and end every login session of that person."""
     with unit_of_work(engine, clock) as work:
         row = work.invitations.usable(code, "reset")
-        check_password(password)
         if row.person_id is None:
             raise CodeRefused("used")
         person_id = int(row.person_id)
+        # Checked there against the rule and this person's name, e-mail and municipality.
         work.people.set_password(person_id, password)
         work.invitations.claim(row.id)
         work.login_sessions.end_all(person_id)

@@ -9,13 +9,13 @@ from sqlalchemy import insert, or_, select, update
 
 from briefs.access import Principal, Role, can_administer, may_sign_in
 from briefs.model import one_line_name
+from core.passwords import password_problem
 from core.security import hash_password
 from core.settings import settings
 from storage.db import Database
 from storage.repository import NotFound
 from storage.tables import AssignmentRow, PersonRow
 
-MIN_PASSWORD = 10
 Clock = Callable[[], datetime]
 
 
@@ -35,9 +35,11 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountRefused("password_short")
+def check_password(password: str, name: str = "", email: str = "", municipality: str = "") -> None:
+    """Refuse a password that breaks the rule of core.passwords, saying why (never echoing it)."""
+    problem = password_problem(password, name, email, municipality)
+    if problem is not None:
+        raise AccountRefused(problem)
 
 
 class PeopleStore:
@@ -64,7 +66,7 @@ class PeopleStore:
         """
         email = normalise_email(email)
         if password is not None:
-            check_password(password)
+            check_password(password, name, email, municipality)
         with self.db.begin() as connection:
             taken = connection.execute(select(PersonRow.id).where(PersonRow.email == email)).first()
             if taken:
@@ -152,7 +154,8 @@ class PeopleStore:
             ).scalar_one_or_none()
 
     def set_password(self, person_id: int, password: str) -> None:
-        check_password(password)
+        """Set a new password, checked against the rule and against this person's own details."""
+        check_password(password, *self._identity(person_id))
         with self.db.begin() as connection:
             connection.execute(
                 update(PersonRow)
@@ -179,6 +182,18 @@ class PeopleStore:
                 )
                 .values(language=language)
             )
+
+    def _identity(self, person_id: int) -> tuple[str, str, str]:
+        """Name, e-mail and municipality: what a person's password must not contain."""
+        with self.db.connect() as connection:
+            row = connection.execute(
+                select(PersonRow.name, PersonRow.email, PersonRow.municipality).where(
+                    PersonRow.id == person_id
+                )
+            ).first()
+        if row is None:
+            raise NotFound(str(person_id))
+        return row.name, row.email, row.municipality
 
     def set_role(self, actor: Principal, email: str, role: Role) -> None:
         if not can_administer(actor):

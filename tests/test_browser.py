@@ -177,7 +177,7 @@ def test_an_invitee_confirms_the_address_sets_a_password_and_lands_in_the_brief(
         assert found
         page.get_by_label("Code uit de e-mail").fill(found.group(1))
         page.get_by_label("Naam").fill("Collega Avelgem")
-        page.get_by_label("Nieuw wachtwoord (minstens 10 tekens)").fill("een goed wachtwoord")
+        page.get_by_label("Nieuw wachtwoord (minstens 12 tekens)").fill("een goed wachtwoord")
         page.get_by_label("Nieuw wachtwoord, nog eens").fill("een goed wachtwoord")
         page.get_by_role("button", name="Account aanmaken").click()
         expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)

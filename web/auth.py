@@ -305,7 +305,8 @@ class InvitationPage:
                 f"autocomplete='one-time-code' value='{html.escape(email_code)}' required>"
             )
         fields += (
-            _field(t("auth.new_password"), "password", "password")
+            f"<p class='note'>{html.escape(t('auth.password_rule'))}</p>"
+            + _field(t("auth.new_password"), "password", "password")
             + _field(t("auth.password_again"), "password_again", "password")
             + f"<button type='submit' name='step' value='account'>"
             f"{html.escape(t('auth.create_account'))}</button>"
@@ -424,6 +425,7 @@ async def reset(request: Request) -> Response:
         (f"<p class='error' role='alert'>{html.escape(error)}</p>" if error else "")
         + f"<form method='post' action='/auth/reset?code={quote(code)}&taal={t.language}'>"
         f"<input type='hidden' name='csrf' value='{csrf}'>"
+        + f"<p class='note'>{html.escape(t('auth.password_rule'))}</p>"
         + _field(t("auth.new_password"), "password", "password")
         + _field(t("auth.password_again"), "password_again", "password")
         + f"<button type='submit'>{html.escape(t('auth.save_password'))}</button></form>"
