@@ -26,24 +26,32 @@ def origin_of(url: str) -> str:
     return f"{scheme}://{host}:{port}"
 
 
-def _same_origin(origin: str, scheme: str, host_header: str) -> bool:
-    """The browser's origin is the address it was served from (the Host it sends)."""
-    web_scheme = {"ws": "http", "wss": "https"}.get(scheme, scheme)
+def _netloc(origin: str) -> str:
+    """``host[:port]`` of an origin as a browser's Host header carries it (no default port)."""
+    return origin_of(origin).split("://", 1)[1]
+
+
+def _same_origin(origin: str, host_header: str) -> bool:
+    """The page's origin is the address the browser sent this request to (its Host header).
+
+    Host and port must match exactly; the scheme is not compared, because behind a proxy that
+    ends TLS the app itself is reached over plain http and cannot see what the browser used.
+    """
     try:
-        return bool(host_header) and origin_of(origin) == origin_of(f"{web_scheme}://{host_header}")
+        return bool(host_header) and _netloc(origin) == _netloc(f"http://{host_header}")
     except ValueError:
         return False
 
 
-def origin_allowed(origin: str | None, scheme: str, host_header: str, public_origin: str) -> bool:
+def origin_allowed(origin: str | None, host_header: str, public_origin: str) -> bool:
     """Tell whether a page of ``origin`` may talk to the app.
 
     With a public URL configured (a deployment), only that origin. Without one (`make run`,
-    a demo on a laptop or a LAN), only the exact address the app was opened at — scheme,
-    host and port, so another service on the same host is another origin, unlike
-    Streamlit's own check, which admits every port of localhost and of the machine's
-    addresses. A missing or "null" origin is never allowed here; callers decide where a
-    missing one is fine (programs that are no browser).
+    a demo on a laptop or a LAN), only the address the app was opened at: host and port, so
+    another service on the same host is another origin, unlike Streamlit's own check, which
+    admits every port of localhost and of the machine's addresses. A missing or "null"
+    origin is never allowed here; callers decide where a missing one is fine (programs that
+    are no browser).
     """
     if not origin or origin == "null":
         return False
@@ -52,4 +60,4 @@ def origin_allowed(origin: str | None, scheme: str, host_header: str, public_ori
             return origin_of(origin) == public_origin
         except ValueError:
             return False
-    return _same_origin(origin, scheme, host_header)
+    return _same_origin(origin, host_header)

@@ -5,10 +5,12 @@ import os
 import streamlit as st
 import uvicorn.config
 from starlette.middleware import Middleware
+from streamlit import config as streamlit_config
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.settings import PROJECT_ROOT, settings
 from web.auth import PrivatePages, UnknownAddresses, auth_routes
+from web.origins import OwnOriginOnly
 from web.save_api import save_routes
 
 # uvicorn, which serves st.App, believes X-Forwarded-For from any loopback peer by default and
@@ -23,6 +25,13 @@ setattr(uvicorn.config, "ProxyHeadersMiddleware", lambda app, trusted_hosts="": 
 # Refuse to start without a cookie-signing key outside demo mode: the message says what to set.
 settings().signing_key()
 
+# Streamlit checks a websocket's origin too, after web/origins.py: same host, or a host listed
+# here. Behind a proxy that rewrites the Host header, the public URL must be listed for it.
+if settings().public_origin:
+    streamlit_config.set_option(
+        "server.corsAllowedOrigins", [settings().public_origin], "KERNBRIEF_PUBLIC_URL"
+    )
+
 # The pages live in pages/ (the project's layout), and Streamlit takes a pages/ folder beside
 # the main script for its old file-based navigation on the very first run of a fresh server:
 # a deep link then shows "Page not found" (streamlit/streamlit#9992). app.py always calls
@@ -32,5 +41,10 @@ PagesManager.uses_pages_directory = False
 app = st.App(
     str(PROJECT_ROOT / "app.py"),
     routes=[*auth_routes(), *save_routes()],
-    middleware=[Middleware(PrivatePages), Middleware(UnknownAddresses)],
+    # The origin check first: a refused websocket or change reaches nothing else.
+    middleware=[
+        Middleware(OwnOriginOnly),
+        Middleware(PrivatePages),
+        Middleware(UnknownAddresses),
+    ],
 )
