@@ -1,0 +1,75 @@
+"""ASGI middleware: sketches and downloads under /media/ only for someone signed in right now.
+
+Streamlit serves what st.image and st.download_button show at /media/<id>.<ext>, to anyone
+who asks, for as long as some session shows it. The id is no secret worth the name: a
+128-bit BLAKE2b of the bytes, their type and file name (streamlit/runtime/
+memory_media_file_storage.py, ``_calculate_file_id``), unkeyed. It cannot be guessed without
+the image, but it is the same for everyone who has the same file, and a URL travels: browser
+history, a forwarded link, a proxy's log. So every /media/ request must carry a live login:
+the same check the pages make (the signed login cookie of a login session that has not
+ended and was not idle too long), or Streamlit's own single-sign-on cookie of an account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
+
+from core.security import LOGIN_COOKIE, unsign
+from core.settings import settings
+from storage.accounts import AccountStore
+from storage.db import DATABASE_ERRORS, app_engine
+
+MEDIA_PREFIX = "/media/"
+# Reads the e-mail of a single-sign-on login from the request's cookies (web/server.py).
+SingleSignOn = Callable[[Mapping[str, str]], str | None]
+
+
+def signed_in(cookies: Mapping[str, str], single_sign_on: SingleSignOn | None = None) -> bool:
+    """Tell whether these cookies carry a live login; runs in a worker thread (database)."""
+    configured = settings()
+    store = AccountStore(app_engine())
+    token = unsign(cookies.get(LOGIN_COOKIE), configured.signing_key())
+    idle = timedelta(minutes=configured.idle_minutes)
+    if token and store.resolve_login_session(token, idle) is not None:
+        return True
+    email = single_sign_on(cookies) if single_sign_on is not None else None
+    return bool(email) and store.principal_by_email(email or "") is not None
+
+
+class SignedInMedia:
+    """Answer /media/ requests without a live login with an empty 404: nothing to see, not
+    even whether the file exists."""
+
+    def __init__(
+        self, app: Callable[..., Awaitable[None]], single_sign_on: SingleSignOn | None = None
+    ):
+        self.app = app
+        self.single_sign_on = single_sign_on
+
+    async def __call__(
+        self, scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]
+    ) -> None:
+        if scope["type"] != "http" or not str(scope.get("path", "")).startswith(MEDIA_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        cookies = HTTPConnection(scope).cookies
+        try:
+            allowed = await run_in_threadpool(signed_in, cookies, self.single_sign_on)
+        except DATABASE_ERRORS:
+            allowed = False  # a login that cannot be checked is no login
+        if allowed:
+            await self.app(scope, receive, send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 404,
+                "headers": [(b"content-length", b"0"), (b"cache-control", b"no-store")],
+            }
+        )
+        await send({"type": "http.response.body", "body": b""})
