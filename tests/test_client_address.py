@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterator
 from ipaddress import ip_network
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -19,6 +21,7 @@ from core.clients import client_address, parse_networks
 from core.settings import DEMO_PASSWORD, ConfigurationError, settings
 from storage.accounts import LOCK_AFTER, AccountStore
 from storage.db import make_engine
+from tests.browser import log_in as browser_log_in
 from tests.fixtures_web import copy_database, seed_template
 from web.auth import auth_routes
 
@@ -159,3 +162,53 @@ def test_the_real_server_ignores_a_forwarded_header_from_a_direct_client(
     accounts = AccountStore(make_engine(demo_url))
     entry = accounts.audit_log(admin(accounts))[0]
     assert (entry.action, entry.client) == ("login_failed", "127.0.0.1")
+
+
+# --- the Streamlit pages: the same rule, from the websocket's opening request ------------------
+class FakeHeaders(dict[str, str]):
+    def get_all(self, name: str) -> list[str]:
+        return [value for key, value in self.items() if key.lower() == name]
+
+
+class FakeContext:
+    def __init__(self, peer: str | None, headers: dict[str, str]):
+        self.ip_address = peer
+        self.headers = FakeHeaders(headers)
+
+
+def streamlit_client(
+    monkeypatch: pytest.MonkeyPatch, peer: str | None, headers: dict[str, str]
+) -> str:
+    from components import client as module
+
+    monkeypatch.setattr(module.st, "context", FakeContext(peer, headers))
+    return module.client()
+
+
+def test_the_streamlit_pages_read_the_client_by_the_same_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forwarded = {"host": "kernbrief.example.be", "x-forwarded-for": "198.51.100.7"}
+    assert streamlit_client(monkeypatch, "10.0.0.5", forwarded) == "10.0.0.5"
+    assert streamlit_client(monkeypatch, None, forwarded) == "127.0.0.1"  # Streamlit's loopback
+    assert streamlit_client(monkeypatch, None, {}) == "unknown"  # no browser behind the run
+    monkeypatch.setenv("KERNBRIEF_TRUSTED_PROXIES", "10.0.0.5,127.0.0.1")
+    assert streamlit_client(monkeypatch, "10.0.0.5", forwarded) == "198.51.100.7"
+    assert streamlit_client(monkeypatch, None, forwarded) == "198.51.100.7"
+    assert streamlit_client(monkeypatch, "203.0.113.9", forwarded) == "203.0.113.9"
+
+
+def test_a_password_change_on_the_account_page_is_logged_with_the_client(
+    app_server: str, demo_url: str, new_page: Any
+) -> None:
+    page = new_page()
+    browser_log_in(page, app_server)
+    page.goto(f"{app_server}/account")
+    page.get_by_label("Huidig wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_label(NL("auth.new_password")).fill("trein fiets appel")
+    page.get_by_label(NL("auth.password_again")).fill("trein fiets appel")
+    page.get_by_role("button", name=NL("auth.save_password")).click()
+    expect(page.get_by_text(NL("account.password_changed"))).to_be_visible(timeout=30_000)
+    accounts = AccountStore(make_engine(demo_url))
+    entry = accounts.audit_log(admin(accounts))[0]
+    assert (entry.action, entry.client) == ("password_changed", "127.0.0.1")

@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
+from briefs.access import Principal
 from briefs.catalogue import CATALOGUE
 from briefs.i18n import Translator
 from core.passwords import MIN_LENGTH, password_problem
@@ -96,7 +97,7 @@ def send_password(web: TestClient, path: str, password: str, **fields: str) -> t
     return answer.status_code, answer.text
 
 
-def coach(accounts: AccountStore) -> object:
+def coach(accounts: AccountStore) -> Principal:
     found = accounts.principal_by_email(COACH)
     assert found is not None
     return found
@@ -107,7 +108,7 @@ def test_an_invitation_refuses_a_common_or_personal_password_and_says_why(
 ) -> None:
     programme = SqlProgrammeStore(accounts.engine)
     trajectory = next(t.id for t in programme.trajectories() if t.number == 3)
-    code = accounts.invite(coach(accounts), trajectory, "Kortrijk", "an.declercq@kortrijk.demo")  # type: ignore[arg-type]
+    code = accounts.invite(coach(accounts), trajectory, "Kortrijk", "an.declercq@kortrijk.demo")
     path = f"/auth/invite?code={code}"
     name = {"name": "An Declercq"}
     status, page = send_password(web, path, "Welkom123456", **name)
@@ -127,7 +128,7 @@ def test_an_invitation_refuses_a_common_or_personal_password_and_says_why(
 def test_a_reset_refuses_a_common_or_personal_password_and_keeps_the_old_one(
     web: TestClient, accounts: AccountStore
 ) -> None:
-    code = accounts.request_reset(coach(accounts), LOTTE)  # type: ignore[arg-type]
+    code = accounts.request_reset(coach(accounts), LOTTE)
     path = f"/auth/reset?code={code}"
     status, page = send_password(web, path, "wachtwoord12")
     assert status == 200 and html.escape(NL("auth.account_password_common")) in page
