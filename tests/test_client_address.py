@@ -179,10 +179,10 @@ class FakeContext:
 def streamlit_client(
     monkeypatch: pytest.MonkeyPatch, peer: str | None, headers: dict[str, str]
 ) -> str:
-    from components import client as module
+    from components import state
 
-    monkeypatch.setattr(module.st, "context", FakeContext(peer, headers))
-    return module.client()
+    monkeypatch.setattr(state.st, "context", FakeContext(peer, headers))
+    return state.client_address()
 
 
 def test_the_streamlit_pages_read_the_client_by_the_same_rule(

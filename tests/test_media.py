@@ -2,38 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-from itsdangerous import URLSafeTimedSerializer
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
+from sqlalchemy import Engine, delete
 
 from core.security import LOGIN_COOKIE, sign, unsign
+from services.single_sign_on import link_identity
 from storage.accounts import AccountStore
 from storage.db import make_engine
-from tests.browser import LOTTE, AppServer, log_in, open_step
+from storage.tables import AuthSessionRow
+from tests import test_sso_browser
+from tests.browser import LOTTE, log_in, open_step
 from tests.conftest import TEST_SECRET_KEY
+from tests.test_sso_browser import set_claims, sign_on
 
+# A real OpenID provider and the app signed on to it: the single-sign-on tests' fixtures.
+provider = test_sso_browser.provider
+sso_server = test_sso_browser.sso_server
 KEY = TEST_SECRET_KEY.encode()
-STREAMLIT_SECRET = "streamlit-cookie-secret-for-the-test-" + "y" * 20
 JPEG = b"\xff\xd8\xff"  # the demo sketches, re-encoded by briefs/images.py
-
-
-@pytest.fixture
-def server(demo_url: str, tmp_path: Path) -> Iterator[str]:
-    """The app, with a known secret for Streamlit's own (single-sign-on) cookie."""
-    started = AppServer(
-        demo_url, tmp_path / "streamlit.log", STREAMLIT_SERVER_COOKIE_SECRET=STREAMLIT_SECRET
-    )
-    try:
-        yield started.start()
-    finally:
-        started.stop()
 
 
 def fetch(url: str, cookie: str | None = None) -> tuple[int, bytes]:
@@ -45,22 +35,20 @@ def fetch(url: str, cookie: str | None = None) -> tuple[int, bytes]:
         return refused.code, refused.read()
 
 
-def single_sign_on_cookie(email: str) -> str:
-    """Streamlit's signed user cookie, as its OIDC callback sets it."""
-    user = {"email": email, "is_logged_in": True, "origin": "http://127.0.0.1"}
-    signed = URLSafeTimedSerializer(STREAMLIT_SECRET, salt="_streamlit_user").dumps(
-        json.dumps(user)
-    )
-    return f"_streamlit_user={signed}"
-
-
-def test_a_sketch_is_served_to_a_live_login_only(server: str, demo_url: str, new_page: Any) -> None:
-    page = new_page()
-    log_in(page, server)
-    open_step(page, server, "testen", "Stap 3 · Vertalen & testen")
+def sketch_url(page: Page, base: str) -> str:
+    """Open step 3 and return the address of the first sketch it shows."""
+    open_step(page, base, "testen", "Stap 3 · Vertalen & testen")
     sketch = page.locator("img[src*='/media/']").first
     expect(sketch).to_be_visible(timeout=30_000)
-    url = server + str(sketch.get_attribute("src")).removeprefix(server)
+    return base + str(sketch.get_attribute("src")).removeprefix(base)
+
+
+def test_a_sketch_is_served_to_a_live_login_only(
+    app_server: str, demo_url: str, new_page: Any
+) -> None:
+    page = new_page()
+    log_in(page, app_server)
+    url = sketch_url(page, app_server)
     # The signed-in browser gets the image.
     shown = page.request.get(url)
     assert shown.status == 200 and shown.headers["content-type"].startswith("image/")
@@ -76,10 +64,30 @@ def test_a_sketch_is_served_to_a_live_login_only(server: str, demo_url: str, new
     accounts = AccountStore(make_engine(demo_url))
     accounts.end_login_session(token)
     assert fetch(url, f"{LOGIN_COOKIE}={cookie}") == (404, b"")
-    # The file is still there: a live login, or a single-sign-on login, gets it.
+    # The file is still there: a live login gets it.
     lotte = accounts.principal_by_email(LOTTE)
     assert lotte is not None
     live = sign(accounts.start_login_session(lotte.person_id), KEY)
     assert fetch(url, f"{LOGIN_COOKIE}={live}") == (200, image)
-    assert fetch(url, single_sign_on_cookie(LOTTE)) == (200, image)
-    assert fetch(url, single_sign_on_cookie("nobody@nowhere.example")) == (404, b"")
+
+
+def test_a_single_sign_on_sees_its_sketches_while_its_sign_in_lives(
+    sso_server: tuple[str, Engine], provider: str, new_page: Any
+) -> None:
+    base, engine = sso_server
+    link_identity(engine, LOTTE, provider, "lotte-1")
+    set_claims(provider, "lotte-1", email=LOTTE, email_verified=True)
+    page = new_page()
+    sign_on(page, base, "lotte-1")
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    url = sketch_url(page, base)
+    # Streamlit's identity cookie is the browser's only login here.
+    assert LOGIN_COOKIE not in {cookie["name"] for cookie in page.context.cookies()}
+    shown = page.request.get(url)
+    assert shown.status == 200 and shown.body().startswith(JPEG)
+    assert fetch(url) == (404, b"")
+    # Its login session ends (idle time, a password reset): the identity cookie is not enough.
+    with engine.begin() as connection:
+        connection.execute(delete(AuthSessionRow))
+    ended = page.request.get(url)
+    assert ended.status == 404 and ended.body() == b""

@@ -7,12 +7,13 @@ memory_media_file_storage.py, ``_calculate_file_id``), unkeyed. It cannot be gue
 the image, but it is the same for everyone who has the same file, and a URL travels: browser
 history, a forwarded link, a proxy's log. So every /media/ request must carry a live login:
 the same check the pages make (the signed login cookie of a login session that has not
-ended and was not idle too long), or Streamlit's own single-sign-on cookie of an account.
+ended and was not idle too long), or Streamlit's identity cookie of a single sign-on whose
+login session is live.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -25,20 +26,24 @@ from storage.accounts import AccountStore
 from storage.db import DATABASE_ERRORS, app_engine
 
 MEDIA_PREFIX = "/media/"
-# Reads the e-mail of a single-sign-on login from the request's cookies (web/server.py).
-SingleSignOn = Callable[[Mapping[str, str]], str | None]
+# The login-session token of a single sign-on, from Streamlit's identity cookie (web/server.py).
+SingleSignOn = Callable[[HTTPConnection], str | None]
 
 
-def signed_in(cookies: Mapping[str, str], single_sign_on: SingleSignOn | None = None) -> bool:
-    """Tell whether these cookies carry a live login; runs in a worker thread (database)."""
+def signed_in(request: HTTPConnection, single_sign_on: SingleSignOn | None = None) -> bool:
+    """Tell whether a request carries a live login; runs in a worker thread (database).
+
+    A login cookie, or a single sign-on: both are login sessions, live until logout, idle
+    time or a password reset ends them, as the pages check them.
+    """
     configured = settings()
     store = AccountStore(app_engine())
-    token = unsign(cookies.get(LOGIN_COOKIE), configured.signing_key())
     idle = timedelta(minutes=configured.idle_minutes)
-    if token and store.resolve_login_session(token, idle) is not None:
-        return True
-    email = single_sign_on(cookies) if single_sign_on is not None else None
-    return bool(email) and store.principal_by_email(email or "") is not None
+    tokens = [
+        unsign(request.cookies.get(LOGIN_COOKIE), configured.signing_key()),
+        single_sign_on(request) if single_sign_on is not None else None,
+    ]
+    return any(token and store.resolve_login_session(token, idle) for token in tokens)
 
 
 class SignedInMedia:
@@ -57,9 +62,8 @@ class SignedInMedia:
         if scope["type"] != "http" or not str(scope.get("path", "")).startswith(MEDIA_PREFIX):
             await self.app(scope, receive, send)
             return
-        cookies = HTTPConnection(scope).cookies
         try:
-            allowed = await run_in_threadpool(signed_in, cookies, self.single_sign_on)
+            allowed = await run_in_threadpool(signed_in, HTTPConnection(scope), self.single_sign_on)
         except DATABASE_ERRORS:
             allowed = False  # a login that cannot be checked is no login
         if allowed:

@@ -2,19 +2,25 @@
 
 import json
 import os
-from collections.abc import Mapping
+from typing import Any
 
 import streamlit as st
 import uvicorn.config
 from starlette.middleware import Middleware
+from starlette.requests import HTTPConnection
 from streamlit import config as streamlit_config
-from streamlit.auth_util import get_cookie_with_chunks
+from streamlit.auth_util import get_cookie_with_chunks, get_expose_tokens_config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.server_util import get_cookie_secret
 from streamlit.web.server.starlette.starlette_app_utils import decode_signed_value
-from streamlit.web.server.starlette.starlette_server_config import USER_COOKIE_NAME
+from streamlit.web.server.starlette.starlette_server_config import (
+    TOKENS_COOKIE_NAME,
+    USER_COOKIE_NAME,
+)
+from streamlit.web.server.starlette.starlette_websocket import gather_user_info
 
 from core.settings import PROJECT_ROOT, settings
+from services import single_sign_on
 from web.auth import PrivatePages, UnknownAddresses, auth_routes
 from web.media import SignedInMedia
 from web.origins import OwnOriginOnly
@@ -40,22 +46,37 @@ if settings().public_origin:
     )
 
 
-def single_sign_on_email(cookies: Mapping[str, str]) -> str | None:
-    """The e-mail of a Streamlit single-sign-on login, read from its signed cookie as Streamlit
-    reads it for the websocket; None without one (or without single sign-on configured)."""
+def single_sign_on_token(request: HTTPConnection) -> str | None:
+    """The login-session token of the single sign-on this request's cookies carry, or None.
+
+    The pages derive it from st.user's claims (services.single_sign_on.sign_in_token); the
+    claims are rebuilt here as Streamlit builds st.user when the websocket opens
+    (streamlit/web/server/starlette/starlette_websocket.py): its signed identity cookie, the
+    exposed tokens, the trusted user headers. tests/test_media.py checks this against a
+    real sign-on, so a Streamlit upgrade that builds them otherwise is caught there.
+    """
     secret = get_cookie_secret()
 
     def one_cookie(name: str) -> bytes | None:
-        value = cookies.get(name)
+        value = request.cookies.get(name)
         return decode_signed_value(secret, name, value.encode("latin-1")) if value else None
 
     signed = get_cookie_with_chunks(one_cookie, USER_COOKIE_NAME)
     try:
-        user = json.loads(signed) if signed else {}
+        payload = json.loads(signed) if signed else None
+        signed_tokens = get_cookie_with_chunks(one_cookie, TOKENS_COOKIE_NAME)
+        tokens = json.loads(signed_tokens) if signed_tokens else None
     except ValueError:
         return None
-    email = user.get("email") if isinstance(user, dict) and user.get("is_logged_in") else None
-    return email if isinstance(email, str) and email else None
+    if not isinstance(payload, dict) or not payload.get("is_logged_in"):
+        return None
+    claims: dict[str, Any] = {"is_logged_in": payload["is_logged_in"]}
+    claims.update((k, v) for k, v in payload.items() if k not in ("origin", "is_logged_in"))
+    if isinstance(tokens, dict):
+        exposed = (kind for kind in get_expose_tokens_config() if f"{kind}_token" in tokens)
+        claims["tokens"] = {kind: tokens[f"{kind}_token"] for kind in exposed}
+    claims.update(gather_user_info(request.headers))
+    return single_sign_on.sign_in_token(claims, settings().signing_key())
 
 
 # The pages live in pages/ (the project's layout), and Streamlit takes a pages/ folder beside
@@ -70,7 +91,7 @@ app = st.App(
     # The origin check first: a refused websocket or change reaches nothing else.
     middleware=[
         Middleware(OwnOriginOnly),
-        Middleware(SignedInMedia, single_sign_on=single_sign_on_email),
+        Middleware(SignedInMedia, single_sign_on=single_sign_on_token),
         Middleware(PrivatePages),
         Middleware(UnknownAddresses),
     ],
