@@ -123,7 +123,7 @@ def change_password(
     """
     if not password_matches(PeopleStore(engine).password_hash_of(principal.person_id), current):
         raise AccountRefused("wrong_password")
-    check_password(new)
+    check_password(new, principal.name, principal.email, principal.municipality)
     with unit_of_work(engine, clock) as work:
         work.people.set_password(principal.person_id, new)
         work.login_sessions.end_all(principal.person_id, keep=keep_token)

@@ -14,13 +14,12 @@ login session is live.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
-from core.security import LOGIN_COOKIE, unsign
+from core.security import unsign
 from core.settings import settings
 from storage.accounts import AccountStore
 from storage.db import DATABASE_ERRORS, app_engine
@@ -34,16 +33,18 @@ def signed_in(request: HTTPConnection, single_sign_on: SingleSignOn | None = Non
     """Tell whether a request carries a live login; runs in a worker thread (database).
 
     A login cookie, or a single sign-on: both are login sessions, live until logout, idle
-    time or a password reset ends them, as the pages check them.
+    time, their lifetime or a password reset ends them, checked as the pages check them.
     """
     configured = settings()
     store = AccountStore(app_engine())
-    idle = timedelta(minutes=configured.idle_minutes)
     tokens = [
-        unsign(request.cookies.get(LOGIN_COOKIE), configured.signing_key()),
+        unsign(request.cookies.get(configured.login_cookie), configured.signing_key()),
         single_sign_on(request) if single_sign_on is not None else None,
     ]
-    return any(token and store.resolve_login_session(token, idle) for token in tokens)
+    return any(
+        token and store.resolve_login_session(token, configured.idle, configured.session_lifetime)
+        for token in tokens
+    )
 
 
 class SignedInMedia:
