@@ -19,6 +19,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This address does not exist in Kernbrief. The link may be incomplete or out of date.",
     ),
     "app.page_missing_title": ("Pagina niet gevonden", "Page not found"),
+    "app.foreign_origin": (
+        "Geweigerd: deze vraag komt van een andere website dan Kernbrief.",
+        "Refused: this request comes from a website other than Kernbrief.",
+    ),
     "app.not_available_title": ("Niet beschikbaar", "Not available"),
     "app.page_home": ("Naar de startpagina", "To the start page"),
     "app.brief_pick": ("Leertraject", "Learning trajectory"),

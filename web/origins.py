@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from briefs.catalogue import CATALOGUE
 from core.origins import SAFE_METHODS, origin_allowed
 from core.settings import settings
 
-REFUSED = b"Andere oorsprong geweigerd (request from another origin refused)."
+# Both languages at once: a page of another site says nothing about the visitor's choice.
+REFUSED = " / ".join(CATALOGUE["app.foreign_origin"]).encode()
 
 
 def _header(scope: dict[str, Any], name: bytes) -> str | None:
