@@ -1271,8 +1271,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "E-mail is not configured, so no link or code can be sent. {detail}",
     ),
     "mail.problem.not_configured": (
-        "De beheerder stelt een SMTP-server in met KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM en KERNBRIEF_BASE_URL.",
-        "The administrator sets up an SMTP server with KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM and KERNBRIEF_BASE_URL.",
+        "De beheerder stelt een SMTP-server in met KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM en KERNBRIEF_PUBLIC_URL.",
+        "The administrator sets up an SMTP server with KERNBRIEF_SMTP_HOST, KERNBRIEF_MAIL_FROM and KERNBRIEF_PUBLIC_URL.",
     ),
     "mail.problem.backend_unknown": (
         "KERNBRIEF_MAIL_BACKEND moet smtp, outbox of console zijn.",
@@ -1299,12 +1299,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "KERNBRIEF_MAIL_FROM (the sender address) is missing.",
     ),
     "mail.problem.base_url_missing": (
-        "KERNBRIEF_BASE_URL (het adres van de app, voor de links in de e-mails) ontbreekt.",
-        "KERNBRIEF_BASE_URL (the app's address, for the links in the e-mails) is missing.",
+        "KERNBRIEF_PUBLIC_URL (het adres van de app, voor de links in de e-mails) ontbreekt.",
+        "KERNBRIEF_PUBLIC_URL (the app's address, for the links in the e-mails) is missing.",
     ),
     "mail.problem.base_url_invalid": (
-        "KERNBRIEF_BASE_URL moet met https:// of http:// beginnen.",
-        "KERNBRIEF_BASE_URL must start with https:// or http://.",
+        "KERNBRIEF_PUBLIC_URL moet met https:// of http:// beginnen.",
+        "KERNBRIEF_PUBLIC_URL must start with https:// or http://.",
     ),
     "mail.failed": (
         "De e-mail kon niet worden verstuurd; de link werkt niet. Probeer het later opnieuw of vraag de beheerder de e-mailinstellingen na te kijken.",

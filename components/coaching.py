@@ -24,7 +24,7 @@ from storage.repository import NotFound
 
 def base_url() -> str:
     """The app's address as this browser opened it; mail links use it in demo mode only,
-    elsewhere KERNBRIEF_BASE_URL (see core.mail.link_base)."""
+    elsewhere KERNBRIEF_PUBLIC_URL (see core.mail.link_base)."""
     url = st.context.url or ""
     return url.split("/", 3)[0] + "//" + url.split("/", 3)[2] if url.count("/") >= 2 else ""
 

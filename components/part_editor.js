@@ -806,6 +806,9 @@ class PartEditor {
       this.flush("again");
     }
     this.again = false;
+    if (this.unmounted && !this.retired && !this.inFlight && this.problem !== "unreachable") {
+      this.retire();
+    }
   }
 
   remember(answer) {
@@ -1026,9 +1029,10 @@ class PartEditor {
     clearTimeout(this.timer);
     document.removeEventListener("visibilitychange", this.onVisibility);
     window.removeEventListener("pagehide", this.onPageHide);
-    // A save waiting for the database keeps trying after the user moved to another step,
-    // until the part is shown again and its new editor takes over from the tab's copy.
-    if (this.problem !== "unreachable") this.retire();
+    // A save waiting for the database, or still on its way, keeps trying after the user
+    // moved to another step, until it lands or the part is shown again and its new editor
+    // takes over from the tab's copy.
+    if (this.problem !== "unreachable" && !this.inFlight) this.retire();
   }
 
   retire() {

@@ -53,7 +53,7 @@ def problem(config: MailSettings | None = None) -> str:
 
 
 def link_base(request_base: str, config: MailSettings | None = None) -> str:
-    """The address links in a mail start with: KERNBRIEF_BASE_URL, or in demo mode the app's
+    """The address links in a mail start with: KERNBRIEF_PUBLIC_URL, or in demo mode the app's
     address as the browser used it (the demo runs on one machine)."""
     config = config or mail_settings()
     if config.problem:

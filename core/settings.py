@@ -240,7 +240,7 @@ MAIL_VARIABLES = (
     "KERNBRIEF_SMTP_SECURITY",
     "KERNBRIEF_MAIL_FROM",
     "KERNBRIEF_OUTBOX_DIR",
-    "KERNBRIEF_BASE_URL",
+    "KERNBRIEF_PUBLIC_URL",
 )
 MAIL_BACKENDS = ("smtp", "outbox", "console")
 # Each way to secure the connection and its usual port.
@@ -295,7 +295,7 @@ def _mail_settings_for(values: tuple[str | None, ...]) -> MailSettings:
         smtp_security=security,
         mail_from=environment["KERNBRIEF_MAIL_FROM"],
         outbox_dir=Path(environment["KERNBRIEF_OUTBOX_DIR"] or DEFAULT_OUTBOX),
-        base_url=environment["KERNBRIEF_BASE_URL"].rstrip("/"),
+        base_url=environment["KERNBRIEF_PUBLIC_URL"].rstrip("/"),
     )
     return found.model_copy(update={"problem": _mail_problem(found)})
 

@@ -158,7 +158,7 @@ def test_an_invitee_confirms_the_address_sets_a_password_and_lands_in_the_brief(
     server.env.update(
         KERNBRIEF_MAIL_BACKEND="outbox",
         KERNBRIEF_OUTBOX_DIR=str(outbox),
-        KERNBRIEF_BASE_URL=server.base,
+        KERNBRIEF_PUBLIC_URL=server.base,
     )
     base = server.start()
     try:

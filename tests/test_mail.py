@@ -82,11 +82,11 @@ def outbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Outbox:
 def server(demo_url: str, tmp_path: Path, outbox: Outbox, monkeypatch: Any) -> Iterator[AppServer]:
     """The real app server on the demo database, mailing into the outbox; its links point at it."""
     app = AppServer(demo_url, tmp_path / "streamlit.log")
-    monkeypatch.setenv("KERNBRIEF_BASE_URL", app.base)
+    monkeypatch.setenv("KERNBRIEF_PUBLIC_URL", app.base)
     app.env.update(
         KERNBRIEF_MAIL_BACKEND="outbox",
         KERNBRIEF_OUTBOX_DIR=str(outbox.folder),
-        KERNBRIEF_BASE_URL=app.base,
+        KERNBRIEF_PUBLIC_URL=app.base,
     )
     try:
         app.start()
@@ -502,7 +502,7 @@ def test_demo_mode_keeps_mail_in_the_outbox_and_tells_the_coach_where(
 def test_outside_demo_mode_the_caption_about_the_outbox_is_not_shown(
     demo_url: str, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KERNBRIEF_BASE_URL", "https://kernbrief.example")
+    monkeypatch.setenv("KERNBRIEF_PUBLIC_URL", "https://kernbrief.example")
     at = coach_page(COACH)
     at.text_input(key="reset_email").input(LOTTE)
     submit(at, "Herstellink mailen")
@@ -522,7 +522,7 @@ def test_the_code_is_mailed_from_the_worker_pool_not_the_event_loop(
 
     from web.auth import auth_routes
 
-    monkeypatch.setenv("KERNBRIEF_BASE_URL", "https://kernbrief.example")
+    monkeypatch.setenv("KERNBRIEF_PUBLIC_URL", "https://kernbrief.example")
     accounts = AccountStore(make_engine(demo_url))
     coach = accounts.principal_by_email(COACH)
     assert coach is not None

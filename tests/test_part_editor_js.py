@@ -153,6 +153,7 @@ def test_a_late_save_reaching_the_step_shown_again_keeps_what_was_typed_since(
     page.keyboard.press("Tab")
     wait_for_saves(page, saves, 1)
     saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
+    expect(page.get_by_role("alert")).to_contain_text("niet bereikbaar")
     page.evaluate("window.kbUnmount()")
     wait_for_saves(page, saves, 2)  # the retry, held while the step is shown again
     page.evaluate("data => window.kbMount(data)", editor(3, OLD))
@@ -173,3 +174,29 @@ def test_a_late_save_reaching_the_step_shown_again_keeps_what_was_typed_since(
     assert saves.body(3)["base"] == 4
     assert saves.body(3)["value"] == OLD + TYPED + " Vlot."
     expect(box).to_have_value(OLD + TYPED + " Vlot.")
+
+
+def test_a_save_still_on_its_way_when_the_step_is_left_is_retried_when_it_fails(
+    new_page: Any,
+) -> None:
+    page = new_page()
+    saves = harness(page)
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    box = page.get_by_role("textbox", name="Uitdagingsvraag")
+    box.click()
+    page.keyboard.press("End")
+    page.keyboard.type(TYPED)
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 1)
+    # The participant clicks another step while the save is still on its way; then it fails.
+    page.evaluate("window.kbUnmount()")
+    saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
+    wait_for_saves(page, saves, 2)
+    assert saves.body(1)["value"] == OLD + TYPED and saves.body(1)["base"] == 3
+    saves.answer(
+        1, 200, {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard"}
+    )
+    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
+    expect(box).to_have_value(OLD + TYPED)
+    page.wait_for_timeout(3000)
+    assert len(saves.held) == 2  # nothing left to send: no third save, no conflict

@@ -99,7 +99,7 @@ def use_smtp(monkeypatch: pytest.MonkeyPatch, port: int, security: str, login: b
     monkeypatch.setenv("KERNBRIEF_SMTP_PORT", str(port))
     monkeypatch.setenv("KERNBRIEF_SMTP_SECURITY", security)
     monkeypatch.setenv("KERNBRIEF_MAIL_FROM", f"Kernbrief <{SENDER}>")
-    monkeypatch.setenv("KERNBRIEF_BASE_URL", "https://kernbrief.example")
+    monkeypatch.setenv("KERNBRIEF_PUBLIC_URL", "https://kernbrief.example")
     if login:
         monkeypatch.setenv("KERNBRIEF_SMTP_USER", USER)
         monkeypatch.setenv("KERNBRIEF_SMTP_PASSWORD", PASSWORD)
@@ -122,7 +122,7 @@ def test_an_invitees_code_reaches_a_real_smtp_server_from_the_real_app(
             # A relay on the same machine, without TLS or login, as many servers have.
             KERNBRIEF_SMTP_SECURITY="none",
             KERNBRIEF_MAIL_FROM=f"Kernbrief <{SENDER}>",
-            KERNBRIEF_BASE_URL=app.base,
+            KERNBRIEF_PUBLIC_URL=app.base,
         )
         base = app.start()
         try:
