@@ -167,7 +167,9 @@ class PartEditor {
   receive(data) {
     const key = `kernbrief:${data.brief}:${data.part}`;
     const earlier = LIVE.get(key);
-    if (earlier && earlier !== this) earlier.retire();
+    // Only one that has left the page: Streamlit can mount the new one before removing the
+    // old, and an editor still on screen must go on saving and saying so.
+    if (earlier && earlier !== this && earlier.unmounted) earlier.retire();
     LIVE.set(key, this);
     const shape = canonical([
       data.kind,
@@ -749,10 +751,9 @@ class PartEditor {
     if (status === "saved") {
       this.remember(answer);
       if (this.retired) {
-        // A newer editor shows this part now: it owns the draft; tell it what was stored.
+        // A newer editor shows this part now: tell it what was stored.
         const live = LIVE.get(this.draftKey());
         if (live && live !== this) live.adopt(answer, value);
-        return;
       }
       this.version = answer.version;
       this.serverValue = answer.value;
@@ -1032,7 +1033,8 @@ class PartEditor {
     // A save waiting for the database, or still on its way, keeps trying after the user
     // moved to another step, until it lands or the part is shown again and its new editor
     // takes over from the tab's copy.
-    if (this.problem !== "unreachable" && !this.inFlight) this.retire();
+    const replaced = LIVE.get(this.draftKey()) !== this;
+    if (replaced || (this.problem !== "unreachable" && !this.inFlight)) this.retire();
   }
 
   retire() {

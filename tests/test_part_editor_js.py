@@ -127,7 +127,7 @@ def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
         200,
         {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard om 20:15"},
     )
-    page.wait_for_timeout(200)
+    page.wait_for_function("sessionStorage.getItem('kernbrief:7:challenge.question') === null")
     page.evaluate("data => window.kbMount(data)", editor(3, OLD))
     expect(box).to_have_value(OLD + TYPED)
     # The next edit is based on the version that holds the typed text: no conflict, no loss.
@@ -196,6 +196,8 @@ def test_a_save_still_on_its_way_when_the_step_is_left_is_retried_when_it_fails(
     saves.answer(
         1, 200, {"status": "saved", "version": 4, "value": OLD + TYPED, "message": "Bewaard"}
     )
+    # The answer is in (the tab's draft of the typed text is gone) before the step is back.
+    page.wait_for_function("sessionStorage.getItem('kernbrief:7:challenge.question') === null")
     page.evaluate("data => window.kbMount(data)", editor(3, OLD))
     expect(box).to_have_value(OLD + TYPED)
     page.wait_for_timeout(3000)
