@@ -46,24 +46,37 @@ def step_page(page: Page, base: str, step: tuple[str, str], email: str = LOTTE) 
     return page
 
 
-def hold_write_lock(database: str, seconds: int) -> subprocess.Popen[str]:
-    """Hold SQLite's write lock from another process for ``seconds``; return once it is held."""
+def hold_write_lock(database: str, seconds: int = 120) -> subprocess.Popen[str]:
+    """Hold SQLite's write lock from another process until released (at most ``seconds``).
+
+    Released by the test (``release``), not after a fixed time: on a busy machine the save
+    must still be tried while the lock is held, however long typing took.
+    """
     locker = subprocess.Popen(
         [
             sys.executable,
             "-c",
-            "import sqlite3, sys, time\n"
+            "import select, sqlite3, sys\n"
             "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
             "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
-            "time.sleep(float(sys.argv[2])); c.execute('COMMIT')",
+            "select.select([sys.stdin], [], [], float(sys.argv[2])); c.execute('COMMIT')",
             database,
             str(seconds),
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
     return locker
+
+
+def release(locker: subprocess.Popen[str]) -> None:
+    """Let the database go: the process commits its empty transaction and ends."""
+    assert locker.stdin is not None
+    locker.stdin.write("\n")
+    locker.stdin.flush()
+    locker.wait(timeout=30)
 
 
 def field(page: Page, key: str) -> Any:
@@ -312,7 +325,7 @@ def test_a_write_lock_longer_than_the_busy_timeout_empties_nothing(
         page = step_page(new_page(), base, STEP1)
         before = stored.values()
         database = demo_url.removeprefix("sqlite:///")
-        locker = hold_write_lock(database, seconds=7)
+        locker = hold_write_lock(database)
         type_at_end(page, "challenge.question", " Samen met de handelaars.")
         leave_field(page)
         alert = part(page, "challenge.question").get_by_role("alert")
@@ -323,7 +336,7 @@ def test_a_write_lock_longer_than_the_busy_timeout_empties_nothing(
         page.get_by_role("link", name="1 · Uitdaging").first.click()
         question = before["challenge.question"] + " Samen met de handelaars."
         expect(field(page, "challenge.question")).to_have_value(question, timeout=15_000)
-        locker.wait(timeout=30)
+        release(locker)
         expect(status(page, "challenge.question")).to_have_text(SAVED, timeout=45_000)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         after = stored.values()
@@ -592,14 +605,14 @@ def test_a_save_waiting_for_the_database_goes_through_after_leaving_the_step(
         page = step_page(new_page(), base, STEP1)
         before = stored.value("challenge.scope_out")
         database = demo_url.removeprefix("sqlite:///")
-        locker = hold_write_lock(database, seconds=6)
+        locker = hold_write_lock(database)
         type_at_end(page, "challenge.scope_out", " Ook de parkings.")
         leave_field(page)
         alert = part(page, "challenge.scope_out").get_by_role("alert")
         expect(alert).to_contain_text("niet bereikbaar", timeout=15_000)
         page.get_by_role("link", name="2 · Verkennen").first.click()
         expect(page.locator("h1").first).to_have_text(STEP2_TITLE, timeout=30_000)
-        locker.wait(timeout=30)
+        release(locker)
         wait_for(lambda: stored.value("challenge.scope_out") == before + " Ook de parkings.", 60)
     finally:
         server.stop()
