@@ -7,13 +7,15 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from briefs.access import Principal
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.seed import seed_demo
@@ -225,3 +227,31 @@ def new_page(browser: Any) -> Iterator[Any]:
     yield open_page
     for context in contexts:
         context.close()
+
+
+class Clock:
+    """A clock the test moves by hand (``clock.now += timedelta(...)``)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def accounts(engine: Engine, clock: Clock, seed: Seed) -> AccountStore:
+    """The demo accounts on SQLite, then on PostgreSQL, on a clock the test moves."""
+    seed(engine, clock.now.date())
+    return AccountStore(engine, clock)
+
+
+def person(accounts: AccountStore, email: str) -> Principal:
+    found = accounts.principal_by_email(email)
+    assert found is not None
+    return found

@@ -6,6 +6,9 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.seed import seed_demo
@@ -26,3 +29,10 @@ def copy_database(template: Path, folder: Path) -> str:
     for part in template.parent.glob(template.name + "*"):
         shutil.copy(part, folder / part.name)
     return f"sqlite:///{folder / template.name}"
+
+
+def accounts_on_copy(template: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
+    """A fresh copy of the seeded file, which the routes find through DATABASE_URL."""
+    url = copy_database(template, folder)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return AccountStore(make_engine(url))

@@ -6,7 +6,7 @@ import io
 import os
 import unicodedata
 import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import docx
@@ -37,36 +37,11 @@ from storage.invitations import InvitationStore
 from storage.logins import CLIENT_SLOW_AFTER, MAX_DELAY_SECONDS, THROTTLE_WINDOW
 from storage.repository import NotFound, SqlProgrammeStore
 from storage.tables import LoginThrottleRow, PersonRow
-from tests.conftest import Seed
+from tests.conftest import Clock, person
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
 ADMIN = "els.maes@programma.demo"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def accounts(engine: Engine, clock: Clock, seed: Seed) -> AccountStore:
-    seed(engine, clock.now.date())
-    return AccountStore(engine, clock)
-
-
-def person(accounts: AccountStore, email: str) -> Principal:
-    found = accounts.principal_by_email(email)
-    assert found is not None
-    return found
 
 
 def accept(accounts: AccountStore, code: str, name: str, email: str, password: str) -> int:

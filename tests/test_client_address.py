@@ -22,7 +22,7 @@ from core.settings import DEMO_PASSWORD, ConfigurationError, settings
 from storage.accounts import LOCK_AFTER, AccountStore
 from storage.db import make_engine
 from tests.browser import log_in as browser_log_in
-from tests.fixtures_web import copy_database, seed_template
+from tests.fixtures_web import accounts_on_copy, seed_template
 from web.auth import auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -81,9 +81,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def accounts(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
-    url = copy_database(seeded_file, tmp_path)
-    monkeypatch.setenv("DATABASE_URL", url)
-    return AccountStore(make_engine(url))
+    return accounts_on_copy(seeded_file, tmp_path, monkeypatch)
 
 
 @pytest.fixture

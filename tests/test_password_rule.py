@@ -23,7 +23,7 @@ from storage.accounts import AccountStore, LoginRefused
 from storage.db import make_engine
 from storage.repository import SqlProgrammeStore
 from tests.apps import login_token
-from tests.fixtures_web import copy_database, seed_template
+from tests.fixtures_web import accounts_on_copy, seed_template
 from web.auth import auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -77,9 +77,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def accounts(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
-    url = copy_database(seeded_file, tmp_path)
-    monkeypatch.setenv("DATABASE_URL", url)
-    return AccountStore(make_engine(url))
+    return accounts_on_copy(seeded_file, tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from sqlalchemy import Engine, select, text, update
 from streamlit.testing.v1 import AppTest
 
-from briefs.access import Principal
 from briefs.devices import device_words
 from briefs.i18n import TIMEZONE, Translator, format_moment
 from core.security import LOGIN_COOKIE, SECURE_LOGIN_COOKIE, digest, unsign
@@ -27,7 +26,7 @@ from storage.repository import utc
 from storage.tables import AuthSessionRow
 from tests.apps import editors
 from tests.browser import LOTTE, AppServer, Stored, log_in, post_json
-from tests.conftest import TEST_SECRET_KEY, Seed
+from tests.conftest import TEST_SECRET_KEY, Clock, person
 
 APP = "../app.py"
 KEY = TEST_SECRET_KEY.encode()
@@ -40,32 +39,6 @@ IPHONE = (
 )
 IDLE = timedelta(minutes=30)
 LIFETIME = timedelta(hours=12)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def accounts(engine: Engine, clock: Clock, seed: Seed) -> AccountStore:
-    """The demo accounts on SQLite, then on PostgreSQL, on a clock the test moves."""
-    seed(engine, clock.now.date())
-    return AccountStore(engine, clock)
-
-
-def person(accounts: AccountStore, email: str) -> Principal:
-    found = accounts.principal_by_email(email)
-    assert found is not None
-    return found
 
 
 def audit(accounts: AccountStore) -> list[tuple[str, str, str]]:

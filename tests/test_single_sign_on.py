@@ -21,32 +21,13 @@ from storage.migrate import migrate_to, upgrade
 from storage.people import PeopleStore
 from storage.repository import SqlProgrammeStore
 from storage.tables import AuditRow, AuthSessionRow, SsoIdentityRow
-from tests.conftest import TEST_SECRET_KEY, Seed
+from tests.conftest import TEST_SECRET_KEY, Clock
 
 ISSUER = "https://login.gemeente.example"
 KEY = TEST_SECRET_KEY.encode()
 IDLE = timedelta(minutes=120)
 LOTTE = "lotte.vandenberghe@avelgem.demo"
 COACH = "jonas.wouters@begeleiding.demo"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def accounts(engine: Engine, clock: Clock, seed: Seed) -> AccountStore:
-    seed(engine, clock.now.date())
-    return AccountStore(engine, clock)
 
 
 def claims(sub: str, email: str, verified: Any = True, issued: int = 1, **more: Any) -> dict:

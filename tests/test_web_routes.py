@@ -27,10 +27,9 @@ from core import security
 from core.security import LOGIN_COOKIE, unsign
 from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
-from storage.db import make_engine
 from storage.repository import SqlProgrammeStore
 from tests.conftest import TEST_SECRET_KEY
-from tests.fixtures_web import copy_database, seed_template
+from tests.fixtures_web import accounts_on_copy, seed_template
 from web.auth import CSRF_COOKIE, MAX_FORM_BYTES, PrivatePages, auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -48,10 +47,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def accounts(seeded_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AccountStore:
-    """A fresh copy of the demo database, which the routes find through DATABASE_URL."""
-    url = copy_database(seeded_file, tmp_path)
-    monkeypatch.setenv("DATABASE_URL", url)
-    return AccountStore(make_engine(url))
+    return accounts_on_copy(seeded_file, tmp_path, monkeypatch)
 
 
 @pytest.fixture
