@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -255,3 +257,15 @@ def person(accounts: AccountStore, email: str) -> Principal:
     found = accounts.principal_by_email(email)
     assert found is not None
     return found
+
+
+def run_manage(*arguments: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run `manage.py` as an operator does, in its own process with exactly ``env``."""
+    return subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "manage.py"), *arguments],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from storage.migrate import upgrade
 from storage.seed import seed_demo
 from storage.tables import AuditRow
 from tests.browser import LOTTE, log_in
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, run_manage
 
 NL = Translator("nl")
 COACH = "jonas.wouters@begeleiding.demo"
@@ -71,14 +70,7 @@ def test_loading_the_demo_again_keeps_the_log_and_says_so(tmp_path: Path) -> Non
 
 def _manage(url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url, "KERNBRIEF_SECRET_KEY": "k" * 40}
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_manage(*arguments, env=env)
 
 
 def test_only_the_retention_command_shortens_the_log_and_it_logs_itself(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ from storage.migrate import alembic_config, upgrade
 from storage.old_values import DUTCH, PARTS_WITH_CHOICES, renamed
 from storage.repository import SqlBriefStore, SqlProgrammeStore
 from storage.tables import BriefPartRow, BriefRow, ImageRow, PersonRow, RevisionRow
-from tests.conftest import PROJECT_ROOT, Seed, missing
+from tests.conftest import PROJECT_ROOT, Seed, missing, run_manage
 from tests.postgres import PostgresServer
 
 KEY = "challenge.problem"
@@ -576,14 +576,7 @@ def test_every_acknowledged_save_survives_a_killed_process(
 
 
 def _manage(url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "manage.py"), *arguments],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_manage(*arguments, env={**os.environ, "DATABASE_URL": url})
 
 
 def _refused(done: subprocess.CompletedProcess[str], message: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,7 +20,7 @@ from storage.logins import LoginRefused
 from storage.migrate import migrate_to, upgrade
 from storage.repository import SqlProgrammeStore
 from storage.seed import seed_demo
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import run_manage
 from web.auth import auth_routes
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -102,26 +100,15 @@ def test_a_login_made_in_demo_mode_ends_when_the_demo_does(
         accounts.authenticate(LOTTE, DEMO_PASSWORD, "127.0.0.2")
 
 
-def _manage(*arguments: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_the_commands_load_the_demo_only_in_demo_mode(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'prod.db'}"
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": url, "KERNBRIEF_SECRET_KEY": "k" * 40}
     for arguments in (("seed-demo",), ("init-db", "--demo-if-empty")):
-        done = _manage(*arguments, env=env)
+        done = run_manage(*arguments, env=env)
         assert done.returncode == 2, done.stderr
         assert "alleen geladen in demomodus (KERNBRIEF_DEMO=1)" in done.stderr
     assert SqlProgrammeStore(make_engine(url)).is_empty()
-    done = _manage("init-db", "--demo-if-empty", env={**env, "KERNBRIEF_DEMO": "1"})
+    done = run_manage("init-db", "--demo-if-empty", env={**env, "KERNBRIEF_DEMO": "1"})
     assert done.returncode == 0, done.stderr
     assert not SqlProgrammeStore(make_engine(url)).is_empty()
 

@@ -103,9 +103,8 @@ def wait_for_saves(page: Page, saves: SaveRequests, count: int) -> None:
     raise AssertionError(f"expected {count} save requests, got {len(saves.held)}")
 
 
-def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
-    new_page: Any,
-) -> None:
+def typed_into_version_3(new_page: Any) -> tuple[Page, SaveRequests, Any]:
+    """An editor showing version 3; the participant adds TYPED and tabs out: one save held."""
     page = new_page()
     saves = harness(page)
     page.evaluate("data => window.kbMount(data)", editor(3, OLD))
@@ -115,6 +114,13 @@ def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
     page.keyboard.type(TYPED)
     page.keyboard.press("Tab")
     wait_for_saves(page, saves, 1)
+    return page, saves, box
+
+
+def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
+    new_page: Any,
+) -> None:
+    page, saves, box = typed_into_version_3(new_page)
     # The database is locked: the first save fails, and the editor retries by itself.
     saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
     expect(page.get_by_role("alert")).to_contain_text("niet bereikbaar")
@@ -143,15 +149,7 @@ def test_a_late_save_from_a_left_step_shows_in_the_step_drawn_before_it_landed(
 def test_a_late_save_reaching_the_step_shown_again_keeps_what_was_typed_since(
     new_page: Any,
 ) -> None:
-    page = new_page()
-    saves = harness(page)
-    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
-    box = page.get_by_role("textbox", name="Uitdagingsvraag")
-    box.click()
-    page.keyboard.press("End")
-    page.keyboard.type(TYPED)
-    page.keyboard.press("Tab")
-    wait_for_saves(page, saves, 1)
+    page, saves, box = typed_into_version_3(new_page)
     saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
     expect(page.get_by_role("alert")).to_contain_text("niet bereikbaar")
     page.evaluate("window.kbUnmount()")
@@ -179,15 +177,7 @@ def test_a_late_save_reaching_the_step_shown_again_keeps_what_was_typed_since(
 def test_a_save_still_on_its_way_when_the_step_is_left_is_retried_when_it_fails(
     new_page: Any,
 ) -> None:
-    page = new_page()
-    saves = harness(page)
-    page.evaluate("data => window.kbMount(data)", editor(3, OLD))
-    box = page.get_by_role("textbox", name="Uitdagingsvraag")
-    box.click()
-    page.keyboard.press("End")
-    page.keyboard.type(TYPED)
-    page.keyboard.press("Tab")
-    wait_for_saves(page, saves, 1)
+    page, saves, box = typed_into_version_3(new_page)
     # The participant clicks another step while the save is still on its way; then it fails.
     page.evaluate("window.kbUnmount()")
     saves.answer(0, 503, {"status": "database", "message": "De databank is even niet bereikbaar."})
