@@ -48,7 +48,12 @@ def editors(at: AppTest) -> dict[str, dict[str, Any]]:
 
 
 def send_saved(at: AppTest, key: str, version: int) -> AppTest:
-    """Send what the part editor sends after its save, the `saved` trigger, and run what it asks.
+    """Send what the part editor sends after its save, the `saved` trigger, and run what it asks."""
+    return send_trigger(at, key, "saved", version)
+
+
+def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
+    """Send one of the part editor's triggers (`saved`, `refresh`) and run what it asks.
 
     AppTest has no call for a component's trigger; this builds the widget state the browser
     sends (streamlit/components/v2/bidi_component/main.py names the trigger widget).
@@ -57,7 +62,7 @@ def send_saved(at: AppTest, key: str, version: int) -> AppTest:
     states = at._tree.get_widget_states()
     trigger = states.widgets.add()
     trigger.id = _make_trigger_id(editor.proto.id, "events")
-    trigger.json_trigger_value = json.dumps([{"event": "saved", "value": version}])
+    trigger.json_trigger_value = json.dumps([{"event": event, "value": value}])
     at._run(states)
     assert not at.exception, at.exception
     return at

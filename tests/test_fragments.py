@@ -10,10 +10,11 @@ from playwright.sync_api import Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.testing.v1 import AppTest
 
+from briefs.parts import step_layout
 from components import steps
 from storage.accounts import AccountStore
 from storage.db import make_engine
-from tests.apps import editors, send_saved
+from tests.apps import editors, send_saved, send_trigger
 from tests.browser import Stored
 from tests.test_pages import STEP_FILES, open_page, save_as_editor
 from tests.test_typing import STEP4, field, status, step_page
@@ -108,6 +109,16 @@ def test_a_save_in_a_group_redraws_the_group_only(demo_url: str) -> None:
     send_saved(at, "challenge.swot_threats", answer_version(answer))
     assert steps.DRAWN == {"fragment-swot": 1, "step-checks": 1}
     assert editors(at)["challenge.swot_threats"]["value"] == rows
+
+
+def test_coming_back_after_a_while_redraws_the_whole_page(demo_url: str) -> None:
+    at = open_page(STEP_FILES[4])
+    steps.DRAWN.clear()
+    send_trigger(at, "roadmap.summary", "refresh", 1)
+    assert set(steps.DRAWN) == {
+        "step-checks",
+        *(steps.fragment_key(item) for item in step_layout(4)),
+    }
 
 
 def test_a_login_ended_elsewhere_ends_the_page_at_the_next_save(demo_url: str) -> None:
