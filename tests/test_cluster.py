@@ -1,0 +1,171 @@
+"""Two app servers behind haproxy on one PostgreSQL, as deploy/ sets them up: Chromium through it.
+
+A login is valid on every server, a save through one server is seen through the other, and a
+server killed mid-session sends its browser to the other, signed in, without losing text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core.security import login_cookie_name
+from storage.db import make_engine
+from tests.browser import Stored, log_in, open_step
+from tests.cluster import BROWSER_OPTIONS, Cluster, HaproxyMissing, haproxy_path, running_cluster
+from tests.conftest import Seed, Templates, missing
+from tests.test_typing import (
+    SAVED,
+    STEP1,
+    STEP2_TITLE,
+    field,
+    leave_field,
+    status,
+    type_at_end,
+    wait_for,
+)
+
+PROBLEM = "challenge.problem"
+
+
+@pytest.fixture
+def cluster(templates: Templates, seed: Seed, tmp_path: Path) -> Iterator[Cluster]:
+    """Two app servers and haproxy on a PostgreSQL database with the demo content."""
+    try:
+        haproxy_path()
+    except HaproxyMissing:
+        missing("haproxy (Debian package 'haproxy')")
+    url = templates.server().url("kernbrief_cluster")
+    engine = make_engine(url)
+    seed(engine, date.today())
+    engine.dispose()
+    with running_cluster(url, tmp_path / "logs", servers=2) as running:
+        yield running
+
+
+def browser_on(cluster: Cluster, new_page: Any, server: int | None = None) -> Page:
+    """A fresh browser for the cluster's address, sent to ``server`` when one is named."""
+    page: Page = new_page(**BROWSER_OPTIONS)
+    if server is not None:
+        cluster.pin(page.context, server)
+    return page
+
+
+def stored(cluster: Cluster) -> Stored:
+    return Stored(cluster.servers[0].database_url)
+
+
+def test_a_login_through_the_proxy_is_valid_on_every_server(
+    cluster: Cluster, new_page: Any
+) -> None:
+    page = browser_on(cluster, new_page)
+    log_in(page, cluster.base)
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    # The login is the secure "__Host-" cookie, over TLS, and haproxy chose a server.
+    names = {cookie["name"] for cookie in page.context.cookies()}
+    assert login_cookie_name(secure=True) in names
+    first = cluster.served_by(page.context.cookies())
+    assert first is not None
+    other = 1 - first
+    before = cluster.requests_served()
+    cluster.pin(page.context, other)
+    open_step(page, cluster.base, *STEP1)
+    expect(field(page, PROBLEM)).to_be_visible(timeout=30_000)
+    after = cluster.requests_served()
+    # The page and its websocket came from the other server only.
+    assert after[first] == before[first]
+    assert after[other] > before[other]
+    assert cluster.served_by(page.context.cookies()) == other
+
+
+def test_a_browser_stays_on_its_server_so_its_sketches_load(
+    cluster: Cluster, new_page: Any
+) -> None:
+    """Streamlit keeps media in the process that ran the page: stickiness makes them load."""
+    page = browser_on(cluster, new_page)
+    log_in(page, cluster.base)
+    open_step(page, cluster.base, "testen", "Stap 3 · Vertalen & testen")
+    sketches = page.locator("img[src*='/media/']")
+    expect(sketches.first).to_be_visible(timeout=30_000)
+    # Loaded: a broken image has no natural width.
+    for index in range(sketches.count()):
+        expect(sketches.nth(index)).to_have_js_property("complete", True, timeout=15_000)
+        assert sketches.nth(index).evaluate("image => image.naturalWidth") > 0
+
+
+def test_a_save_through_one_server_is_seen_through_the_other(
+    cluster: Cluster, new_page: Any
+) -> None:
+    brief = stored(cluster)
+    before = brief.value(PROBLEM)
+    # Already open on server 2 before the save: whatever that server keeps, it has loaded.
+    reader = browser_on(cluster, new_page, server=1)
+    log_in(reader, cluster.base)
+    open_step(reader, cluster.base, *STEP1)
+    expect(field(reader, PROBLEM)).to_have_value(before, timeout=30_000)
+    writer = browser_on(cluster, new_page, server=0)
+    log_in(writer, cluster.base)
+    open_step(writer, cluster.base, *STEP1)
+    type_at_end(writer, PROBLEM, " Ook op zaterdag.")
+    leave_field(writer)
+    expect(status(writer, PROBLEM)).to_have_text(SAVED, timeout=20_000)
+    saved = before + " Ook op zaterdag."
+    assert brief.value(PROBLEM) == saved
+    # The open session sees it on its next run: to another step and back.
+    reader.get_by_role("link", name="2 · Verkennen").first.click()
+    expect(reader.locator("h1").first).to_have_text(STEP2_TITLE, timeout=30_000)
+    reader.get_by_role("link", name="1 · Uitdaging").first.click()
+    expect(reader.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
+    expect(field(reader, PROBLEM)).to_have_value(saved, timeout=15_000)
+    # A fresh session on server 2 too.
+    fresh = browser_on(cluster, new_page, server=1)
+    log_in(fresh, cluster.base)
+    open_step(fresh, cluster.base, *STEP1)
+    expect(field(fresh, PROBLEM)).to_have_value(saved, timeout=15_000)
+    # Each browser was served where it was sent (haproxy re-sets the cookie when it is not).
+    for page, server in ((writer, 0), (reader, 1), (fresh, 1)):
+        assert cluster.served_by(page.context.cookies()) == server
+    brief.dispose()
+
+
+def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
+    cluster: Cluster, new_page: Any
+) -> None:
+    brief = stored(cluster)
+    before = brief.values()
+    page = browser_on(cluster, new_page)
+    log_in(page, cluster.base)
+    open_step(page, cluster.base, *STEP1)
+    serving = cluster.served_by(page.context.cookies())
+    assert serving is not None
+    type_at_end(page, PROBLEM, " Bevestigd voor de crash.")
+    leave_field(page)
+    expect(status(page, PROBLEM)).to_have_text(SAVED, timeout=20_000)
+    cluster.kill(serving)
+    # Typed after the crash, before anything reconnected: the editor saves it through the proxy.
+    type_at_end(page, "challenge.goal", " Getypt na de crash.")
+    leave_field(page)
+    # The page reconnects through the proxy to the other server ...
+    survivor = 1 - serving
+    wait_for(lambda: cluster.served_by(page.context.cookies()) == survivor, timeout=10)
+    expect(status(page, "challenge.goal")).to_have_text(SAVED, timeout=20_000)
+    # ... where it is still signed in: a new page run shows the steps, not the login page.
+    page.get_by_role("link", name="2 · Verkennen").first.click()
+    expect(page.locator("h1").first).to_have_text(STEP2_TITLE, timeout=30_000)
+    page.get_by_role("link", name="1 · Uitdaging").first.click()
+    expect(page.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
+    problem = before[PROBLEM] + " Bevestigd voor de crash."
+    goal = before["challenge.goal"] + " Getypt na de crash."
+    expect(field(page, PROBLEM)).to_have_value(problem, timeout=15_000)
+    expect(field(page, "challenge.goal")).to_have_value(goal)
+    after = brief.values()
+    assert after[PROBLEM] == problem
+    assert after["challenge.goal"] == goal
+    assert {key for key in after if after[key] != before[key]} == {PROBLEM, "challenge.goal"}
+    assert cluster.states()[serving] == "DOWN"
+    brief.dispose()
