@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,7 +95,7 @@ class Cluster:
     def name(self, index: int) -> str:
         return server_name(index + 1)
 
-    def served_by(self, cookies: Iterable[dict[str, Any]]) -> int | None:
+    def served_by(self, cookies: Iterable[Mapping[str, Any]]) -> int | None:
         """The server a browser sticks to, from its cookies (Playwright's context.cookies())."""
         for cookie in cookies:
             if cookie["name"] == SERVER_COOKIE:
