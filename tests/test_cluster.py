@@ -146,6 +146,9 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     type_at_end(page, PROBLEM, " Bevestigd voor de crash.")
     leave_field(page)
     expect(status(page, PROBLEM)).to_have_text(SAVED, timeout=20_000)
+    # What the proxy answers this browser from now on: never an error (it redispatches).
+    failed: list[str] = []
+    page.on("response", lambda answer: failed.append(answer.url) if answer.status >= 500 else None)
     cluster.kill(serving)
     # Typed after the crash, before anything reconnected: the editor saves it through the proxy.
     type_at_end(page, "challenge.goal", " Getypt na de crash.")
@@ -168,4 +171,5 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     assert after["challenge.goal"] == goal
     assert {key for key in after if after[key] != before[key]} == {PROBLEM, "challenge.goal"}
     assert cluster.states()[serving] == "DOWN"
+    assert failed == []
     brief.dispose()
