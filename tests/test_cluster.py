@@ -6,18 +6,33 @@ server killed mid-session sends its browser to the other, signed in, without los
 
 from __future__ import annotations
 
+import http.client
+import re
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import select
 
 from core.security import login_cookie_name
+from core.settings import DEMO_PASSWORD
+from deploy import haproxy
 from storage.db import make_engine
-from tests.browser import Stored, log_in, open_step
-from tests.cluster import BROWSER_OPTIONS, Cluster, HaproxyMissing, haproxy_path, running_cluster
+from storage.tables import AuditRow
+from tests.browser import LOTTE, Stored, log_in, open_step
+from tests.cluster import (
+    BROWSER_OPTIONS,
+    Cluster,
+    HaproxyMissing,
+    haproxy_path,
+    running_cluster,
+    self_signed_certificate,
+)
 from tests.conftest import Seed, Templates, missing
 from tests.test_typing import (
     SAVED,
@@ -46,6 +61,33 @@ def cluster(templates: Templates, seed: Seed, tmp_path: Path) -> Iterator[Cluste
     engine.dispose()
     with running_cluster(url, tmp_path / "logs", servers=2) as running:
         yield running
+
+
+def test_the_production_configuration_is_valid_haproxy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What deploy/README.md tells the operator to run, checked by haproxy itself."""
+    try:
+        binary = haproxy_path()
+    except HaproxyMissing:
+        missing("haproxy (Debian package 'haproxy')")
+    certificate = tmp_path / "kernbrief.pem"
+    self_signed_certificate(certificate)
+    haproxy.main(
+        [
+            "--ports=8501-8504",
+            "--public-url=https://kernbrief.example.be",
+            f"--certificate={certificate}",
+        ]
+    )
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(capsys.readouterr().out)
+    checked = subprocess.run(
+        [binary, "-c", "-f", str(config)], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    servers = [line.split()[:3] for line in config.read_text().splitlines() if "server app" in line]
+    assert servers == [["server", f"app{n}", f"127.0.0.1:{8500 + n}"] for n in range(1, 5)]
 
 
 def browser_on(cluster: Cluster, new_page: Any, server: int | None = None) -> Page:
@@ -173,3 +215,48 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     assert cluster.states()[serving] == "DOWN"
     assert failed == []
     brief.dispose()
+
+
+def test_the_app_records_the_browsers_address_and_no_address_a_client_made_up(
+    cluster: Cluster,
+) -> None:
+    """haproxy passes the address it saw, and only that; the app believes it from the proxy."""
+    port = urlsplit(cluster.base).port
+    assert port is not None
+    # A browser on another address than the proxy's (loopback has them all), claiming a third.
+    browser = http.client.HTTPSConnection(
+        "127.0.0.1", port, source_address=("127.0.0.2", 0), context=cluster.ssl_context()
+    )
+    forged = {"X-Forwarded-For": "203.0.113.7"}
+    browser.request("GET", "/auth/login", headers=forged)
+    form = browser.getresponse()
+    page = form.read().decode()
+    csrf = next(
+        cookie.split(";")[0].split("=", 1)[1]
+        for cookie in form.headers.get_all("set-cookie") or []
+        if cookie.startswith("kernbrief_csrf=")
+    )
+    found = re.search(r"name='csrf' value='([^']+)'", page)
+    assert found
+    fields = {"csrf": found.group(1), "email": LOTTE, "password": DEMO_PASSWORD}
+    browser.request(
+        "POST",
+        "/auth/login",
+        body=urlencode(fields),
+        headers={
+            **forged,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"kernbrief_csrf={csrf}",
+        },
+    )
+    answer = browser.getresponse()
+    answer.read()
+    browser.close()
+    assert answer.status == 303
+    engine = make_engine(cluster.servers[0].database_url)
+    with engine.connect() as connection:
+        clients = connection.execute(
+            select(AuditRow.client).where(AuditRow.action == "login", AuditRow.actor == LOTTE)
+        ).scalars()
+        assert list(clients) == ["127.0.0.2"]
+    engine.dispose()
