@@ -9,7 +9,8 @@ from __future__ import annotations
 import http.client
 import re
 import subprocess
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,6 @@ from tests.test_typing import (
     leave_field,
     status,
     type_at_end,
-    wait_for,
 )
 
 PROBLEM = "challenge.problem"
@@ -96,6 +96,34 @@ def browser_on(cluster: Cluster, new_page: Any, server: int | None = None) -> Pa
     if server is not None:
         cluster.pin(page.context, server)
     return page
+
+
+# Counts the page's websockets that opened: Streamlit's page shows nothing when it reconnects,
+# and draws nothing new until the user does something (it expects its old session back).
+COUNT_OPENED_WEBSOCKETS = """
+(() => {
+  const Native = window.WebSocket;
+  window.__openedWebsockets = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("open", () => { window.__openedWebsockets += 1; });
+    }
+  };
+})();
+"""
+
+
+def opened_websockets(page: Page) -> int:
+    return int(page.evaluate("window.__openedWebsockets"))
+
+
+def reconnected_within(page: Page, seconds: float, condition: Callable[[], bool]) -> None:
+    """Wait for ``condition`` while Playwright delivers the page's events (a sleep would not)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not reconnected within {seconds} s"
+        page.wait_for_timeout(100)
 
 
 def stored(cluster: Cluster) -> Stored:
@@ -181,6 +209,7 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     brief = stored(cluster)
     before = brief.values()
     page = browser_on(cluster, new_page)
+    page.add_init_script(COUNT_OPENED_WEBSOCKETS)
     log_in(page, cluster.base)
     open_step(page, cluster.base, *STEP1)
     serving = cluster.served_by(page.context.cookies())
@@ -191,13 +220,15 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     # What the proxy answers this browser from now on: never an error (it redispatches).
     failed: list[str] = []
     page.on("response", lambda answer: failed.append(answer.url) if answer.status >= 500 else None)
+    connected = opened_websockets(page)
     cluster.kill(serving)
     # Typed after the crash, before anything reconnected: the editor saves it through the proxy.
     type_at_end(page, "challenge.goal", " Getypt na de crash.")
     leave_field(page)
     # The page reconnects through the proxy to the other server ...
     survivor = 1 - serving
-    wait_for(lambda: cluster.served_by(page.context.cookies()) == survivor, timeout=10)
+    reconnected_within(page, 10, lambda: opened_websockets(page) > connected)
+    assert cluster.served_by(page.context.cookies()) == survivor
     expect(status(page, "challenge.goal")).to_have_text(SAVED, timeout=20_000)
     # ... where it is still signed in: a new page run shows the steps, not the login page.
     page.get_by_role("link", name="2 · Verkennen").first.click()
