@@ -123,7 +123,7 @@ def websockets(page: Page) -> list[dict[str, Any]]:
 
 
 def within(page: Page, seconds: float, condition: Callable[[], bool], what: str) -> None:
-    """Wait for ``condition`` while Playwright delivers the page's events (a sleep would not)."""
+    """Wait until ``condition`` holds, at most ``seconds``, with the page live meanwhile."""
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, f"{what} not within {seconds} s"
