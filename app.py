@@ -10,6 +10,7 @@ import streamlit as st
 from briefs.access import Principal, pages_of
 from briefs.steps import STEP_SPECS
 from components.navigation import not_for_role, requested_path, unknown_page_message
+from components.reconnect import redraw_after_reconnect
 from components.resilience import DATABASE_ERRORS, show_notice
 from components.state import language_picker, translator
 from components.workspace import principal_or_stop, signed_in_sidebar
@@ -21,6 +22,7 @@ principal = principal_or_stop(t)
 # The language switch lives here, not in a page, so that it keeps its value across pages.
 language_picker()
 show_notice(t)
+redraw_after_reconnect()
 
 # Every address of every role: (file, title, address). The first of a role is its home.
 PAGES = {

@@ -1,0 +1,1 @@
+"""Deployment: the haproxy configuration renderer and the systemd unit (see README.md)."""
