@@ -230,7 +230,9 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     type_at_end(page, "challenge.goal", " Getypt na de crash.")
     leave_field(page)
     # The page reconnects through the proxy to the other server ...
-    within(page, 10, lambda: any(s["open"] for s in websockets(page)[earlier:]), "reconnected")
+    # (How fast is measured, not asserted: `bench/load.py --kill-after` reports the share of
+    # sessions back within 10 s; a busy test machine may take longer than that.)
+    within(page, 60, lambda: any(s["open"] for s in websockets(page)[earlier:]), "reconnected")
     assert cluster.served_by(page.context.cookies()) == 1 - serving
     # ... is drawn again there by itself, still signed in: the step, not the login page ...
     within(page, 30, lambda: any(s["messages"] for s in websockets(page)[earlier:]), "drawn again")
