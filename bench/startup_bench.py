@@ -261,14 +261,25 @@ def seeded_database(folder: Path) -> Path:
     return path
 
 
-def measure(runs: int = RUNS) -> dict[str, object]:
-    folder = Path(tempfile.mkdtemp(prefix="kernbrief-startup-"))
+@dataclass
+class Found:
+    imports: list[float]  # fresh Python importing what the first page needs
+    heaviest: list[tuple[str, float]]  # its heaviest top-level packages, ms
+    runs: list[Run]
+    floor: list[tuple[float, float, float]]  # see floor_run
+
+
+def measure(runs: int = RUNS) -> Found:
     modules = first_page_modules()
     imports = [import_seconds(modules) for _ in range(runs)]
-    seeded = seeded_database(folder)
     kernbrief: list[Run] = []
     floor: list[tuple[float, float, float]] = []
-    with sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory(prefix="kernbrief-startup-") as name,
+        sync_playwright() as playwright,
+    ):
+        folder = Path(name)
+        seeded = seeded_database(folder)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         # One page load first, so that Chromium's own start is not in the first run.
         floor_run(browser, folder)
@@ -280,12 +291,7 @@ def measure(runs: int = RUNS) -> dict[str, object]:
             kernbrief.append(kernbrief_run(browser, f"sqlite:///{database}", folder))
             floor.append(floor_run(browser, folder))
         browser.close()
-    return {
-        "imports": imports,
-        "heaviest": heaviest_imports(modules),
-        "runs": kernbrief,
-        "floor": floor,
-    }
+    return Found(imports, heaviest_imports(modules), kernbrief, floor)
 
 
 def _spread(values: list[float]) -> str:
@@ -294,14 +300,11 @@ def _spread(values: list[float]) -> str:
 
 def figures(runs: int = RUNS) -> list[str]:
     found = measure(runs)
-    kernbrief: list[Run] = found["runs"]  # type: ignore[assignment]
-    heaviest: list[tuple[str, float]] = found["heaviest"]  # type: ignore[assignment]
-    imports: list[float] = found["imports"]  # type: ignore[assignment]
-    floor: list[tuple[float, float, float]] = found["floor"]  # type: ignore[assignment]
-    heavy = ", ".join(f"{name} {ms:.0f} ms" for name, ms in heaviest)
+    kernbrief, floor = found.runs, found.floor
+    heavy = ", ".join(f"{name} {ms:.0f} ms" for name, ms in found.heaviest)
     return [
         f"| import what the first page needs, fresh Python (median, min–max of {runs}) | "
-        f"{_spread(imports)} | — |",
+        f"{_spread(found.imports)} | — |",
         f"| … its heaviest imports (`-X importtime`, cumulative) | {heavy} | — |",
         "| `streamlit run web/server.py` → health answered | "
         f"{_spread([run.health for run in kernbrief])} | — |",
