@@ -22,11 +22,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 # In the order they are warmed: scripts whose top-level imports are imported, and libraries
-# their pages import only when they draw. First the page a visitor sees and its table
-# (st.dataframe needs pandas and pyarrow), then a participant's home and its chart; the other
-# pages in pages/ follow, in alphabetical order.
+# their pages import only when they draw. First the page a visitor sees (app.py's emoji icon
+# has Streamlit import and compile its emoji list) and its table (st.dataframe needs pandas
+# and pyarrow), then a participant's home and its chart; the other pages in pages/ follow,
+# in alphabetical order.
 STAGES = (
-    (("app.py", "pages/login.py"), ("pandas", "pyarrow")),
+    (("app.py", "pages/login.py"), ("streamlit.emojis", "pandas", "pyarrow")),
     (("pages/overview.py",), ("plotly.graph_objects",)),
 )
 
