@@ -72,9 +72,7 @@ def test_the_warm_up_imports_what_the_first_pages_draw_with_and_leaves_the_rest(
     code = (
         "from pathlib import Path\n"
         "from web.warm_up import warm_up\n"
-        "called = []\n"
-        f"warm_up(Path('.'), 'sqlite:///{tmp_path / 'x.db'}', lambda: called.append(1))\n"
-        "assert called == [1], called"
+        f"warm_up(Path('.'), 'sqlite:///{tmp_path / 'x.db'}')"
     )
     loaded = loaded_modules(code, f"sqlite:///{tmp_path / 'x.db'}")
     # The login page and its table, the overview and its chart, the step pages, the driver.
@@ -90,6 +88,20 @@ def test_the_warm_up_imports_what_the_first_pages_draw_with_and_leaves_the_rest(
     } <= loaded
     # What only an action needs stays out until it happens.
     assert not {"docx", "zxcvbn", "ua_parser", "icalendar", "alembic"} & loaded
+
+
+def test_the_flag_the_server_sets_is_the_one_streamlit_reads_before_its_first_element(
+    tmp_path: Path,
+) -> None:
+    """web/server.py spares the first page Streamlit's walk of the stack (see there)."""
+    code = (
+        "import web.server\n"
+        "from streamlit import delta_generator as dg\n"
+        "read = dg._maybe_print_use_warning.__code__.co_names\n"
+        "assert '_use_warning_has_been_displayed' in read, read\n"
+        "assert dg._use_warning_has_been_displayed is True"
+    )
+    assert "web.server" in loaded_modules(code, f"sqlite:///{tmp_path / 'x.db'}")
 
 
 def test_the_first_page_is_warmed_first_and_every_page_is_warmed() -> None:

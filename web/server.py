@@ -11,7 +11,7 @@ import uvicorn.config
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 from streamlit import config as streamlit_config
-from streamlit import env_util
+from streamlit import delta_generator
 from streamlit.auth_util import get_cookie_with_chunks, get_expose_tokens_config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.server_util import get_cookie_secret
@@ -90,13 +90,18 @@ def single_sign_on_token(request: HTTPConnection) -> str | None:
 PagesManager.uses_pages_directory = False
 
 
+# Before its first element in a process Streamlit checks whether it runs under `streamlit
+# run` and, to word its warning, whether it runs in a REPL: that walks the stack with inspect,
+# which indexes the file of every loaded module, 0.1–0.2 s of the first page. This server
+# always runs under Streamlit: the check is marked as done. (Should Streamlit rename the flag,
+# the check merely costs its time again.)
+delta_generator._use_warning_has_been_displayed = True
+
+
 @asynccontextmanager
 async def warm_up_when_started(_app: st.App) -> AsyncIterator[None]:
     """Warm the pages' imports in the background once the server starts (web/warm_up.py)."""
-    # Before its first element in a process Streamlit asks whether it runs in a REPL; the
-    # answer walks the stack with inspect, which indexes every loaded module's file once
-    # (0.1–0.2 s with pandas loaded): done here, the first page does not wait for it.
-    start_warm_up(PROJECT_ROOT, settings().database_url, env_util.is_repl)
+    start_warm_up(PROJECT_ROOT, settings().database_url)
     yield
 
 

@@ -16,7 +16,6 @@ import ast
 import importlib
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -58,9 +57,8 @@ def stages(root: Path) -> list[list[str]]:
     return found
 
 
-def warm_up(root: Path, database_url: str, first_element: Callable[[], object]) -> None:
-    """Import the pages' modules and the database driver, the first page's first, and call
-    ``first_element`` (what Streamlit does once before its first element) in between.
+def warm_up(root: Path, database_url: str) -> None:
+    """Import the pages' modules and the database driver, the first page's first.
 
     A failure is only logged: the page that needs the module will say more.
     """
@@ -71,7 +69,6 @@ def warm_up(root: Path, database_url: str, first_element: Callable[[], object]) 
         make_url(database_url).get_dialect().import_dbapi()
     except Exception:
         log.debug("warm-up: the database driver failed to import", exc_info=True)
-    first_element()
     for names in later:
         _import_all(names)
 
@@ -84,15 +81,10 @@ def _import_all(names: list[str]) -> None:
             log.debug("warm-up: importing %s failed", name, exc_info=True)
 
 
-def start_warm_up(
-    root: Path, database_url: str, first_element: Callable[[], object]
-) -> threading.Thread:
+def start_warm_up(root: Path, database_url: str) -> threading.Thread:
     """Start warming in a daemon thread (it never keeps the server from stopping)."""
     thread = threading.Thread(
-        target=warm_up,
-        args=(root, database_url, first_element),
-        name="kernbrief-warm-up",
-        daemon=True,
+        target=warm_up, args=(root, database_url), name="kernbrief-warm-up", daemon=True
     )
     thread.start()
     return thread
