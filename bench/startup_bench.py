@@ -334,41 +334,51 @@ def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
+# The rows of the table: the label, where its values come from (a field of Run or of
+# FloorRun, one value per run), and the target.
+KERNBRIEF_ROWS = (
+    ("`streamlit run web/server.py` → health answered", "health", "—"),
+    ("… the server's CPU time until then (all before it listens)", "health_cpu", "—"),
+    ("`streamlit run web/server.py` → start page drawn in Chromium", "first_page", "≤ 2.5 s"),
+    (
+        "… of which from the page's websocket opening (the first script run and drawing)",
+        "after_socket",
+        "—",
+    ),
+    ("… the server's CPU time until then", "first_page_cpu", "—"),
+)
+FLOOR_ROWS = (
+    ("the floor: a bare Streamlit page → drawn", "first_page", "—"),
+    ("… of which from its websocket opening", "after_socket", "—"),
+    ("… the server's CPU time until it listens", "health_cpu", "—"),
+    ("… the server's CPU time until drawn", "first_page_cpu", "—"),
+)
+LOGIN_ROWS = (
+    ("first login on a fresh server → the overview's title drawn", "login_title", "—"),
+    ("first login on a fresh server → overview with its chart drawn", "login", "≤ 2.5 s"),
+    ("… the server's CPU time during that login", "login_cpu", "—"),
+    ("a second participant's login → overview with its chart drawn", "warm_login", "—"),
+    ("the overview opened again in that browser (its JavaScript cached)", "reopened", "—"),
+)
+
+
+def _rows(runs: list[Run] | list[FloorRun], rows: tuple[tuple[str, str, str], ...]) -> list[str]:
+    return [
+        f"| {label} | {_spread([getattr(run, field) for run in runs])} | {target} |"
+        for label, field, target in rows
+    ]
+
+
 def figures(runs: int = RUNS) -> list[str]:
     found = measure(runs)
-    kernbrief, floor = found.runs, found.floor
     heavy = ", ".join(f"{name} {ms:.0f} ms" for name, ms in found.heaviest)
     return [
         f"| import what the first page needs, fresh Python (median, min–max of {runs}) | "
         f"{_spread(found.imports)} | — |",
         f"| … its heaviest imports (`-X importtime`, cumulative) | {heavy} | — |",
-        "| `streamlit run web/server.py` → health answered | "
-        f"{_spread([run.health for run in kernbrief])} | — |",
-        "| … the server's CPU time until then (all before it listens) | "
-        f"{_spread([run.health_cpu for run in kernbrief])} | — |",
-        "| `streamlit run web/server.py` → start page drawn in Chromium | "
-        f"{_spread([run.first_page for run in kernbrief])} | ≤ 2.5 s |",
-        "| … of which from the page's websocket opening (the first script run and drawing) | "
-        f"{_spread([run.after_socket for run in kernbrief])} | — |",
-        "| … the server's CPU time until then | "
-        f"{_spread([run.first_page_cpu for run in kernbrief])} | — |",
-        "| the floor: a bare Streamlit page → drawn | "
-        f"{_spread([f.first_page for f in floor])} | — |",
-        "| … of which from its websocket opening | "
-        f"{_spread([f.after_socket for f in floor])} | — |",
-        "| … the server's CPU time until it listens / until drawn | "
-        f"{_spread([f.health_cpu for f in floor])} / {_spread([f.first_page_cpu for f in floor])} "
-        "| — |",
-        "| first login on a fresh server → the overview's title drawn | "
-        f"{_spread([run.login_title for run in kernbrief])} | — |",
-        "| first login on a fresh server → overview with its chart drawn | "
-        f"{_spread([run.login for run in kernbrief])} | ≤ 2.5 s |",
-        "| … the server's CPU time during that login | "
-        f"{_spread([run.login_cpu for run in kernbrief])} | — |",
-        "| a second participant's login → overview with its chart drawn | "
-        f"{_spread([run.warm_login for run in kernbrief])} | — |",
-        "| the overview opened again in that browser (its JavaScript cached) | "
-        f"{_spread([run.reopened for run in kernbrief])} | — |",
+        *_rows(found.runs, KERNBRIEF_ROWS),
+        *_rows(found.floor, FLOOR_ROWS),
+        *_rows(found.runs, LOGIN_ROWS),
     ]
 
 
