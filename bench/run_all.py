@@ -23,6 +23,7 @@ from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 from bench.export_bench import figures as export_figures
 from bench.load_bench import figures as load_figures
 from bench.review_bench import figures as review_figures
+from bench.startup_bench import figures as startup_figures
 from bench.typing_bench import figures as typing_figures
 from storage.accounts import AccountStore
 from storage.db import make_engine
@@ -217,6 +218,8 @@ def main() -> int:
     for line in typing_figures():
         print(line)
     for line in load_figures():
+        print(line)
+    for line in startup_figures():
         print(line)
     return 0
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from icalendar import Calendar, Event
-
 from briefs.i18n import Translator
 from briefs.programme import Trajectory, Workshop
 
@@ -14,6 +12,9 @@ WORKSHOP_LENGTH = timedelta(hours=3)
 
 
 def workshops_ics(trajectory: Trajectory, workshops: Sequence[Workshop], t: Translator) -> bytes:
+    # Imported when a calendar is made, not with every coach page that can offer one.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Kernbrief//leertrajecten bedrijvige kern//NL")
     calendar.add("version", "2.0")

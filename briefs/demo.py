@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PIL import Image, ImageDraw
-
 from briefs.i18n import TIMEZONE as BRUSSELS
 from briefs.programme import Member, Trajectory, Workshop
 
@@ -1017,6 +1015,9 @@ DEMO_BRIEFS: dict[str, dict[str, Any]] = {"Avelgem": AVELGEM, "Gent": GENT}
 
 def sketch_png(title_lines: tuple[str, ...], accent: tuple[int, int, int]) -> bytes:
     """Draw a simple plan-like sketch so that the demo has images without shipping any."""
+    # Only seeding draws: the login routes import this module for the demo people alone.
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (800, 500), (250, 248, 240))
     draw = ImageDraw.Draw(image)
     draw.rectangle((40, 210, 760, 290), fill=(200, 200, 200))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import ua_parser
-
 from briefs.i18n import Translator
 
 
@@ -17,6 +15,9 @@ def browser_and_system(user_agent: str) -> tuple[str, str]:
     each other in their User-Agent ("Chrome … Safari … Edg/…"), and those rules know the
     order in which to read them.
     """
+    # Its rules load with the module: imported when the account page shows logins, not before.
+    import ua_parser
+
     parsed = ua_parser.parse(user_agent)
     browser = parsed.user_agent.family if parsed.user_agent else ""
     system = parsed.os.family if parsed.os else ""

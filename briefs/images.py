@@ -6,8 +6,13 @@ import io
 import threading
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageMath, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow is imported by the functions that decode, when a sketch is uploaded or restored:
+# every page imports this module for its limits, few ever decode an image.
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 # A sketch or a photo of one needs far less; a larger image costs ~10 bytes a pixel to decode.
@@ -56,6 +61,8 @@ def clean_image(data: bytes) -> CleanImage:
 
 def _decode(data: bytes) -> Image.Image:
     """Open and decode an upload as RGB(A), refusing what is not a plain image or too large."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -85,6 +92,8 @@ def _eight_bit(image: Image.Image) -> Image.Image:
     16-bit samples map 0–65535 onto 0–255. For "I" and "F" the range is not fixed: values
     that already fit 0–255 are kept, others are stretched from their minimum to their maximum.
     """
+    from PIL import Image, ImageMath
+
     samples = image.convert("F")
     if image.mode in SIXTEEN_BIT_MODES:
         low, high = 0.0, 65535.0

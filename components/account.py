@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal
@@ -19,7 +18,7 @@ from components.state import (
     sso_outcome,
     translator,
 )
-from components.text import md_literal, spreadsheet_safe
+from components.text import md_literal, safe_table
 from components.workspace import database_unreachable
 from core.settings import settings
 from services import single_sign_on
@@ -58,18 +57,16 @@ def login_page() -> None:
     st.subheader(t("start.trajectories"))
     st.caption(t("start.uncertain"))
     st.dataframe(
-        spreadsheet_safe(
-            pd.DataFrame(
-                [
-                    {
-                        "#": trajectory.number,
-                        t("col.title"): trajectory.title,
-                        t("col.municipality"): ", ".join(m.label for m in trajectory.members),
-                        "": trajectory.edition,
-                    }
-                    for trajectory in trajectories
-                ]
-            )
+        safe_table(
+            [
+                {
+                    "#": trajectory.number,
+                    t("col.title"): trajectory.title,
+                    t("col.municipality"): ", ".join(m.label for m in trajectory.members),
+                    "": trajectory.edition,
+                }
+                for trajectory in trajectories
+            ]
         ),
         hide_index=True,
         width="stretch",
@@ -132,7 +129,7 @@ def _logins(principal: Principal, t: Translator) -> None:
             }
             for login in logins
         ]
-        st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True, width="stretch")
+        st.dataframe(safe_table(rows), hide_index=True, width="stretch")
     others = [login for login in logins if not login.current]
     left, right = st.columns(2)
     left.button(

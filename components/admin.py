@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from briefs.access import Principal, Role
@@ -16,7 +15,7 @@ from components.state import (
     programme_store,
     translator,
 )
-from components.text import md_literal, spreadsheet_safe
+from components.text import md_literal, safe_table
 from core.mail import outbox_path
 from core.settings import mail_settings
 from storage.repository import NotFound
@@ -43,7 +42,7 @@ def programme_page(principal: Principal) -> None:
             average = shares.averages[step] if shares else 0.0
             row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
         rows.append(row)
-    st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True, width="stretch")
+    st.dataframe(safe_table(rows), hide_index=True, width="stretch")
 
 
 def mail_status(t: Translator) -> None:
@@ -76,18 +75,16 @@ def people_page(principal: Principal) -> None:
     mail_status(t)
     people = account_store().people(principal)
     st.dataframe(
-        spreadsheet_safe(
-            pd.DataFrame(
-                [
-                    {
-                        t("auth.name"): name,
-                        t("people.email"): email,
-                        t("people.current_role"): t(f"role.{role}"),
-                        t("col.municipality"): municipality,
-                    }
-                    for name, email, role, municipality in people
-                ]
-            )
+        safe_table(
+            [
+                {
+                    t("auth.name"): name,
+                    t("people.email"): email,
+                    t("people.current_role"): t(f"role.{role}"),
+                    t("col.municipality"): municipality,
+                }
+                for name, email, role, municipality in people
+            ]
         ),
         hide_index=True,
         width="stretch",
@@ -116,23 +113,21 @@ def audit_page(principal: Principal) -> None:
     st.title(t("audit.title"))
     entries = account_store().audit_log(principal)
     st.dataframe(
-        spreadsheet_safe(
-            pd.DataFrame(
-                [
-                    {
-                        t("audit.when"): format_moment(entry.at),
-                        t("audit.who"): entry.actor,
-                        t("audit.what"): (
-                            t(f"audit.action.{entry.action}")
-                            if t.has(f"audit.action.{entry.action}")
-                            else entry.action
-                        ),
-                        t("audit.target"): entry.target,
-                        t("audit.client"): entry.client,
-                    }
-                    for entry in entries
-                ]
-            )
+        safe_table(
+            [
+                {
+                    t("audit.when"): format_moment(entry.at),
+                    t("audit.who"): entry.actor,
+                    t("audit.what"): (
+                        t(f"audit.action.{entry.action}")
+                        if t.has(f"audit.action.{entry.action}")
+                        else entry.action
+                    ),
+                    t("audit.target"): entry.target,
+                    t("audit.client"): entry.client,
+                }
+                for entry in entries
+            ]
         ),
         hide_index=True,
         width="stretch",

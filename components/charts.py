@@ -6,14 +6,20 @@ import datetime as dt
 import html
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from briefs.i18n import Translator
 from briefs.links import short
 from briefs.present import day
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+# Each builder imports plotly's figures itself: a page without a chart (the login page, most
+# of the account and coach pages) never loads them. (Streamlit's own import already loads
+# plotly's base classes for its chart theme; the figures and traces are the rest.)
 
 STEP_COLOURS = ("#1f5f8b", "#2f8f6b", "#c77d1a", "#8b3a62")
 CONFIG = {"displayModeBar": False}
@@ -55,6 +61,8 @@ def _build(builder_name: str, language: str, payload: str) -> go.Figure | None:
 
 
 def progress_chart(progress: dict[str, float], t: Translator) -> go.Figure:
+    import plotly.graph_objects as go
+
     steps = [t(f"nav.step{step}") for step in progress]  # JSON keys arrive as strings
     values = [round(share * 100) for share in progress.values()]
     figure = go.Figure(
@@ -76,6 +84,8 @@ def _grid_chart(
     rows: list[dict[str, Any]], x: str, y: str, name: str, colour: str
 ) -> go.Figure | None:
     """A 1–5 × 1–5 grid; rows on the same spot share one label instead of overprinting."""
+    import plotly.graph_objects as go
+
     spots: dict[tuple[int, int], list[str]] = {}
     for row in rows:
         if row.get(x) and row.get(y):
@@ -127,6 +137,8 @@ def _action_bars(actions: list[dict[str, Any]]) -> list[tuple[str, dt.date, dt.d
 
 
 def _bar_trace(bars: list[tuple[str, dt.date, dt.date, Any]], t: Translator) -> go.Bar:
+    import plotly.graph_objects as go
+
     return go.Bar(
         y=[bar[0] for bar in bars],
         x=[(bar[2] - bar[1]).days * 86_400_000 for bar in bars],
@@ -138,6 +150,8 @@ def _bar_trace(bars: list[tuple[str, dt.date, dt.date, Any]], t: Translator) -> 
 
 
 def _milestone_trace(points: list[tuple[str, dt.date]], t: Translator) -> go.Scatter:
+    import plotly.graph_objects as go
+
     return go.Scatter(
         y=[f"◆ {point[0]}" for point in points],
         x=[point[1].isoformat() for point in points],
@@ -151,6 +165,8 @@ def roadmap_chart(
     actions: list[dict[str, Any]], milestones: list[dict[str, Any]], t: Translator
 ) -> go.Figure | None:
     """A Gantt chart of the actions with a start and a later deadline, and the milestones."""
+    import plotly.graph_objects as go
+
     bars = _action_bars(actions)
     points = [
         (_label(m.get("title", ""), 50), when) for m in milestones if (when := day(m.get("date")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from briefs.access import (
@@ -14,7 +13,7 @@ from briefs.access import (
 from briefs.i18n import Translator
 from components.coach.dashboard import coach_dashboard
 from components.state import account_store, client_address, programme_store, translator
-from components.text import md_literal, spreadsheet_safe
+from components.text import md_literal, safe_table
 from core.mail import MailFailed, MailNotConfigured, outbox_path
 from core.settings import mail_settings
 from services.account_mail import mail_invitation, mail_reset
@@ -35,17 +34,15 @@ def coach_page(principal: Principal) -> None:
     trajectories = managed_trajectories(principal, programme_store().trajectories())
     st.subheader(t("coach.trajectories"))
     st.dataframe(
-        spreadsheet_safe(
-            pd.DataFrame(
-                [
-                    {
-                        "#": tr.number,
-                        t("col.title"): tr.title,
-                        t("col.municipality"): ", ".join(m.label for m in tr.members),
-                    }
-                    for tr in trajectories
-                ]
-            )
+        safe_table(
+            [
+                {
+                    "#": tr.number,
+                    t("col.title"): tr.title,
+                    t("col.municipality"): ", ".join(m.label for m in tr.members),
+                }
+                for tr in trajectories
+            ]
         ),
         hide_index=True,
         width="stretch",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefs.export.brief_doc import ExportOptions
+from briefs.export.options import ExportOptions
 from briefs.steps import STEPS
 from components.state import brief_store, export_result, set_export_result
 from components.workspace import open_workspace

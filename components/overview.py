@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pandas as pd
 import streamlit as st
 
 from briefs.checks import run_checks
@@ -15,7 +14,7 @@ from briefs.progress import step_progress
 from components import charts
 from components.feedback import unread_feedback
 from components.state import programme_store
-from components.text import md_literal, spreadsheet_safe
+from components.text import md_literal, safe_table
 from components.workspace import STEP_PAGES, open_workspace, show_checks
 
 
@@ -74,16 +73,14 @@ def overview_page() -> None:
     if not lines:
         st.info(t("overview.trace_none"))
     else:
-        frame = pd.DataFrame(
-            [
-                {
-                    t("link.root_cause"): line.origin or "—",
-                    t("col.direction"): line.direction,
-                    t("col.test"): line.test or "—",
-                    t("link.roadmap.actions", n="").strip(): line.action or "—",
-                    t("col.objective"): line.objective or "—",
-                }
-                for line in lines
-            ]
-        )
-        st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
+        rows = [
+            {
+                t("link.root_cause"): line.origin or "—",
+                t("col.direction"): line.direction,
+                t("col.test"): line.test or "—",
+                t("link.roadmap.actions", n="").strip(): line.action or "—",
+                t("col.objective"): line.objective or "—",
+            }
+            for line in lines
+        ]
+        st.dataframe(safe_table(rows), hide_index=True, width="stretch")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from briefs.brief import Brief
 from briefs.i18n import Translator
 from briefs.parts import PARTS, Kind
 from briefs.present import EMPTY_CELL, Reader
-from components.text import spreadsheet_safe
+from components.text import safe_table
 
 
 def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
@@ -22,7 +21,6 @@ def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
     """
     reader = Reader(brief, t)
     if PARTS[key].kind is Kind.ROWS:
-        frame = pd.DataFrame(reader.rows(key, value), columns=reader.headers(key))
-        st.dataframe(spreadsheet_safe(frame), hide_index=True)
+        st.dataframe(safe_table(reader.rows(key, value), reader.headers(key)), hide_index=True)
     else:
         st.text(reader.scalar(key, value) or EMPTY_CELL)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Backslash-escaping every markdown-significant character makes Streamlit show it literally:
 # no links, images, HTML, colours (":red[...]"), LaTeX ("$") or emphasis from user text.
@@ -42,6 +45,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     take the download from coaches who prepare a workshop with it, so every table with user
     text is handed over already neutralised: on screen the apostrophe is the one visible sign.
     """
+    import pandas as pd  # lazily: see safe_table
+
     safe = frame.copy()
     safe.columns = pd.Index([spreadsheet_cell(name) for name in frame.columns])
     for index in range(len(frame.columns)):
@@ -49,3 +54,17 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column):
             safe.isetitem(index, column.map(spreadsheet_cell))
     return safe
+
+
+def safe_table(
+    rows: Iterable[Mapping[str, object]] | Iterable[Sequence[object]],
+    columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Return ``rows`` (dicts, or lists under ``columns``) as a table for st.dataframe, every
+    cell safe to open in a spreadsheet (``spreadsheet_safe``)."""
+    # pandas (with numpy and pyarrow) takes a third of a second to import: it is imported when
+    # the first table is drawn, not by every page that merely can draw one. The server warms
+    # it up in the background after it starts (web/warm_up.py).
+    import pandas as pd
+
+    return spreadsheet_safe(pd.DataFrame(list(rows), columns=columns))

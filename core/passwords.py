@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from zxcvbn import zxcvbn
-
 # 12 rather than the old 10: a phrase of three short words reaches it easily, and with the
 # strength check below a 12-character password is out of reach of offline guessing against
 # an Argon2 hash. NIST SP 800-63B-4 asks for 15 where a password is the only factor; for
@@ -72,6 +70,10 @@ def password_problem(
     forms = (folded, *(folded.translate(form) for form in LEET_FORMS))
     if any(word in form for word in personal for form in forms):
         return "password_personal"
+    # zxcvbn loads its word lists with the module: imported when a password is set, not by
+    # every process that merely imports the account code (the web server, every page).
+    from zxcvbn import zxcvbn
+
     estimate = zxcvbn(password[:ESTIMATE_LENGTH], user_inputs=[*personal, *SITE_WORDS])
     if int(estimate["score"]) < MIN_SCORE:
         return "password_common"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document, file_name
-from briefs.export.cohort import CohortMember, build_cohort_zip
+from briefs.export.options import ExportOptions
 from briefs.i18n import Translator
 from storage.secure import SecureBriefStore
 
@@ -20,6 +19,10 @@ def export_brief(
     today: date | None = None,
 ) -> tuple[str, bytes]:
     """Return the file name and the .docx bytes of one brief the person may read."""
+    # python-docx and lxml are imported when a document is made, not by the pages that
+    # offer it (export, coach dashboard): a tenth of a second saved on opening those.
+    from briefs.export.brief_doc import ExportContext, build_brief_document, file_name
+
     brief = store.load(brief_id)
     context = ExportContext(
         trajectory=store.trajectory_of(brief_id),
@@ -43,6 +46,9 @@ def export_cohort(
 
     Only the trajectory's coaches and admins may; anyone else gets NotFound.
     """
+    from briefs.export.brief_doc import ExportContext  # when used: see export_brief
+    from briefs.export.cohort import CohortMember, build_cohort_zip
+
     trajectory, refs = store.cohort(number)
     members = [
         CohortMember(

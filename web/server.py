@@ -2,6 +2,8 @@
 
 import json
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import streamlit as st
@@ -9,6 +11,7 @@ import uvicorn.config
 from starlette.middleware import Middleware
 from starlette.requests import HTTPConnection
 from streamlit import config as streamlit_config
+from streamlit import delta_generator
 from streamlit.auth_util import get_cookie_with_chunks, get_expose_tokens_config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.server_util import get_cookie_secret
@@ -25,6 +28,7 @@ from web.auth import PrivatePages, UnknownAddresses, auth_routes
 from web.media import SignedInMedia
 from web.origins import OwnOriginOnly
 from web.save_api import save_routes
+from web.warm_up import start_warm_up
 
 # uvicorn, which serves st.App, believes X-Forwarded-For from any loopback peer by default and
 # rewrites the client address before the app sees it: a proxy on the same host that passes the
@@ -85,8 +89,25 @@ def single_sign_on_token(request: HTTPConnection) -> str | None:
 # st.navigation, so that old mode is never wanted; a test opens a fresh server by a deep link.
 PagesManager.uses_pages_directory = False
 
+
+# Before its first element in a process Streamlit checks whether it runs under `streamlit
+# run` and, to word its warning, whether it runs in a REPL: that walks the stack with inspect,
+# which indexes the file of every loaded module, 0.1–0.2 s of the first page. This server
+# always runs under Streamlit: the check is marked as done. (Should Streamlit rename the flag,
+# the check merely costs its time again.)
+delta_generator._use_warning_has_been_displayed = True
+
+
+@asynccontextmanager
+async def warm_up_when_started(_app: st.App) -> AsyncIterator[None]:
+    """Warm the pages' imports in the background once the server starts (web/warm_up.py)."""
+    start_warm_up(PROJECT_ROOT, settings().database_url)
+    yield
+
+
 app = st.App(
     str(PROJECT_ROOT / "app.py"),
+    lifespan=warm_up_when_started,
     routes=[*auth_routes(), *save_routes()],
     # The origin check first: a refused websocket or change reaches nothing else.
     middleware=[

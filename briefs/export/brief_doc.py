@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
@@ -34,6 +34,9 @@ from briefs.export.docx_tools import (
     tighten,
     update_fields_on_open,
 )
+
+# ExportOptions lives apart so that pages offering the choice do not import python-docx.
+from briefs.export.options import ExportOptions as ExportOptions
 from briefs.i18n import (
     Translator,
     format_day,
@@ -50,16 +53,6 @@ WIDE_TABLE = 7
 # The SWOT's quadrants: green, red, blue and orange, as the programme's canvas colours them.
 GRID_FILLS = ("D5E8D4", "F8CECC", "DAE8FC", "FFE6CC")
 TIMELINE_FILL = "8B3A62"
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What the participant chose to include."""
-
-    steps: frozenset[int] = frozenset({1, 2, 3, 4})
-    summary: bool = True
-    sketches: bool = True
-    empty: Literal["omit", "mark"] = "omit"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from briefs.brief import Brief
@@ -12,7 +11,7 @@ from briefs.links import root_cause
 from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, PartSpec
 from briefs.present import Reader, row_fields
-from components.text import spreadsheet_safe
+from components.text import safe_table
 
 # Every part a person types or chooses; sketches are images, compared in the document.
 COMPARABLE = tuple(kind for kind in Kind if kind is not Kind.SKETCHES)
@@ -31,7 +30,7 @@ def _root_causes(briefs: list[Brief], t: Translator) -> None:
     municipality, label = t("dashboard.municipality"), t("link.root_cause")
     causes = ((b.municipality, root_cause(b)) for b in briefs)
     found = [{municipality: name, label: cause} for name, cause in causes if cause]
-    st.dataframe(spreadsheet_safe(pd.DataFrame(found)), hide_index=True, width="stretch")
+    st.dataframe(safe_table(found), hide_index=True, width="stretch")
 
 
 def _swot(briefs: list[Brief], t: Translator) -> None:
@@ -44,14 +43,13 @@ def _swot(briefs: list[Brief], t: Translator) -> None:
             for row in b.part(quadrant).value or []
         ]
         column.markdown(f"**{t(f'part.{quadrant}.title')}**")
-        frame = pd.DataFrame(items, columns=[municipality, text])
-        column.dataframe(spreadsheet_safe(frame), hide_index=True)
+        column.dataframe(safe_table(items, [municipality, text]), hide_index=True)
 
 
-def _scalar_frame(key: str, briefs: list[Brief], t: Translator) -> pd.DataFrame:
+def _scalar_rows(key: str, briefs: list[Brief], t: Translator) -> list[dict[str, str]]:
     municipality, title = t("dashboard.municipality"), t(f"part.{key}.title")
     shown = ((b.municipality, Reader(b, t).scalar(key, b.part(key).value)) for b in briefs)
-    return pd.DataFrame([{municipality: name, title: text} for name, text in shown if text])
+    return [{municipality: name, title: text} for name, text in shown if text]
 
 
 def _status_filter(key: str, t: Translator) -> list[str]:
@@ -66,7 +64,8 @@ def _status_filter(key: str, t: Translator) -> list[str]:
     )
 
 
-def _rows_frame(key: str, briefs: list[Brief], t: Translator) -> pd.DataFrame:
+def _row_lines(key: str, briefs: list[Brief], t: Translator) -> tuple[list[list[str]], list[str]]:
+    """Every municipality's rows of ``key`` (as the status filter chooses), and the headers."""
     chosen = _status_filter(key, t)
     municipality = t("dashboard.municipality")
     lines = []
@@ -74,18 +73,20 @@ def _rows_frame(key: str, briefs: list[Brief], t: Translator) -> pd.DataFrame:
         rows = [row for row in b.part(key).value or [] if not chosen or row["status"] in chosen]
         lines += [[b.municipality, *cells] for cells in Reader(b, t).rows(key, rows)]
     headers = [municipality, *(t(f"col.{field.name}") for field in row_fields(key))]
-    return pd.DataFrame(lines, columns=headers) if lines else pd.DataFrame()
+    return lines, headers
 
 
 def _part_table(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
+    lines: list[list[str]] | list[dict[str, str]]
+    headers: list[str] | None = None
     if spec.kind is Kind.ROWS:
-        frame = _rows_frame(spec.key, briefs, t)
+        lines, headers = _row_lines(spec.key, briefs, t)
     else:
-        frame = _scalar_frame(spec.key, briefs, t)
-    if frame.empty:
+        lines = _scalar_rows(spec.key, briefs, t)
+    if not lines:
         st.caption(t("compare.empty"))
     else:
-        st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
+        st.dataframe(safe_table(lines, headers), hide_index=True, width="stretch")
 
 
 def compare_section(briefs: list[Brief], t: Translator) -> None:

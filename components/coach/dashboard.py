@@ -5,15 +5,14 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from briefs.access import Principal
 from briefs.brief import Brief
 from briefs.cohort import CohortRow, StepStatus, cohort_rows, readiness
-from briefs.export.brief_doc import ExportOptions
+from briefs.export.options import ExportOptions
 from briefs.i18n import Translator, format_day, format_moment
 from briefs.programme import Trajectory, Workshop, next_workshop
 from briefs.steps import STEPS
@@ -22,8 +21,11 @@ from components.coach.compare import compare_section
 from components.coach.review import review_section
 from components.coach.workshops import workshops_section
 from components.state import brief_store, feedback_store, programme_store, translator
-from components.text import spreadsheet_safe
+from components.text import safe_table
 from services.exports import export_cohort
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 STATUS_LEVEL = {
     StepStatus.NOT_STARTED: 0,
@@ -76,6 +78,8 @@ def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translat
 
 
 def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
+    import plotly.graph_objects as go  # when drawn: see components/charts.py
+
     # Plotly reads HTML in axis labels and hover text: a typed name must stay text.
     municipalities = [html.escape(row.municipality) for row in rows]
     steps = [t("dashboard.step", step=step) for step in STEPS]
@@ -120,8 +124,9 @@ def matrix(rows: list[CohortRow], t: Translator) -> None:
     if not rows:
         return
     charts.show(_status_chart(rows, t), "status_matrix")
-    frame = pd.DataFrame([_matrix_row(row, t) for row in rows])
-    st.dataframe(spreadsheet_safe(frame), hide_index=True, width="stretch")
+    st.dataframe(
+        safe_table([_matrix_row(row, t) for row in rows]), hide_index=True, width="stretch"
+    )
 
 
 def _cohort_export(trajectory: Trajectory, t: Translator) -> None:

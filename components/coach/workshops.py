@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from briefs.calendar import workshops_ics
 from briefs.i18n import Translator, format_moment
 from briefs.programme import Trajectory, Workshop
-from components.text import spreadsheet_safe
+from components.text import safe_table
 
 
 def _row(workshop: Workshop, t: Translator) -> dict[str, object]:
@@ -24,7 +23,7 @@ def _row(workshop: Workshop, t: Translator) -> dict[str, object]:
 def workshops_section(trajectory: Trajectory, workshops: list[Workshop], t: Translator) -> None:
     st.subheader(t("sessions.title"))
     st.dataframe(
-        spreadsheet_safe(pd.DataFrame([_row(workshop, t) for workshop in workshops])),
+        safe_table([_row(workshop, t) for workshop in workshops]),
         hide_index=True,
         width="stretch",
     )
