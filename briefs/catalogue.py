@@ -57,6 +57,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No session is planned anymore.",
     ),
     "overview.progress": ("Voortgang per stap", "Progress per step"),
+    "overview.progress_step": ("{step}: {percent} % ingevuld", "{step}: {percent}% filled in"),
     "overview.todo": ("Nog te doen", "Still to do"),
     "overview.todo_none": (
         "Geen openstaande punten. Goed bezig!",
@@ -76,7 +77,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "mode.online": ("online", "online"),
     "mode.on_site": ("fysiek", "on site"),
-    "chart.progress_axis": ("ingevuld (%)", "filled in (%)"),
     "chart.interest": ("Belang", "Interest"),
     "chart.influence": ("Invloed", "Influence"),
     "chart.impact": ("Impact", "Impact"),

@@ -60,26 +60,6 @@ def _build(builder_name: str, language: str, payload: str) -> go.Figure | None:
     return builder(*json.loads(payload), Translator(language))
 
 
-def progress_chart(progress: dict[str, float], t: Translator) -> go.Figure:
-    import plotly.graph_objects as go
-
-    steps = [t(f"nav.step{step}") for step in progress]  # JSON keys arrive as strings
-    values = [round(share * 100) for share in progress.values()]
-    figure = go.Figure(
-        go.Bar(
-            x=values,
-            y=steps,
-            orientation="h",
-            marker_color=list(STEP_COLOURS),
-            text=[f"{value} %" for value in values],
-            textposition="auto",
-        )
-    )
-    figure.update_xaxes(range=[0, 100], title=t("chart.progress_axis"))
-    figure.update_yaxes(autorange="reversed")
-    return _layout(figure, 240)
-
-
 def _grid_chart(
     rows: list[dict[str, Any]], x: str, y: str, name: str, colour: str
 ) -> go.Figure | None:

@@ -11,7 +11,6 @@ from briefs.i18n import format_day, format_moment
 from briefs.links import chains
 from briefs.programme import next_workshop
 from briefs.progress import step_progress
-from components import charts
 from components.feedback import unread_feedback
 from components.state import programme_store
 from components.text import md_literal, safe_table
@@ -60,9 +59,12 @@ def overview_page() -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader(t("overview.progress"))
-        progress = charts.cached(charts.progress_chart, t, step_progress(brief))
-        if progress is not None:
-            charts.show(progress, "progress_chart")
+        # Streamlit's own bars, not a plotly chart: a browser opening its first page then
+        # need not load and compile plotly's 4.7 MB of JavaScript, and a screen reader reads them.
+        for step, share in step_progress(brief).items():
+            percent = round(share * 100)
+            label = t("overview.progress_step", step=t(f"nav.step{step}"), percent=percent)
+            st.progress(percent, text=label)
     with right:
         checks = run_checks(brief)
         st.subheader(f"{t('overview.todo')} ({len(checks)})")

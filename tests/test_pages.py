@@ -96,7 +96,15 @@ def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> N
     assert "Leertraject 3: Kernen langs steenwegen & wayfinding" in body
     assert "stap 3 is aan de beurt" in body
     assert "Actie ‘Zone 30 in het centrum’ dient geen doelstelling." in body
-    assert len(at.get("plotly_chart")) == 1
+    bars = at.get("progress")
+    assert [bar.proto.text.split(":")[0] for bar in bars] == [
+        "1 · Uitdaging",
+        "2 · Verkennen",
+        "3 · Testen",
+        "4 · Stappenplan",
+    ]
+    assert all(bar.proto.text.endswith(f": {bar.proto.value} % ingevuld") for bar in bars)
+    assert not at.get("plotly_chart")
     links = {getattr(link, "value", None) for link in at.get("page_link")}
     assert links >= {"4 · Stappenplan", "1 · Uitdaging"}
     assert "**Avelgem**" in {m.value for m in at.markdown}
