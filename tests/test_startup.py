@@ -154,7 +154,7 @@ def test_the_projects_imports_have_no_cycle() -> None:
         visit(name, ())
 
 
-def test_a_fresh_server_draws_the_start_page_then_the_overview_with_its_chart(
+def test_a_fresh_server_draws_the_start_page_then_the_overview_with_its_progress(
     app_server: str, new_page: Any
 ) -> None:
     """The first visitor of a server that has just started meets the warm-up at work."""
