@@ -176,7 +176,7 @@ def new_page(browser: Browser) -> Iterator[Page]:
 def start_page_drawn(page: Page) -> None:
     expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=90_000)
     expect(page.get_by_role("link", name="Aanmelden")).to_be_visible(timeout=90_000)
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("table").get_by_role("row").last).to_be_visible(timeout=90_000)
 
 
 def overview_after_login(page: Page, base: str, email: str) -> tuple[float, float]:

@@ -798,6 +798,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.lesson": ("Les", "Lesson"),
     "col.link": ("Link", "Link"),
     "col.title": ("Titel", "Title"),
+    "col.edition": ("Editie", "Edition"),
     "col.description": ("Beschrijving", "Description"),
     "col.answers": ("Beantwoordt", "Answers"),
     "col.impact": ("Impact (1–5)", "Impact (1–5)"),

@@ -18,7 +18,7 @@ from components.state import (
     sso_outcome,
     translator,
 )
-from components.text import md_literal, safe_table
+from components.text import literal_table, md_literal, safe_table
 from components.workspace import database_unreachable
 from core.settings import settings
 from services import single_sign_on
@@ -56,20 +56,19 @@ def login_page() -> None:
         return
     st.subheader(t("start.trajectories"))
     st.caption(t("start.uncertain"))
-    st.dataframe(
-        safe_table(
-            [
-                {
-                    "#": trajectory.number,
-                    t("col.title"): trajectory.title,
-                    t("col.municipality"): ", ".join(m.label for m in trajectory.members),
-                    "": trajectory.edition,
-                }
+    st.markdown(
+        literal_table(
+            ("#", t("col.title"), t("col.municipality"), t("col.edition")),
+            (
+                (
+                    trajectory.number,
+                    trajectory.title,
+                    ", ".join(m.label for m in trajectory.members),
+                    trajectory.edition,
+                )
                 for trajectory in trajectories
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+            ),
+        )
     )
 
 

@@ -26,6 +26,20 @@ def md_literal(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", joined)
 
 
+def literal_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Return a markdown table whose every cell shows its text as is (``md_literal``).
+
+    For small tables on pages a visitor opens first: Streamlit draws it as a plain HTML table
+    that screen readers read, with no pandas on the server and no grid code in the browser.
+    """
+    lines = [
+        "| " + " | ".join(md_literal(str(cell)) or " " for cell in cells) + " |"
+        for cells in (header, *rows)
+    ]
+    lines.insert(1, "|" + "---|" * len(header))
+    return "\n".join(lines)
+
+
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

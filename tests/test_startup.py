@@ -161,8 +161,9 @@ def test_a_fresh_server_draws_the_start_page_then_the_overview_with_its_progress
     page = new_page()
     page.goto(app_server)
     expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
-    table = page.get_by_test_id("stDataFrame").first
+    table = page.get_by_role("table")
     expect(table).to_be_visible(timeout=30_000)
+    expect(table.get_by_role("row").nth(3)).to_contain_text("Kernen langs steenwegen")
     expect(page.get_by_role("link", name="Aanmelden")).to_be_visible()
     log_in(page, app_server, LOTTE)
     expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)

@@ -123,3 +123,15 @@ def test_the_audit_log_offers_no_formula_to_a_spreadsheet(demo_url: str) -> None
     log = at.dataframe[0].value
     row = log[log["Wie"] == "'" + FORMULA].iloc[0]
     assert list(row)[1:] == ["'" + FORMULA, "'@action", "'+31 target", "'-client"]
+
+
+def test_a_typed_municipality_name_stays_text_in_the_start_pages_table(demo_url: str) -> None:
+    programme = SqlProgrammeStore(make_engine(demo_url))
+    avelgem = programme.briefs_of("Avelgem")[0]
+    programme.ensure_member(avelgem.trajectory_id, HOSTILE + " | Extra kolom")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    table = next(m.value for m in at.markdown if "| Titel |" in m.value)
+    row = next(line for line in table.splitlines() if "Extra kolom" in line)
+    # Four cells, as in the header: the typed "|" does not open a fifth.
+    assert len(re.findall(r"(?<!\\)\|", row)) == 5
+    assert_literal(row.split(" | ")[2], f"Avelgem, {HOSTILE} | Extra kolom")
