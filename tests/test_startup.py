@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser import LOTTE, log_in
 from tests.conftest import PROJECT_ROOT
-from web.warm_up import script_imports, stages
+from web.warm_up import function_imports, script_imports, stages
 
 # Each is imported where it is used, never by the first page: the frames of tables (pandas,
 # with numpy and pyarrow), Word documents (python-docx, lxml), the password rule (zxcvbn),
@@ -34,6 +34,9 @@ NOT_FOR_THE_FIRST_PAGE = {
     "alembic",
     "authlib",
 }
+# The database layers and the brief's models: the web routes import them in their handlers,
+# as `streamlit run web/server.py` imports the server module before it listens.
+NOT_BEFORE_LISTENING = ("sqlalchemy", "storage", "services", "briefs.model", "briefs.parts")
 
 
 def first_page_modules() -> list[str]:
@@ -66,6 +69,20 @@ def test_the_first_page_imports_none_of_the_heavy_libraries(tmp_path: Path) -> N
     assert not NOT_FOR_THE_FIRST_PAGE & loaded
 
 
+def test_the_server_listens_before_it_imports_the_database_layers(tmp_path: Path) -> None:
+    loaded = loaded_modules("import web.server", f"sqlite:///{tmp_path / 'x.db'}")
+    # Its routes and middleware are there, the key checked (it refuses to start without).
+    assert {"web.auth", "web.media", "web.origins", "web.save_api", "core.settings"} <= loaded
+    early = {name for name in loaded if name.startswith(NOT_BEFORE_LISTENING)}
+    assert not early, sorted(early)
+
+
+def routes_imports() -> list[str]:
+    """What the web routes import in their functions, when they are first called."""
+    modules = sorted((PROJECT_ROOT / "web").glob("*.py"))
+    return [name for module in modules for name in function_imports(module)]
+
+
 def test_the_warm_up_imports_what_the_first_pages_draw_with_and_leaves_the_rest(
     tmp_path: Path,
 ) -> None:
@@ -86,6 +103,11 @@ def test_the_warm_up_imports_what_the_first_pages_draw_with_and_leaves_the_rest(
         "components.coaching",
         "sqlite3",
     } <= loaded
+    # What the login, the save API, /media/ and single sign-on import when first called.
+    routes = set(routes_imports())
+    assert {"storage.accounts", "storage.edit_access", "services.single_sign_on"} <= routes
+    assert {"services.account_mail", "briefs.merge", "storage.secure"} <= routes
+    assert routes <= loaded
     # What only an action needs stays out until it happens.
     assert not {"docx", "zxcvbn", "ua_parser", "icalendar", "alembic"} & loaded
 
@@ -105,8 +127,10 @@ def test_the_flag_the_server_sets_is_the_one_streamlit_reads_before_its_first_el
 
 
 def test_the_first_page_is_warmed_first_and_every_page_is_warmed() -> None:
-    first, second, *_rest = stages(PROJECT_ROOT)
+    first, routes, second, *_rest = stages(PROJECT_ROOT)
     assert {"components.workspace", "components.account", "pandas", "pyarrow"} <= set(first)
+    # A login follows the first page: then what the routes import when first called.
+    assert set(routes_imports()) <= {*first, *routes}
     assert {"components.overview", "plotly.graph_objects"} <= set(second)
     warmed = {name for stage in stages(PROJECT_ROOT) for name in stage}
     for page in (PROJECT_ROOT / "pages").glob("*.py"):

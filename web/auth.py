@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qs, quote
 
 from starlette.requests import Request
@@ -27,11 +27,12 @@ from core.clients import client_address
 from core.mail import MailFailed, MailNotConfigured
 from core.security import sign, unsign
 from core.settings import DEMO_PASSWORD, settings
-from services.account_mail import mail_email_code
-from services.accounts import accept_invitation, reset_password
-from storage.accounts import AccountRefused, AccountStore, CodeRefused, LoginRefused
-from storage.db import app_engine
-from storage.email_checks import EMAIL_CODE_VALIDITY, EmailCodeRefused
+
+# services and storage (SQLAlchemy, the brief's models) are imported in the handlers that
+# use them, not here: the server imports this module before it listens, and web/warm_up.py
+# imports them in the background as soon as it is up, before a first login needs them.
+if TYPE_CHECKING:
+    from storage.accounts import AccountStore
 
 CSRF_COOKIE = "kernbrief_csrf"
 # Streamlit's identity cookie after st.login (split into _1, _2, … when large).
@@ -57,6 +58,9 @@ table{font-size:.85rem}td{padding:.15rem .6rem .15rem 0}nav{margin-top:1.5rem;fo
 
 
 def accounts() -> AccountStore:
+    from storage.accounts import AccountStore
+    from storage.db import app_engine
+
     return AccountStore(app_engine())
 
 
@@ -189,6 +193,8 @@ async def login(request: Request) -> Response:
     if request.method == "GET":
         notice = t("auth.password_set") if request.query_params.get("klaar") else ""
         return _login_form(t, notice=notice)
+    from storage.accounts import LoginRefused
+
     form = await _form(request)
     if not _csrf_ok(request, form):
         return _login_form(t, error=t("auth.form_expired"))
@@ -322,6 +328,8 @@ class InvitationPage:
 
 
 async def invitation(request: Request) -> Response:
+    from storage.accounts import CodeRefused
+
     t = _language(request)
     code = request.query_params.get("code", "")
     store = accounts()
@@ -344,6 +352,10 @@ async def _mail_code(
     request: Request, page: InvitationPage, store: AccountStore, form: dict[str, str]
 ) -> Response:
     """Mail a code to the address typed, off the event loop; show the form to enter it."""
+    from services.account_mail import mail_email_code
+    from storage.accounts import AccountRefused, CodeRefused
+    from storage.email_checks import EMAIL_CODE_VALIDITY, EmailCodeRefused
+
     t, email = page.t, form.get("email", "").strip()
     # Asked again from the code form: that form stays, whatever the answer.
     again = "email_code" in form
@@ -371,6 +383,10 @@ async def _accept(
     request: Request, page: InvitationPage, store: AccountStore, form: dict[str, str]
 ) -> Response:
     """Create the account, off the event loop; with an unchecked address only with its code."""
+    from services.accounts import accept_invitation
+    from storage.accounts import AccountRefused, CodeRefused
+    from storage.email_checks import EmailCodeRefused
+
     t = page.t
     email = page.fixed_email or form.get("email", "").strip()
     name, email_code = form.get("name", ""), form.get("email_code", "")
@@ -402,6 +418,9 @@ async def _accept(
 
 
 async def reset(request: Request) -> Response:
+    from services.accounts import reset_password
+    from storage.accounts import AccountRefused, CodeRefused
+
     t = _language(request)
     code = request.query_params.get("code", "")
     store = accounts()

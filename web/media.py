@@ -21,8 +21,6 @@ from starlette.requests import HTTPConnection
 
 from core.security import unsign
 from core.settings import settings
-from storage.accounts import AccountStore
-from storage.db import DATABASE_ERRORS, app_engine
 
 MEDIA_PREFIX = "/media/"
 # The login-session token of a single sign-on, from Streamlit's identity cookie (web/server.py).
@@ -35,6 +33,11 @@ def signed_in(request: HTTPConnection, single_sign_on: SingleSignOn | None = Non
     A login cookie, or a single sign-on: both are login sessions, live until logout, idle
     time, their lifetime or a password reset ends them, checked as the pages check them.
     """
+    # The database layers are imported on the first request, not with the module: the server
+    # imports this before it listens (web/warm_up.py imports them once it is up).
+    from storage.accounts import AccountStore
+    from storage.db import app_engine
+
     configured = settings()
     store = AccountStore(app_engine())
     tokens = [
@@ -63,6 +66,8 @@ class SignedInMedia:
         if scope["type"] != "http" or not str(scope.get("path", "")).startswith(MEDIA_PREFIX):
             await self.app(scope, receive, send)
             return
+        from storage.db import DATABASE_ERRORS
+
         try:
             allowed = await run_in_threadpool(signed_in, HTTPConnection(scope), self.single_sign_on)
         except DATABASE_ERRORS:

@@ -11,30 +11,27 @@ loop that serves every Streamlit session.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefs.brief import StoredPart, author_of, saved_by_name
-from briefs.content import without_blank_rows
 from briefs.i18n import LANGUAGES, Translator, format_clock, format_moment
-from briefs.merge import merge_rows
-from briefs.messages import describe_problems
-from briefs.parts import PARTS, Kind, PartValidationError, validate_part
 from core.settings import settings
-from storage.audit import AuditLog
-from storage.db import DATABASE_ERRORS, app_engine
-from storage.edit_access import verify
-from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore, StaleWrite
-from storage.secure import SecureBriefStore
+
+# The brief's parts and models, and storage (SQLAlchemy), are imported in the functions that
+# use them, not here: the server imports this module before it listens, and web/warm_up.py
+# imports them in the background as soon as it is up, before a first save needs them.
+if TYPE_CHECKING:
+    from briefs.brief import StoredPart
+    from storage.repository import StaleWrite
+    from storage.secure import SecureBriefStore
 
 SAVE_PATH = "/api/part"
 # A brief's biggest part (200 rows of long text) stays far below this; more is not a save.
 MAX_BODY_BYTES = 2 * 1024 * 1024
-EDITABLE_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.CHOICE, Kind.MULTI, Kind.ROWS)
 
 
 class _Refused(Exception):
@@ -57,6 +54,9 @@ async def _read_body(request: Request) -> bytes:
 
 
 def _payload(body: bytes) -> dict[str, Any]:
+    from briefs.parts import PARTS, Kind
+
+    editable = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.CHOICE, Kind.MULTI, Kind.ROWS)
     try:
         payload = json.loads(body)
     except ValueError:
@@ -67,7 +67,7 @@ def _payload(body: bytes) -> dict[str, Any]:
     valid = (
         isinstance(key, str)
         and key in PARTS
-        and PARTS[key].kind in EDITABLE_KINDS
+        and PARTS[key].kind in editable
         and isinstance(brief_id, int)
         and isinstance(base, int)
         and base >= 0
@@ -85,6 +85,16 @@ def save_payload(payload: dict[str, Any], client: str = "") -> tuple[int, dict[s
     Runs in a worker thread. The answer always says what became of the text, in the user's
     language, so the editor can show it beside the field.
     """
+    from briefs.brief import author_of
+    from briefs.content import without_blank_rows
+    from briefs.messages import describe_problems
+    from briefs.parts import PartValidationError, validate_part
+    from storage.audit import AuditLog
+    from storage.db import DATABASE_ERRORS, app_engine
+    from storage.edit_access import verify
+    from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore, StaleWrite
+    from storage.secure import SecureBriefStore
+
     language = payload.get("lang")
     t = Translator(language if language in LANGUAGES else "nl")
     engine = app_engine()
@@ -136,6 +146,9 @@ def _after_stale(
     t: Translator,
 ) -> tuple[int, dict[str, Any]]:
     """Someone saved this part since the editor loaded it: same text, a merge, or a choice."""
+    from briefs.brief import author_of
+    from storage.repository import StaleWrite
+
     current = stale.current
     author = author_of(store.principal.name, store.principal.email)
     if current.value == clean:
@@ -162,6 +175,9 @@ def _merge_tables(
     store: SecureBriefStore, brief_id: int, key: str, base: int, mine: Any, current: StoredPart
 ) -> Any:
     """Combine my table edits with the newer version, when they touch different rows."""
+    from briefs.merge import merge_rows
+    from briefs.parts import PARTS, Kind
+
     if PARTS[key].kind is not Kind.ROWS:
         return None
     started_from = store.revision(brief_id, key, base) if base else None
@@ -171,6 +187,8 @@ def _merge_tables(
 
 
 def _conflict_message(current: StoredPart, author: str, t: Translator) -> str:
+    from briefs.brief import saved_by_name
+
     if current.saved_by == author:
         return t("save.conflict_self", moment=format_moment(current.saved_at))
     who = saved_by_name(current.saved_by)

@@ -23,7 +23,6 @@ from streamlit.web.server.starlette.starlette_server_config import (
 from streamlit.web.server.starlette.starlette_websocket import gather_user_info
 
 from core.settings import PROJECT_ROOT, settings
-from services import single_sign_on
 from web.auth import PrivatePages, UnknownAddresses, auth_routes
 from web.media import SignedInMedia
 from web.origins import OwnOriginOnly
@@ -59,6 +58,11 @@ def single_sign_on_token(request: HTTPConnection) -> str | None:
     exposed tokens, the trusted user headers. tests/test_media.py checks this against a
     real sign-on, so a Streamlit upgrade that builds them otherwise is caught there.
     """
+    # Imported when first asked, not at the top: `streamlit run` imports this module before
+    # it listens, and the database layers it pulls in are for requests (web/warm_up.py
+    # imports them in the background as soon as the server is up).
+    from services.single_sign_on import sign_in_token
+
     secret = get_cookie_secret()
 
     def one_cookie(name: str) -> bytes | None:
@@ -80,7 +84,7 @@ def single_sign_on_token(request: HTTPConnection) -> str | None:
         exposed = (kind for kind in get_expose_tokens_config() if f"{kind}_token" in tokens)
         claims["tokens"] = {kind: tokens[f"{kind}_token"] for kind in exposed}
     claims.update(gather_user_info(request.headers))
-    return single_sign_on.sign_in_token(claims, settings().signing_key())
+    return sign_in_token(claims, settings().signing_key())
 
 
 # The pages live in pages/ (the project's layout), and Streamlit takes a pages/ folder beside

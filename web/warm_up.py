@@ -1,9 +1,10 @@
-"""Import what the pages need in a background thread, once the server is up.
+"""Import what the pages and the web routes need in a background thread, once the server is up.
 
 A fresh server imports only what serving needs; the pages import pandas, pyarrow and their
-own modules when they are first drawn. The first visitor's browser then spends about a second
-loading Streamlit's JavaScript before it asks for a page, while the server has nothing to do:
-this thread does those imports in that second, so that the first page (and the first
+own modules when they are first drawn, the web routes SQLAlchemy, storage and services when
+first called. The first visitor's browser then spends about a second loading Streamlit's
+JavaScript before it asks for a page, while the server has nothing to do: this thread does
+those imports in that second, so that the first page (and the first login, and the first
 participant's overview after a restart) does not wait for them. Python's import locks make a
 page that needs a module the thread is importing wait for it, never import it twice; as the
 project's imports have no cycle, two threads importing never wait on each other.
@@ -18,8 +19,6 @@ import logging
 import threading
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 # In the order they are warmed: scripts whose top-level imports are imported, and libraries
 # their pages import only when they draw. First the page a visitor sees (app.py's emoji icon
 # has Streamlit import and compile its emoji list) and its table (st.dataframe needs pandas
@@ -29,39 +28,69 @@ STAGES = (
     (("app.py", "pages/login.py"), ("streamlit.emojis", "pandas", "pyarrow")),
     (("pages/overview.py",), ("plotly.graph_objects",)),
 )
+# The web routes import SQLAlchemy, storage and services in their functions, not at the top:
+# `streamlit run web/server.py` imports them before the server listens. What their functions
+# import is warmed right after the first page, which a login follows.
+ROUTES = "web"
 
 log = logging.getLogger("kernbrief")
 
 
+def _imported(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        return [node.module]
+    return []
+
+
 def script_imports(script: Path) -> list[str]:
     """The modules a script imports at its top level (absolute imports), in their order."""
-    found = []
-    for node in ast.parse(script.read_text()).body:
-        if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append(node.module)
-    return found
+    return [name for node in ast.parse(script.read_text()).body for name in _imported(node)]
+
+
+def function_imports(module: Path) -> list[str]:
+    """The modules a module imports inside its functions (absolute imports), in their order."""
+    nodes = {
+        node
+        for function in ast.walk(ast.parse(module.read_text()))
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    }
+    ordered = sorted(nodes, key=lambda node: node.lineno)
+    return list(dict.fromkeys(name for node in ordered for name in _imported(node)))
 
 
 def stages(root: Path) -> list[list[str]]:
-    """The modules to import, stage by stage; a module named twice is in its first stage."""
+    """The modules to import, stage by stage; a module named twice is in its first stage.
+
+    The first page's, the web routes' functions', the overview's, then the other pages'.
+    """
     named = {root / script for scripts, _libraries in STAGES for script in scripts}
     rest = sorted(set((root / "pages").glob("*.py")) - named - {root / "pages" / "__init__.py"})
+    wanted = [
+        [*(name for script in scripts for name in script_imports(root / script)), *libraries]
+        for scripts, libraries in (*STAGES, (tuple(str(p.relative_to(root)) for p in rest), ()))
+    ]
+    routes = sorted((root / ROUTES).glob("*.py"))
+    wanted.insert(1, [name for module in routes for name in function_imports(module)])
     found: list[list[str]] = []
     seen: set[str] = set()
-    for scripts, libraries in (*STAGES, (tuple(str(p.relative_to(root)) for p in rest), ())):
-        names = [name for script in scripts for name in script_imports(root / script)]
-        found.append([name for name in dict.fromkeys([*names, *libraries]) if name not in seen])
+    for names in wanted:
+        found.append([name for name in dict.fromkeys(names) if name not in seen])
         seen.update(found[-1])
     return found
 
 
 def warm_up(root: Path, database_url: str) -> None:
-    """Import the pages' modules and the database driver, the first page's first.
+    """Import the pages' and the routes' modules and the database driver, the first page's first.
 
     A failure is only logged: the page that needs the module will say more.
     """
+    # Here, not at the top: this module is imported before the server listens.
+    from sqlalchemy.engine import make_url
+
     first, *later = stages(root)
     _import_all(first)
     try:
