@@ -8,10 +8,15 @@ cookie), open `/_stcore/stream` with the cookies, the page's Origin and the subp
 frontend sends (`streamlit`, the XSRF cookie, the last session id on a reconnect), ask for
 script runs with BackMsg `rerun_script` and read ForwardMsgs until `script_finished`. It
 keeps the frontend's message cache (the hashes of cacheable messages go back with every
-rerun, and `ref_hash` answers are looked up in it), so the server sends what it would send
-a browser. It never runs the components' JavaScript: it finds the part editor's data in the
-deltas, POSTs a save to /api/part with the body and headers part_editor.js sends, and sets the
-editor's trigger value ("saved") in the next rerun, as `setTriggerValue` does.
+rerun, `ref_hash` answers are looked up in it, and a message unused for `maxCachedMessageAge`
+runs is dropped), so the server sends what it would send a browser. It never runs the
+components' JavaScript: it finds the part editor's data in the deltas, POSTs a save to
+/api/part with the body and headers part_editor.js sends, and sets the editor's trigger value
+("saved") in the next rerun, as `setTriggerValue` does.
+
+What it leaves out: static files (a browser has them cached), the widget states of the
+other widgets (the server keeps their last values when a rerun does not carry them), the
+heartbeat, and the frontend's own redraw work.
 """
 
 from __future__ import annotations
@@ -77,6 +82,15 @@ class Run:
     done: asyncio.Event = field(default_factory=asyncio.Event)
 
 
+@dataclass
+class Cached:
+    """A cacheable message, the run count it was last used at, and its fragment."""
+
+    message: ForwardMsg
+    used: int
+    fragment_id: str
+
+
 def _cookie_jar() -> CookieJar:
     # Behind KERNBRIEF_SECURE_COOKIES the login cookie is Secure; a browser sends it to a
     # loopback address over plain http, the standard library only over https.
@@ -109,11 +123,12 @@ class Tab:
         self.pages: dict[str, str] = {}  # address → page_script_hash, from `navigation`
         self.page_hash = ""
         self.address = ""
-        self.cache: dict[str, ForwardMsg] = {}
+        self.cache: dict[str, Cached] = {}
+        self.runs_finished = 0
+        self.max_cache_age = 2  # the server's global.maxCachedMessageAge, from new_session
         self.run: Run | None = None
         self.editors: dict[str, Editor] = {}
         self.closed = asyncio.Event()
-        self.last_fragment_run = False
         self._reader: asyncio.Task[None] | None = None
 
     # --- HTTP -------------------------------------------------------------------------------
@@ -214,22 +229,42 @@ class Tab:
                 if self.run is not None:
                     self.run.done.set()
 
-    def _receive(self, message: ForwardMsg) -> None:
+    def _resolve(self, message: ForwardMsg) -> ForwardMsg | None:
+        """The message itself, or the cached one a `ref_hash` names; keep cacheable ones."""
         if message.HasField("ref_hash"):
             cached = self.cache.get(message.ref_hash)
             if cached is None:
                 if self.run is not None:
                     self.run.errors.append("unknown ref_hash")
-                return
-            metadata = message.metadata
-            message = ForwardMsg()
-            message.CopyFrom(cached)
-            message.metadata.CopyFrom(metadata)
-        elif message.metadata.cacheable:
-            self.cache[message.hash] = message
+                return None
+            cached.used = self.runs_finished
+            full = ForwardMsg()
+            full.CopyFrom(cached.message)
+            full.metadata.CopyFrom(message.metadata)
+            return full
+        if message.metadata.cacheable:
+            self.cache[message.hash] = Cached(
+                message, self.runs_finished, message.delta.fragment_id
+            )
+        return message
+
+    def _finished(self, fragment_ids: list[str]) -> None:
+        """Age the cache as the frontend does after a run: a fragment run ages its own only."""
+        self.runs_finished += 1
+        for key, cached in list(self.cache.items()):
+            if fragment_ids and cached.fragment_id not in fragment_ids:
+                continue
+            if self.runs_finished - cached.used > self.max_cache_age:
+                del self.cache[key]
+
+    def _receive(self, received: ForwardMsg) -> None:
+        message = self._resolve(received)
+        if message is None:
+            return
         kind = message.WhichOneof("type")
         if kind == "new_session":
             self.session_id = message.new_session.initialize.session_id or self.session_id
+            self.max_cache_age = message.new_session.config.max_cached_message_age
         elif kind == "navigation":
             self.page_hash = message.navigation.page_script_hash
             for page in message.navigation.app_pages:
@@ -238,9 +273,11 @@ class Tab:
             self._delta(message)
         elif kind == "page_not_found" and self.run is not None:
             self.run.errors.append("page not found")
-        elif kind == "script_finished" and message.script_finished != EARLY and self.run:
-            self.run.status = message.script_finished
-            self.run.done.set()
+        elif kind == "script_finished" and message.script_finished != EARLY:
+            self._finished(list(message.metadata.run.fragment_ids))
+            if self.run is not None:
+                self.run.status = message.script_finished
+                self.run.done.set()
 
     def _delta(self, message: ForwardMsg) -> None:
         run = self.run
@@ -262,15 +299,16 @@ class Tab:
         elif kind == "alert" and element.alert.format == element.alert.ERROR:
             run.errors.append(f"error: {element.alert.body}")
 
-    async def _run(self, back: BackMsg) -> Run:
-        """Send one rerun request and wait for its `script_finished`."""
+    async def _run(self, back: BackMsg, address: str) -> Run:
+        """Send one rerun request and wait for its `script_finished`; the page is at
+        ``address`` from then on."""
         if self.ws is None or self.closed.is_set():
             raise Disconnected
         back.rerun_script.cached_message_hashes.extend(self.cache)
         context = back.rerun_script.context_info
         context.timezone, context.locale = "Europe/Brussels", "nl-BE"
         context.timezone_offset = -60
-        context.url = f"{self.origin}/{self.address}"
+        context.url = f"{self.origin}/{address}"
         run = self.run = Run()
         try:
             await self.ws.send(back.SerializeToString())
@@ -281,40 +319,47 @@ class Tab:
             self.run = None
         if run.status is None:
             raise Disconnected
-        self.last_fragment_run = bool(back.rerun_script.fragment_id)
         if run.errors:
             raise RunFailed("; ".join(run.errors))
         if not back.rerun_script.fragment_id:
             self.editors = {}
         self.editors.update(run.editors)
+        self.address = address
         return run
+
+    @property
+    def shown_hash(self) -> str:
+        return self.pages.get(self.address, self.page_hash)
 
     async def open(self, address: str) -> Run:
         """Open a page: by its address on a first run, else by its hash, as a sidebar link."""
         back = BackMsg()
-        self.address = address
         if address in self.pages:
             back.rerun_script.page_script_hash = self.pages[address]
         else:
             back.rerun_script.page_name = address
-        return await self._run(back)
+        return await self._run(back, address)
 
     async def rerun(self) -> Run:
-        """Run the page shown again (what the frontend asks for after a reconnect)."""
+        """Run the page shown again (what the frontend asks for after a reconnect).
+
+        The page is the last one whose run finished: a page change that a dropped connection
+        cut short left the browser on the page before it.
+        """
         back = BackMsg()
-        back.rerun_script.page_script_hash = self.page_hash
-        return await self._run(back)
+        back.rerun_script.page_script_hash = self.shown_hash
+        return await self._run(back, self.address)
 
     async def trigger(self, editor: Editor, event: str, value: Any) -> Run:
         """Rerun with a component's trigger value, as `setTriggerValue(event, value)` does."""
         back = BackMsg()
         rerun = back.rerun_script
-        rerun.page_script_hash = self.page_hash
+        rerun.page_script_hash = self.shown_hash
         rerun.fragment_id = editor.fragment_id
         state = rerun.widget_states.widgets.add()
         state.id = editor.trigger_id
         state.json_trigger_value = json.dumps([{"event": event, "value": value}])
-        return await self._run(back)
+        return await self._run(back, self.address)
 
     async def reconnect(self, give_up: float) -> None:
         """Probe and reopen the websocket as the frontend does (100 ms to 4 s apart)."""

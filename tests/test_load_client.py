@@ -36,4 +36,6 @@ def test_two_participants_save_and_the_database_holds_what_was_confirmed(tmp_pat
                 version,
                 value,
             )
+    # The page the server drew after each save showed the saved version, not an older one.
+    assert found["stale_redraws"] == 0
     assert found["lost_saves"] == 0
