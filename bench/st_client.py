@@ -129,6 +129,8 @@ class Tab:
         self.run: Run | None = None
         self.editors: dict[str, Editor] = {}
         self.closed = asyncio.Event()
+        self.last_run_was_fragment = False
+        self.rerun_on_reconnect = False
         self._reader: asyncio.Task[None] | None = None
 
     # --- HTTP -------------------------------------------------------------------------------
@@ -225,6 +227,9 @@ class Tab:
             pass
         finally:
             if ws is self.ws:
+                # The frontend asks for a run as soon as it is back only when one was under
+                # way, or the last one was a fragment's (App.tsx handleConnectionStateChanged).
+                self.rerun_on_reconnect = self.run is not None or self.last_run_was_fragment
                 self.closed.set()
                 if self.run is not None:
                     self.run.done.set()
@@ -251,6 +256,7 @@ class Tab:
     def _finished(self, fragment_ids: list[str]) -> None:
         """Age the cache as the frontend does after a run: a fragment run ages its own only."""
         self.runs_finished += 1
+        self.last_run_was_fragment = bool(fragment_ids)
         for key, cached in list(self.cache.items()):
             if fragment_ids and cached.fragment_id not in fragment_ids:
                 continue
