@@ -273,6 +273,26 @@ def step_layout(step: int) -> list[PartSpec | Group]:
     return layout
 
 
+def parts_read_by(spec: PartSpec) -> frozenset[str]:
+    """The parts whose stored value drawing ``spec`` reads: itself, its links and its insight."""
+    read = {spec.key, *(part for parts in spec.links.values() for part in parts)}
+    if spec.insight is not None:
+        read.update(spec.insight.parts)
+    return frozenset(read)
+
+
+def redrawn_after_saving(key: str, step: int) -> list[PartSpec | Group]:
+    """The items of a step's layout that show something of part ``key`` and must be redrawn."""
+    return [
+        item
+        for item in step_layout(step)
+        if any(
+            key in parts_read_by(spec)
+            for spec in (item.parts if isinstance(item, Group) else (item,))
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class Problem:
     """One reason a value was refused: where (row, column) and which rule."""

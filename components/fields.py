@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -40,6 +41,8 @@ class EditContext:
     t: Translator
     token: str = ""
     readonly: bool = False
+    # For each part, the fragments its save reruns (components/steps.py); none: the page.
+    redraw_after_save: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def part_header(key: str, t: Translator, level: str = "subheader") -> None:
@@ -66,7 +69,8 @@ def _editor(ctx: EditContext, key: str, **options: Any) -> None:
             reset=part_reset(ctx.brief.id, key),
             readonly=ctx.readonly,
             **options,
-        )
+        ),
+        redraw=ctx.redraw_after_save.get(key, ()),
     )
 
 

@@ -8,10 +8,12 @@ and a token to save with. Drawing the page never saves anything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart, saved_by_name
@@ -68,6 +70,20 @@ EDITOR_TEXTS = (
 
 def _ignore() -> None:
     """A save already happened over HTTP; the rerun this trigger causes redraws the page."""
+
+
+def _redraw(fragments: tuple[str, ...]) -> None:
+    """A save already happened over HTTP: rerun only the fragments that show the saved part."""
+    try:
+        st.rerun(list(fragments))
+    except StreamlitAPIException:
+        # One of them is not on the page any more (it was left meanwhile): run the page.
+        st.rerun()
+
+
+def _whole_page() -> None:
+    """Back after a while away: others may have saved anything, so run the whole page."""
+    st.rerun()
 
 
 def editor_texts(t: Translator) -> dict[str, str]:
@@ -185,11 +201,14 @@ def editor_data(
     return data
 
 
-def part_editor(data: dict[str, Any]) -> None:
-    """Draw one part editor; its key is stable, so a rerun never replaces what is typed."""
+def part_editor(data: dict[str, Any], redraw: tuple[str, ...] = ()) -> None:
+    """Draw one part editor; its key is stable, so a rerun never replaces what is typed.
+
+    ``redraw`` names the fragments a save reruns; without them a save reruns the page.
+    """
     _EDITOR(
         key=f"part:{data['brief']}:{data['part']}",
         data=data,
-        on_saved_change=_ignore,
-        on_refresh_change=_ignore,
+        on_saved_change=functools.partial(_redraw, redraw) if redraw else _ignore,
+        on_refresh_change=_whole_page,
     )

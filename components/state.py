@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from briefs.access import Principal
 from briefs.brief import Brief
@@ -42,6 +43,7 @@ LANGUAGE_PARAM = "taal"
 LAST_BRIEF_KEY = "last_brief"
 NOTICE_KEY = "page_notice"
 SSO_KEY = "sso_sign_in"
+RUN_MEMO_KEY = "fragment_run_memo"
 
 
 @st.cache_resource
@@ -355,6 +357,33 @@ def part_state(brief_id: int, key: str) -> PartState | None:
 
 def set_part_state(brief_id: int, key: str, state: PartState) -> None:
     st.session_state[f"part_state:{brief_id}:{key}"] = state
+
+
+def in_fragment_rerun() -> bool:
+    """True while only some fragments of the page run (after a save), not the whole page.
+
+    Streamlit has no public call for it; the run context lists the fragments of this run
+    (streamlit/runtime/scriptrunner_utils/script_run_context.py), empty for a whole-page run.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def fragment_run_memo() -> dict[Any, Any]:
+    """A dict kept for the current fragment run only, empty in the next one.
+
+    The fragments one save reruns run together; they share what they load (the login check,
+    the brief) instead of each loading it again. The run's list of fragments is a new list
+    for every run, and the memo holds on to it, so a later run never takes it for its own.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    run = ctx.fragment_ids_this_run if ctx is not None else None
+    memo = st.session_state.get(RUN_MEMO_KEY)
+    if not isinstance(memo, tuple) or memo[0] is not run or run is None:
+        memo = (run, {})
+        st.session_state[RUN_MEMO_KEY] = memo
+    shared: dict[Any, Any] = memo[1]
+    return shared
 
 
 def part_reset(brief_id: int, key: str) -> int:

@@ -1,15 +1,22 @@
-"""The four step pages, drawn from the brief's declared shape: parts, groups and insights."""
+"""The four step pages, drawn from the brief's declared shape: parts, groups and insights.
+
+Each part (or group of parts) is a fragment, and so is the list of checks: a save reruns the
+saved part's fragment, the fragments that show something of that part (a chart, a choice of
+its rows) and the checks, not the page. The page runs whole on navigation, language and login.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from briefs.checks import run_checks
 from briefs.links import root_cause
-from briefs.parts import Group, Insight, Kind, PartSpec, step_layout
+from briefs.parts import Group, Insight, Kind, PartSpec, redrawn_after_saving, step_layout
 from briefs.steps import STEP_BY_NUMBER
 from components import charts
 from components.feedback import participant_review
@@ -17,9 +24,16 @@ from components.fields import EditContext, part_field, part_header, sketches_fie
 from components.history import step_history_button
 from components.resilience import database_section, show_page_notice
 from components.text import md_literal
-from components.workspace import Workspace, open_workspace, show_checks
+from components.workspace import Workspace, brief_now, open_workspace, show_checks
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 GROUP_FIELD_HEIGHT = 100
+CHECKS_FRAGMENT = "step-checks"
+# How often each fragment of a step page was drawn in this process, by fragment key: the
+# tests read it to see that a save redraws its own part and not the others.
+DRAWN: Counter[str] = Counter()
 
 
 def _stored_rows(ctx: EditContext, key: str) -> list[dict[str, object]]:
@@ -87,13 +101,56 @@ def _group(ctx: EditContext, group: Group) -> None:
                     part_field(ctx, spec.key, header=False, show_label=True)
 
 
+def fragment_key(item: PartSpec | Group) -> str:
+    """The name a part's or group's fragment is rerun by."""
+    key = item.spec.key if isinstance(item, Group) else item.key
+    return "fragment-" + key.replace(".", "-").replace("_", "-")
+
+
+def redraw_after_save(step: int) -> dict[str, tuple[str, ...]]:
+    """For each part of a step, the fragments a save of it reruns: its readers and the checks."""
+    return {
+        spec.key: (
+            *(fragment_key(item) for item in redrawn_after_saving(spec.key, step)),
+            CHECKS_FRAGMENT,
+        )
+        for item in step_layout(step)
+        for spec in (item.parts if isinstance(item, Group) else (item,))
+    }
+
+
+def _draw(ctx: EditContext, item: PartSpec | Group) -> None:
+    if isinstance(item, Group):
+        _group(ctx, item)
+    else:
+        _part(ctx, item)
+
+
+def _item_fragment(ctx: EditContext, item: PartSpec | Group) -> None:
+    key = fragment_key(item)
+
+    def draw_item(shown: EditContext) -> None:
+        DRAWN[key] += 1
+        _draw(replace(shown, brief=brief_now(shown.brief)), item)
+
+    st.fragment(key=key)(draw_item)(ctx)
+
+
 def step_body(ctx: EditContext, step: int) -> None:
-    """Every part of a step in its declared order, groups side by side."""
+    """Every part of a step in its declared order, groups side by side, each a fragment."""
+    ctx = replace(ctx, redraw_after_save=redraw_after_save(step))
     for item in step_layout(step):
-        if isinstance(item, Group):
-            _group(ctx, item)
-        else:
-            _part(ctx, item)
+        _item_fragment(ctx, item)
+
+
+@st.fragment(key=CHECKS_FRAGMENT)
+def _step_checks(workspace: Workspace, step: int) -> None:
+    DRAWN[CHECKS_FRAGMENT] += 1
+    t = workspace.t
+    brief = brief_now(workspace.brief)
+    checks = [check for check in run_checks(brief) if check.step == step]
+    with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
+        show_checks(checks, t, with_links=False)
 
 
 def step_page(step: int) -> None:
@@ -105,9 +162,7 @@ def step_page(step: int) -> None:
     st.title(t(f"step.{step}.title"))
     show_page_notice(t)
     st.write(t(f"step.{step}.intro"))
-    checks = [check for check in run_checks(workspace.brief) if check.step == step]
-    with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
-        show_checks(checks, t, with_links=False)
+    _step_checks(workspace, step)
     with st.container(), database_section(t):
         participant_review(workspace.brief, step, workspace.principal, t)
     ctx = workspace.edit

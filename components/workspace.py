@@ -23,6 +23,8 @@ from components.state import (
     current_brief_ref,
     current_principal_is_sso,
     edit_token,
+    fragment_run_memo,
+    in_fragment_rerun,
     last_principal,
     log_out,
     log_out_sso,
@@ -33,6 +35,7 @@ from components.state import (
     translator,
 )
 from components.text import md_literal
+from storage.repository import NotFound
 
 STEP_PAGES = {step.number: step.page_file for step in STEP_SPECS}
 
@@ -100,6 +103,28 @@ def open_workspace(page: str) -> Workspace | None:
     if len(own) > 1:
         brief_picker(own, titles, t("app.brief_pick"))
     return Workspace(principal, trajectory, brief, t)
+
+
+def brief_now(shown: Brief) -> Brief:
+    """The brief as stored now, for a fragment that redraws after a save.
+
+    A whole-page run has just loaded it; a fragment run reloads it, checking the login
+    again, because a fragment keeps the arguments of the page run that drew it. With the
+    login ended or the brief out of reach the whole page runs again and says so; with the
+    database down the fragment shows what it showed before.
+    """
+    if not in_fragment_rerun():
+        return shown
+    memo = fragment_run_memo()
+    try:
+        if ("brief", shown.id) not in memo:
+            memo["brief", shown.id] = brief_store(fresh=True).load(shown.id)
+        brief: Brief = memo["brief", shown.id]
+        return brief
+    except NotFound:
+        st.rerun()
+    except DATABASE_ERRORS:
+        return shown
 
 
 def signed_in_sidebar(principal: Principal, t: Translator) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 from typing import Any
 
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
 from storage.accounts import AccountStore
@@ -44,3 +45,24 @@ def editors(at: AppTest) -> dict[str, dict[str, Any]]:
             data = json.loads(element.proto.json)
             found[data["part"]] = data
     return found
+
+
+def send_saved(at: AppTest, key: str, version: int) -> AppTest:
+    """Send what the part editor sends after its save, the `saved` trigger, and run what it asks."""
+    return send_trigger(at, key, "saved", version)
+
+
+def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
+    """Send one of the part editor's triggers (`saved`, `refresh`) and run what it asks.
+
+    AppTest has no call for a component's trigger; this builds the widget state the browser
+    sends (streamlit/components/v2/bidi_component/main.py names the trigger widget).
+    """
+    editor = next(e for e in at.get("bidi_component") if json.loads(e.proto.json)["part"] == key)
+    states = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = _make_trigger_id(editor.proto.id, "events")
+    trigger.json_trigger_value = json.dumps([{"event": event, "value": value}])
+    at._run(states)
+    assert not at.exception, at.exception
+    return at
