@@ -70,8 +70,10 @@ def main(arguments: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="haproxy.cfg for Kernbrief's app servers (see deploy/README.md)"
     )
-    parser.add_argument(
-        "--ports", required=True, help="the app servers' ports on this host, e.g. 8501-8504"
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--ports", help="the app servers' ports on this host, e.g. 8501-8504")
+    where.add_argument(
+        "--servers", help="app servers on other hosts, e.g. 10.0.0.11:8501,10.0.0.12:8501"
     )
     parser.add_argument(
         "--public-url",
@@ -84,15 +86,12 @@ def main(arguments: list[str] | None = None) -> None:
         help="one PEM file with the certificate chain and the private key",
     )
     chosen = parser.parse_args(arguments)
-    first, _, last = chosen.ports.partition("-")
-    ports = range(int(first), int(last or first) + 1)
-    sys.stdout.write(
-        render(
-            [f"127.0.0.1:{port}" for port in ports],
-            public_url=chosen.public_url,
-            certificate=chosen.certificate,
-        )
-    )
+    if chosen.servers:
+        servers = [address.strip() for address in chosen.servers.split(",") if address.strip()]
+    else:
+        first, _, last = chosen.ports.partition("-")
+        servers = [f"127.0.0.1:{port}" for port in range(int(first), int(last or first) + 1)]
+    sys.stdout.write(render(servers, public_url=chosen.public_url, certificate=chosen.certificate))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,7 +95,7 @@ class Cluster:
     def name(self, index: int) -> str:
         return server_name(index + 1)
 
-    def served_by(self, cookies: Iterable[dict[str, Any]]) -> int | None:
+    def served_by(self, cookies: Iterable[Mapping[str, Any]]) -> int | None:
         """The server a browser sticks to, from its cookies (Playwright's context.cookies())."""
         for cookie in cookies:
             if cookie["name"] == SERVER_COOKIE:
@@ -123,8 +123,8 @@ class Cluster:
         return ssl.create_default_context(cafile=str(self.certificate))
 
     # --- haproxy's view -------------------------------------------------------------------
-    def states(self) -> dict[int, str]:
-        """Each server's state as haproxy sees it ("UP", "DOWN", "UP 1/2", ...)."""
+    def _stat(self, column: str) -> dict[int, str]:
+        """One column of haproxy's statistics ("show stat") for each server."""
         with socket.socket(socket.AF_UNIX) as admin:
             admin.connect(str(self.admin_socket))
             admin.sendall(b"show stat -1 4 -1\n")
@@ -133,13 +133,21 @@ class Cluster:
                 answer += chunk
         lines = answer.decode().splitlines()
         header = lines[0].lstrip("# ").split(",")
+        names = {self.name(index): index for index in range(len(self.servers))}
         found: dict[int, str] = {}
         for line in lines[1:]:
             row = dict(zip(header, line.split(","), strict=False))
-            for index in range(len(self.servers)):
-                if row.get("svname") == self.name(index):
-                    found[index] = row["status"]
+            if row.get("svname") in names:
+                found[names[row["svname"]]] = row[column]
         return found
+
+    def states(self) -> dict[int, str]:
+        """Each server's state as haproxy sees it ("UP", "DOWN", "UP 1/2", ...)."""
+        return self._stat("status")
+
+    def requests_served(self) -> dict[int, int]:
+        """How many requests and websockets haproxy has sent to each server so far."""
+        return {index: int(count) for index, count in self._stat("stot").items()}
 
     def wait_for(self, index: int, state: str, timeout: float = 60) -> None:
         """Wait until haproxy reports server ``index`` in ``state`` ("UP" or "DOWN")."""
