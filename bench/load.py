@@ -480,14 +480,16 @@ def figures(
     apps = [name for name in sampler.groups if name.startswith("app")]
     sessions = plan.participants
     grown = sum(after - before for before, after in zip(*rss, strict=True))
+    app_cpu = sum(sampler.used.get(name, 0.0) for name in apps)
+    saves = len(rec.timings.get("save → Bewaard", []))
     return {
         "setup": target.setup,
         "servers": len(target.app_servers),
         "participants": plan.participants,
         "duration": seconds,
         "plan": asdict(plan),
-        "saves": len(rec.timings.get("save → Bewaard", [])),
-        "saves_per_second": len(rec.timings.get("save → Bewaard", [])) / seconds,
+        "saves": saves,
+        "saves_per_second": saves / seconds,
         "timings": {kind: percentiles(values) for kind, values in rec.timings.items()},
         "errors": sum(rec.errors.values()),
         "error_kinds": dict(rec.errors),
@@ -496,7 +498,9 @@ def figures(
         "lost_saves": lost,
         "confirmed_checked": sum(len(saves) for saves in rec.confirmed.values()),
         "cpu_percent": {name: 100 * used / seconds for name, used in sampler.used.items()},
-        "app_cpu_percent": 100 * sum(sampler.used.get(name, 0.0) for name in apps) / seconds,
+        "app_cpu_percent": 100 * app_cpu / seconds,
+        # The servers' CPU time per confirmed save: its redraw, and its share of page opens.
+        "app_cpu_ms_per_save": 1000 * app_cpu / saves if saves else None,
         "rss_mb": [after / 2**20 for after in rss[1]],
         "rss_per_session_mb": None if rec.killed else grown / 2**20 / sessions,
         "client_cpu_percent": 100 * sampler.client_cpu / seconds,
@@ -579,6 +583,11 @@ def report(results: list[dict[str, Any]]) -> str:
             f"p50 {first.get('p50', 0):.2f} s, p95 {first.get('p95', 0):.2f} s; CPU "
             + ", ".join(f"{k} {v:.0f} %" for k, v in sorted(result["cpu_percent"].items()))
             + f"; server RSS {', '.join(f'{m:.0f} MB' for m in result['rss_mb'])}"
+            + (
+                f"; app server CPU per save {result['app_cpu_ms_per_save']:.0f} ms"
+                if result["app_cpu_ms_per_save"]
+                else ""
+            )
             + f"; client event-loop lag p99 {result['client_loop_lag_p99_ms']:.0f} ms"
             + (f"; errors {result['error_kinds']}" if result["errors"] else "")
         )
