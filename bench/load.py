@@ -113,7 +113,10 @@ class Recorder:
     errors: Counter[str] = field(default_factory=Counter)
     # brief id → every confirmed save: (part, version, stored value)
     confirmed: dict[int, list[tuple[str, int, Any]]] = field(default_factory=dict)
-    retried: int = 0
+    # Save attempts that were tried again, by what the first answer was.
+    retried: Counter[str] = field(default_factory=Counter)
+    # Saves sent again at once because a kept-alive connection closed under them.
+    resent: int = 0
     interrupted: int = 0
     stale: int = 0
     reconnects: list[Reconnect] = field(default_factory=list)
@@ -240,8 +243,8 @@ class Simulated:
         while True:
             try:
                 status, answer = await self.tab.save(editor, text, base)
-            except HTTP_PROBLEMS:
-                status, answer = 0, {"status": "offline"}
+            except HTTP_PROBLEMS as failed:
+                status, answer = 0, {"status": f"offline ({type(failed).__name__})"}
             kind = answer.get("status")
             if kind == "saved":
                 return answer
@@ -251,7 +254,7 @@ class Simulated:
             if now() - started > SAVE_GIVE_UP:
                 self.rec.error(f"save not confirmed: {status} {kind}")
                 return None
-            self.rec.retried += 1
+            self.rec.retried[f"{status} {kind}"] += 1
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
 
@@ -291,6 +294,7 @@ class Simulated:
 
     async def stop(self) -> None:
         self.stopping = True
+        self.rec.resent += self.tab.resent
         if self.watcher is not None:
             self.watcher.cancel()
         with contextlib.suppress(TimeoutError, OSError):
@@ -493,7 +497,9 @@ def figures(
         "timings": {kind: percentiles(values) for kind, values in rec.timings.items()},
         "errors": sum(rec.errors.values()),
         "error_kinds": dict(rec.errors),
-        "retried_saves": rec.retried,
+        "retried_saves": sum(rec.retried.values()),
+        "retry_kinds": dict(rec.retried),
+        "resent_saves": rec.resent,
         "stale_redraws": rec.stale,
         "lost_saves": lost,
         "confirmed_checked": sum(len(saves) for saves in rec.confirmed.values()),
@@ -590,6 +596,8 @@ def report(results: list[dict[str, Any]]) -> str:
             )
             + f"; client event-loop lag p99 {result['client_loop_lag_p99_ms']:.0f} ms"
             + (f"; errors {result['error_kinds']}" if result["errors"] else "")
+            + (f"; saves retried {result['retry_kinds']}" if result["retried_saves"] else "")
+            + (f"; saves resent at once {result['resent_saves']}" if result["resent_saves"] else "")
         )
     return "\n".join([*lines, "", *notes])
 

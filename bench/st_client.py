@@ -129,6 +129,7 @@ class Tab:
         self.run: Run | None = None
         self.editors: dict[str, Editor] = {}
         self.closed = asyncio.Event()
+        self.resent = 0  # saves sent again at once after a kept-alive connection closed
         self.last_run_was_fragment = False
         self.rerun_on_reconnect = False
         self._reader: asyncio.Task[None] | None = None
@@ -176,11 +177,16 @@ class Tab:
                 "value": value,
             }
         )
-        answer = await self.http.post(
-            d["api"],
-            content=body.encode(),
-            headers={"content-type": "application/json", "origin": self.origin},
-        )
+        headers = {"content-type": "application/json", "origin": self.origin}
+        try:
+            answer = await self.http.post(d["api"], content=body.encode(), headers=headers)
+        except (httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteError):
+            # The server closed the kept-alive connection as the request left on it (uvicorn
+            # closes idle ones after 5 s). A browser sends the request again on a new
+            # connection at once (Chromium does so for a reused one that answered nothing),
+            # so the user never sees it; a save of the same text is harmless twice.
+            self.resent += 1
+            answer = await self.http.post(d["api"], content=body.encode(), headers=headers)
         try:
             payload = answer.json()
         except ValueError:
