@@ -22,8 +22,9 @@ servers' memory per session. `--kill-after S` SIGKILLs one server of a cluster S
 reports how many of its sessions had their websocket back (through the proxy, on the other
 server) within 10 s, and were still signed in at their next page run: the client reconnects and
 reruns as the frontend does, at once if a run was under way or the last run was a fragment's,
-else at the participant's next step. Each participant has their own brief (a copy of the demo
-brief of Avelgem), so no save waits on a colleague's.
+else at the participant's next step (a save's redraw sent to the new server before the page
+ran there is dropped by Streamlit, and counted). Each participant has their own brief (a copy of
+the demo brief of Avelgem), so no save waits on a colleague's.
 
     python -m bench.load --setup sqlite --participants 10
     python -m bench.load --setup cluster --participants 40 --kill-after 30 --json out.json
@@ -62,7 +63,7 @@ from bench.load_targets import (
     rss_bytes,
     started,
 )
-from bench.st_client import HTTP_PROBLEMS, Disconnected, Run, RunFailed, Tab
+from bench.st_client import HTTP_PROBLEMS, Disconnected, NotAnswered, Run, RunFailed, Tab
 from storage.db import make_engine
 from storage.repository import SqlBriefStore
 
@@ -101,6 +102,7 @@ class Reconnect:
     socket_seconds: float | None  # until the websocket was open again
     seconds: float | None  # until the page was drawn again
     signed_in: bool
+    drawn_by: str = ""  # the run that drew it, and what it showed first
 
 
 @dataclass
@@ -113,11 +115,15 @@ class Recorder:
     errors: Counter[str] = field(default_factory=Counter)
     # brief id → every confirmed save: (part, version, stored value)
     confirmed: dict[int, list[tuple[str, int, Any]]] = field(default_factory=dict)
+    # (brief id, part) → every text sent, confirmed or not
+    sent: dict[tuple[int, str], set[str]] = field(default_factory=dict)
     # Save attempts that were tried again, by what the first answer was.
     retried: Counter[str] = field(default_factory=Counter)
     # Saves sent again at once because a kept-alive connection closed under them.
     resent: int = 0
     interrupted: int = 0
+    # Redraws after a save that a failover's new session dropped (see NotAnswered).
+    dropped: int = 0
     stale: int = 0
     reconnects: list[Reconnect] = field(default_factory=list)
     killed: tuple[int, float, list[int]] | None = None  # server, moment, its participants
@@ -203,11 +209,14 @@ class Simulated:
         except Disconnected:
             self.rec.interrupted += 1  # the watcher reconnects and runs the page again
             return None
+        except NotAnswered:
+            self.rec.dropped += 1
+            return None
         except (RunFailed, TimeoutError, *HTTP_PROBLEMS) as failed:
             self.rec.error(f"{kind}: {type(failed).__name__} {failed}"[:120])
             return None
         self.rec.time(kind, begun)
-        self.drawn(result)
+        self.drawn(result, kind)
         return result
 
     async def edit(self, part: str) -> None:
@@ -218,6 +227,7 @@ class Simulated:
         self.edits += 1
         text = f"{self.person.name}, bewerking {self.edits}: {FILLER}"
         base = max(self.versions.get(part, 0), int(editor.data["version"]))
+        self.rec.sent.setdefault((self.person.brief_id, part), set()).add(text)
         started = now()
         answer = await self.save(editor, text, base, started)
         if answer is None:
@@ -282,14 +292,15 @@ class Simulated:
                 self.pending = back
                 if self.tab.rerun_on_reconnect:
                     with contextlib.suppress(RunFailed, Disconnected, TimeoutError):
-                        self.drawn(await self.tab.rerun())
+                        self.drawn(await self.tab.rerun(), "rerun on reconnect")
             self.connected.set()
 
-    def drawn(self, run: Run) -> None:
+    def drawn(self, run: Run, kind: str) -> None:
         """A page run finished: the first after a reconnect tells whether the login held."""
         if self.pending is not None:
             self.pending.seconds = now() - self.pending.lost_at
             self.pending.signed_in = bool(run.editors)
+            self.pending.drawn_by = f"{kind}: {run.status} {run.headings[:1]}"
             self.pending = None
 
     async def stop(self) -> None:
@@ -405,13 +416,18 @@ async def drive(
     while now() < deadline and any(s.watcher and not s.connected.is_set() for s in sims):
         await asyncio.sleep(0.2)
     await asyncio.gather(*(sim.stop() for sim in sims))
-    lost = await asyncio.to_thread(lost_saves, target.database_url, rec.confirmed)
+    lost = await asyncio.to_thread(lost_saves, target.database_url, rec.confirmed, rec.sent)
     return figures(target, plan, rec, sampler, lost, (rss_before, rss_after)), rec
 
 
-def lost_saves(database_url: str, confirmed: dict[int, list[tuple[str, int, Any]]]) -> int:
+def lost_saves(
+    database_url: str,
+    confirmed: dict[int, list[tuple[str, int, Any]]],
+    sent: dict[tuple[int, str], set[str]],
+) -> int:
     """Confirmed saves the database does not hold: their version with another text, or a part
-    that does not hold the last text confirmed for it."""
+    that holds neither the last text confirmed for it nor a later one its participant sent
+    (a save whose answer was lost on the way, so never confirmed, may still have arrived)."""
     engine = make_engine(database_url)
     store = SqlBriefStore(engine)
     lost = 0
@@ -427,7 +443,8 @@ def lost_saves(database_url: str, confirmed: dict[int, list[tuple[str, int, Any]
                     last[key] = (version, value)
             for key, (version, value) in last.items():
                 part = brief.part(key)
-                lost += (part.version, part.value) != (version, value)
+                later = part.version > version and part.value in sent.get((brief_id, key), ())
+                lost += (part.version, part.value) != (version, value) and not later
     finally:
         engine.dispose()
     return lost
@@ -469,6 +486,11 @@ def failover(rec: Recorder) -> dict[str, Any]:
         "signed_in": sum(r.signed_in for r in first.values()),
         "page": percentiles(pages),
         "interrupted_runs": rec.interrupted,
+        "redraws_dropped": rec.dropped,
+        # Every websocket that dropped, of any session: more than the killed server's
+        # sessions when the proxy also took the other server out (its checks timed out).
+        "drops": len(rec.reconnects),
+        "not_signed_in": [r.drawn_by for r in first.values() if not r.signed_in],
     }
 
 
@@ -524,9 +546,11 @@ TABLE_HEAD = (
     "|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 FAILOVER_HEAD = (
-    "| failover | sessions on the killed server | websocket open again p50 / max "
+    "| failover | sessions on the killed server | websockets dropped (all sessions) "
+    "| websocket open again p50 / max "
     "| back ≤ 10 s | signed in at the next page run | next page drawn p50 / max "
-    "| saves retried | lost saves |\n|---|---|---|---|---|---|---|---|"
+    "| redraws after a save dropped | saves retried | lost saves |\n"
+    "|---|---|---|---|---|---|---|---|---|---|"
 )
 SETUP_NAMES = {
     "sqlite": "1 server, SQLite",
@@ -568,10 +592,10 @@ def failover_row(result: dict[str, Any]) -> str:
     found = result["failover"]
     return (
         f"| app{found['server']} SIGKILLed {result['plan']['kill_after']:.0f} s in, "
-        f"{result['participants']} participants | {found['sessions']} "
+        f"{result['participants']} participants | {found['sessions']} | {found['drops']} "
         f"| {_wait(found['websocket'])} | {found['back_in_time']} of {found['sessions']} "
         f"| {found['signed_in']} of {found['sessions']} | {_wait(found['page'])} "
-        f"| {result['retried_saves']} | {result['lost_saves']} |"
+        f"| {found['redraws_dropped']} | {result['retried_saves']} | {result['lost_saves']} |"
     )
 
 

@@ -57,6 +57,15 @@ class RunFailed(Exception):
     """A page run showed an error, an exception or "page not found"."""
 
 
+class NotAnswered(Exception):
+    """A fragment's rerun sent to a session that never ran the page: Streamlit drops it.
+
+    After a failover the websocket reaches a new session on another server, and that session
+    knows no fragment until the page has run once; Streamlit logs "The fragment with id … does
+    not exist anymore" and answers nothing, in a browser as here.
+    """
+
+
 @dataclass
 class Editor:
     """One part editor as the server drew it: its widget id, fragment and data."""
@@ -129,6 +138,7 @@ class Tab:
         self.run: Run | None = None
         self.editors: dict[str, Editor] = {}
         self.closed = asyncio.Event()
+        self.fresh_session = False
         self.resent = 0  # saves sent again at once after a kept-alive connection closed
         self.last_run_was_fragment = False
         self.rerun_on_reconnect = False
@@ -200,6 +210,8 @@ class Tab:
         tokens = [self.http.cookies.get(XSRF_COOKIE) or NO_XSRF]
         if self.session_id:
             tokens.append(self.session_id)
+        # The bench only reconnects when a server died: the session that answers is new.
+        self.fresh_session = bool(self.session_id)
         self.ws = await connect(
             self.base.replace("http", "ws", 1) + "/_stcore/stream",
             origin=Origin(self.origin),
@@ -311,9 +323,8 @@ class Tab:
         elif kind == "alert" and element.alert.format == element.alert.ERROR:
             run.errors.append(f"error: {element.alert.body}")
 
-    async def _run(self, back: BackMsg, address: str) -> Run:
-        """Send one rerun request and wait for its `script_finished`; the page is at
-        ``address`` from then on."""
+    async def _send(self, back: BackMsg, address: str) -> None:
+        """Send a rerun request with what the frontend adds to each: cache, time zone, URL."""
         if self.ws is None or self.closed.is_set():
             raise Disconnected
         back.rerun_script.cached_message_hashes.extend(self.cache)
@@ -321,10 +332,20 @@ class Tab:
         context.timezone, context.locale = "Europe/Brussels", "nl-BE"
         context.timezone_offset = -60
         context.url = f"{self.origin}/{address}"
-        run = self.run = Run()
         try:
             await self.ws.send(back.SerializeToString())
+        except (ConnectionClosed, OSError) as lost:
+            raise Disconnected from lost
+
+    async def _run(self, back: BackMsg, address: str) -> Run:
+        """Send one rerun request and wait for its `script_finished`; the page is at
+        ``address`` from then on."""
+        run = self.run = Run()
+        try:
+            await self._send(back, address)
             await asyncio.wait_for(run.done.wait(), self.timeout)
+        except TimeoutError:
+            raise  # (an OSError too, since Python 3.11)
         except (ConnectionClosed, OSError) as lost:
             raise Disconnected from lost
         finally:
@@ -335,6 +356,7 @@ class Tab:
             raise RunFailed("; ".join(run.errors))
         if not back.rerun_script.fragment_id:
             self.editors = {}
+            self.fresh_session = False
         self.editors.update(run.editors)
         self.address = address
         return run
@@ -371,6 +393,9 @@ class Tab:
         state = rerun.widget_states.widgets.add()
         state.id = editor.trigger_id
         state.json_trigger_value = json.dumps([{"event": event, "value": value}])
+        if self.fresh_session and editor.fragment_id:
+            await self._send(back, self.address)
+            raise NotAnswered(editor.fragment_id)
         return await self._run(back, self.address)
 
     async def reconnect(self, give_up: float) -> None:
