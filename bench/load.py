@@ -161,23 +161,30 @@ class Simulated:
     def cookies(self) -> dict[str, str]:
         return {cookie.name: str(cookie.value) for cookie in self.tab.http.cookies.jar}
 
-    async def start(self) -> bool:
-        """Log in and open the first step; False (and an error) if that failed."""
-        started = now()
+    async def start(self, attempts: int = 3) -> bool:
+        """Log in and open the first step; after a failure (an error each) again in a new tab,
+        as someone reloads the page; False if it never worked."""
         address = ROUTE[0][0]
-        try:
-            await self.tab.log_in(self.person.email, PASSWORD)
-            await self.tab.load(address)
-            await self.tab.connect()
-            await self.tab.open(address)
-        except (*HTTP_PROBLEMS, RunFailed, Disconnected, TimeoutError) as failed:
-            self.rec.error(f"first load: {type(failed).__name__} {failed}"[:120])
-            return False
-        self.rec.time("first load", started)
-        self.server = self.target.served_by(self.cookies())
-        self.connected.set()
-        self.watcher = asyncio.create_task(self.watch())
-        return True
+        for _attempt in range(attempts):
+            started = now()
+            try:
+                await self.tab.log_in(self.person.email, PASSWORD)
+                await self.tab.load(address)
+                await self.tab.connect()
+                await self.tab.open(address)
+            except (*HTTP_PROBLEMS, RunFailed, Disconnected, TimeoutError) as failed:
+                self.rec.error(f"first load: {type(failed).__name__} {failed}"[:120])
+                with contextlib.suppress(*HTTP_PROBLEMS, TimeoutError):
+                    await asyncio.wait_for(self.tab.close(), 10)
+                self.tab = Tab(self.target.base, tls=self.target.tls)
+                await asyncio.sleep(random.uniform(*self.plan.think))
+                continue
+            self.rec.time("first load", started)
+            self.server = self.target.served_by(self.cookies())
+            self.connected.set()
+            self.watcher = asyncio.create_task(self.watch())
+            return True
+        return False
 
     async def live(self, until: float) -> None:
         await asyncio.sleep(random.uniform(0, self.plan.think[1]))
@@ -289,7 +296,8 @@ class Simulated:
                     return
                 back.socket_seconds = now() - back.lost_at
                 self.server = self.target.served_by(self.cookies())
-                self.pending = back
+                # Several drops before the page ran again: the first one waits for that run.
+                self.pending = self.pending or back
                 if self.tab.rerun_on_reconnect:
                     with contextlib.suppress(RunFailed, Disconnected, TimeoutError):
                         self.drawn(await self.tab.rerun(), "rerun on reconnect")
