@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-load clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ test: lint
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run_all
+
+# The load test (bench/load.py): 10 participants on one server on SQLite and on PostgreSQL, 40 on
+# 2 servers behind haproxy on PostgreSQL, and that again with a server killed half-way. It starts
+# PostgreSQL and haproxy itself, unprivileged on loopback ports, and prints a markdown table.
+# One set-up: make bench-load LOAD_ARGS="--setup cluster --participants 40 --kill-after 30"
+LOAD_ARGS ?= --all
+bench-load: $(VENV)/.dev-installed
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
