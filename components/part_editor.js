@@ -849,10 +849,19 @@ class PartEditor {
   refreshPage(reason) {
     // Ask Streamlit to redraw the checks and charts, but only while the user is still here:
     // a rerun sent during a page change would carry the old page and bring them back.
+    // A pause in typing, or the field left (a removed row's button takes the focus along).
     if (this.unmounted || !this.trigger || !this.data.refresh) return;
-    if (reason !== "pause" || document.visibilityState !== "visible") return;
-    const active = "activeElement" in this.root ? this.root.activeElement : document.activeElement;
-    if (!active || !this.box.contains(active)) return;
+    if (!["pause", "blur"].includes(reason) || document.visibilityState !== "visible") return;
+    // Still here: the focus is in this part, or nowhere because the control that had it is
+    // gone. Anywhere else it may be on a link to another page. The focused element is looked
+    // up through the shadow roots the component lives in.
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) {
+      active = active.shadowRoot.activeElement;
+    }
+    const inside = Boolean(active) && this.box.contains(active);
+    const nowhere = !active || active === document.body;
+    if (!inside && !nowhere) return;
     this.trigger("saved", this.version);
   }
 

@@ -77,8 +77,10 @@ def _redraw(fragments: tuple[str, ...]) -> None:
     try:
         st.rerun(list(fragments))
     except StreamlitAPIException:
-        # One of them is not on the page any more (it was left meanwhile): run the page.
-        st.rerun()
+        # One of them is not on the page any more: the page was left meanwhile, and the
+        # page now shown was drawn after the save. Nothing to redraw (and a run of the whole
+        # app from here could take the user back to the page they left).
+        return
 
 
 def _whole_page() -> None:

@@ -12,13 +12,18 @@ import streamlit as st
 from briefs.i18n import Translator
 from components.state import pop_notice
 from storage.db import DATABASE_ERRORS
+from storage.repository import NotFound
 
 __all__ = ["DATABASE_ERRORS", "database_section", "guarded", "show_notice", "show_page_notice"]
 NOTICE_KEY = "database_notice"
 
 
 def guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a widget callback: a database error becomes a notice on the next run."""
+    """Wrap a widget callback: a database error becomes a notice on the next run.
+
+    A login that ended meanwhile (in another tab, or by idle time) makes the store refuse
+    with NotFound: nothing is done, and the run that follows finds no login and says so.
+    """
 
     @functools.wraps(callback)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -26,6 +31,8 @@ def guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
             return callback(*args, **kwargs)
         except DATABASE_ERRORS:
             st.session_state[NOTICE_KEY] = True
+            return None
+        except NotFound:
             return None
 
     return wrapper

@@ -14,7 +14,7 @@ from components import steps
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from tests.apps import editors, send_saved
-from tests.browser import Stored
+from tests.browser import Stored, part
 from tests.test_pages import STEP_FILES, open_page, save_as_editor
 from tests.test_typing import STEP4, field, status, step_page
 
@@ -147,6 +147,8 @@ def test_in_chromium_a_pause_in_typing_redraws_the_checks_and_not_the_page(
     checks = page.locator("summary", has_text="Aandachtspunten voor deze stap (")
     expect(checks).to_have_count(1)
     before = int(re.findall(r"\((\d+)\)", checks.inner_text())[0])
+    drawn = page.get_by_test_id("stApp")
+    expect(drawn).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
     parts_shown = page.locator("[class*='st-key-part-']").count()
     box = field(page, "roadmap.summary")
     box.click()
@@ -164,6 +166,7 @@ def test_in_chromium_a_pause_in_typing_redraws_the_checks_and_not_the_page(
         page.wait_for_timeout(200)
     assert runs.finished[-1] == "FINISHED_FRAGMENT_RUN_SUCCESSFULLY", runs.finished
     assert "FINISHED_SUCCESSFULLY" not in runs.finished, runs.finished
+    expect(drawn).to_have_attribute("data-test-script-state", "notRunning", timeout=30_000)
     assert page.locator("[class*='st-key-part-']").count() == parts_shown
     expect(page.locator("h1").first).to_have_text(STEP4[1])
 
@@ -194,3 +197,40 @@ def test_in_chromium_coming_back_after_a_while_shows_what_others_saved_on_the_wh
     )
     # Another part than the one with the focus: only a run of the whole page shows it.
     expect(field(page, "roadmap.successor")).to_have_value("Gert van Economie", timeout=20_000)
+
+
+def test_in_chromium_removing_a_row_redraws_the_checks_that_named_it(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    page = step_page(new_page(), app_server, STEP4)
+    gone = "Oversteekbaarheid via wegmarkering site Byttebier"
+    expect(page.get_by_text(f"Actie ‘{gone}’ heeft geen trekker.")).to_be_visible()
+    fields = part(page, "roadmap.actions").locator("input, textarea")
+    expect(fields.first).to_be_visible()
+    label = next(
+        str(fields.nth(n).get_attribute("aria-label"))
+        for n in range(fields.count())
+        if fields.nth(n).input_value() == gone
+    )
+    number = int(re.findall(r"(\d+)$", label)[0])
+    part(page, "roadmap.actions").get_by_role(
+        "button", name=f"Rij {number} verwijderen", exact=True
+    ).click()
+    expect(status(page, "roadmap.actions")).to_contain_text("Bewaard", timeout=20_000)
+    # The button had the focus and is gone with its row: the checks still follow.
+    expect(page.get_by_text(f"Actie ‘{gone}’ heeft geen trekker.")).to_have_count(0, timeout=20_000)
+    assert gone not in json.dumps(Stored(demo_url).value("roadmap.actions"), ensure_ascii=False)
+
+
+def test_removing_a_sketch_after_a_logout_elsewhere_says_so_and_removes_nothing(
+    demo_url: str,
+) -> None:
+    at = open_page(STEP_FILES[3])
+    stored = Stored(demo_url)
+    before = stored.value("prototype.sketches")
+    assert before, "the demo brief has sketches"
+    AccountStore(make_engine(demo_url)).end_login_session(at.session_state["auth_token"])
+    at.button(key=f"remove:{stored.brief_id}:{before[0]['id']}").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Welkom bij Kernbrief"
+    assert stored.value("prototype.sketches") == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.load import ROUTE, Plan, drive
@@ -14,7 +15,10 @@ from storage.repository import SqlBriefStore
 def test_two_participants_save_and_the_database_holds_what_was_confirmed(tmp_path: Path) -> None:
     plan = Plan(participants=2, duration=6.0, think=(0.3, 0.6), edits_per_page=1, ramp=0.5)
     with started("sqlite", plan.participants, folder=tmp_path) as (target, people):
-        found, seen = asyncio.run(drive(target, people, plan))
+        # In a thread of its own: a Playwright test before this one in the same worker leaves
+        # an event loop set on the main thread, and asyncio.run refuses to nest in it.
+        with ThreadPoolExecutor(1) as thread:
+            found, seen = thread.submit(asyncio.run, drive(target, people, plan)).result()
         engine = make_engine(target.database_url)
         briefs = SqlBriefStore(engine)
         stored = {person.brief_id: briefs.load(person.brief_id) for person in people}
