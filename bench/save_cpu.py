@@ -13,57 +13,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.load_targets import PASSWORD, cpu_seconds, prepare, process_tree
 from bench.st_client import Editor, Tab
-from tests.postgres import free_port
+from tests.browser import AppServer
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP, OTHER_STEP, PART = "uitdaging", "stappenplan", "challenge.problem"
 SETTLE = 0.5  # seconds between actions, so that each is measured alone
 TAIL = 0.1  # seconds after an action for its last messages
-
-
-def _server(project: Path, url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "KERNBRIEF_SECRET_KEY": secrets.token_urlsafe(48)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "web/server.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-        ],
-        cwd=project,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.read() == b"ok":
-                    return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the server did not start: " + log.read_text())
 
 
 async def _measure(
@@ -115,16 +80,19 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="kernbrief-save-cpu-"))
     url = f"sqlite:///{folder / 'bench.db'}"
     person = prepare(url, 1)[0]
-    process, base = _server(options.project.resolve(), url, folder / "server.log")
+    server = AppServer(url, folder / "server.log", KERNBRIEF_SECRET_KEY=secrets.token_urlsafe(48))
+    server.project = options.project.resolve()
+    base = server.start()
+    assert server.process is not None
+    pid = server.process.pid
 
     def cpu() -> float:
-        return sum(cpu_seconds(pid) or 0.0 for pid in process_tree(process.pid))
+        return sum(cpu_seconds(child) or 0.0 for child in process_tree(pid))
 
     try:
         figures = asyncio.run(_measure(base, cpu, person.email, options.rounds))
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.stop()
     print(f"server: {options.project.resolve()}, means of {options.rounds}")
     print("| action | server CPU | wall |")
     print("|---|---|---|")

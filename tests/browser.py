@@ -48,6 +48,8 @@ class AppServer:
     """`web/server.py` served by Streamlit on a free port, as `make run` serves it."""
 
     def __init__(self, database_url: str, log_file: Path, **env: str):
+        # The checkout served; a benchmark may set another one (bench/save_cpu.py --project).
+        self.project = PROJECT_ROOT
         self.database_url = database_url
         self.log_file = log_file
         self.env = env
@@ -69,7 +71,7 @@ class AppServer:
                 f"--server.port={self.port}",
                 "--browser.gatherUsageStats=false",
             ],
-            cwd=PROJECT_ROOT,
+            cwd=self.project,
             env={**os.environ, "DATABASE_URL": self.database_url, **self.env},
             stdout=log,
             stderr=subprocess.STDOUT,
