@@ -14,6 +14,7 @@ from components.reconnect import redraw_after_reconnect
 from components.resilience import DATABASE_ERRORS, show_notice
 from components.state import language_picker, translator
 from components.workspace import principal_or_stop, signed_in_sidebar
+from web.warm_up import first_page_drawn
 
 st.set_page_config(page_title="Kernbrief", page_icon="📘", layout="wide")
 
@@ -94,3 +95,6 @@ except Exception:
     code = secrets.token_hex(4)
     logging.getLogger("kernbrief").exception("page failed, code %s", code)
     st.error(t("app.error", code=code))
+finally:
+    # Even when the page stops or reruns: the server's warm-up waits for a first page.
+    first_page_drawn()

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
+from streamlit.testing.v1 import AppTest
 
+from tests.apps import APP
 from tests.browser import LOTTE, log_in
 from tests.conftest import PROJECT_ROOT
-from web.warm_up import function_imports, script_imports, stages
+from web.warm_up import FIRST_PAGE_DRAWN, function_imports, script_imports, stages
 
 # Each is imported where it is used, never by the first page: the frames of tables (pandas,
 # with numpy and pyarrow), Word documents (python-docx, lxml), the password rule (zxcvbn),
@@ -128,13 +130,54 @@ def test_the_flag_the_server_sets_is_the_one_streamlit_reads_before_its_first_el
 
 def test_the_first_page_is_warmed_first_and_every_page_is_warmed() -> None:
     first, routes, second, *_rest = stages(PROJECT_ROOT)
-    assert {"components.workspace", "components.account", "pandas", "pyarrow"} <= set(first)
+    assert {"components.workspace", "components.account"} <= set(first)
+    # The start page draws its table without a frame: pandas waits for the pages that need it.
+    assert not {"pandas", "pyarrow", "plotly.graph_objects"} & set(first)
     # A login follows the first page: then what the routes import when first called.
     assert set(routes_imports()) <= {*first, *routes}
-    assert {"components.overview", "plotly.graph_objects"} <= set(second)
+    assert {"components.overview", "plotly.graph_objects", "pandas", "pyarrow"} <= set(second)
     warmed = {name for stage in stages(PROJECT_ROOT) for name in stage}
     for page in (PROJECT_ROOT / "pages").glob("*.py"):
         assert set(script_imports(page)) <= warmed, page.name
+
+
+def test_the_rest_of_the_warm_up_waits_for_a_first_page(tmp_path: Path) -> None:
+    """What the first page needs is imported at once; the rest only once a page was drawn."""
+    first = stages(PROJECT_ROOT)[0]
+    later = "components.overview"
+    code = (
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "from web import warm_up\n"
+        f"url = 'sqlite:///{tmp_path / 'x.db'}'\n"
+        "warm_up.warm_first_page(Path('.'), url)\n"
+        "assert 'sqlite3' in sys.modules\n"
+        f"assert {later!r} not in sys.modules\n"
+        "thread = threading.Thread(target=warm_up.warm_up, args=(Path('.'), url, 120))\n"
+        "thread.start()\n"
+        "thread.join(1)\n"
+        f"assert thread.is_alive() and {later!r} not in sys.modules, 'it did not wait'\n"
+        "warm_up.first_page_drawn()\n"
+        "thread.join(120)\n"
+        "assert not thread.is_alive()\n"
+    )
+    loaded = loaded_modules(code, f"sqlite:///{tmp_path / 'x.db'}")
+    assert set(first) <= loaded
+    assert {later, "plotly.graph_objects", "components.steps", "services.account_mail"} <= loaded
+
+
+def test_every_run_of_the_app_tells_the_warm_up_a_page_was_drawn(demo_url: str) -> None:
+    FIRST_PAGE_DRAWN.clear()
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert [title.value for title in at.title] == ["Welkom bij Kernbrief"]
+    assert FIRST_PAGE_DRAWN.is_set()
+
+
+def test_no_installed_package_declares_streamlit_components() -> None:
+    """web/server.py skips Streamlit's scan for them: a package that brings one must be seen."""
+    from streamlit.components.v2.manifest_scanner import scan_component_manifests
+
+    assert scan_component_manifests() == []
 
 
 def _project_imports() -> dict[str, set[str]]:

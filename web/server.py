@@ -13,6 +13,7 @@ from starlette.requests import HTTPConnection
 from streamlit import config as streamlit_config
 from streamlit import delta_generator
 from streamlit.auth_util import get_cookie_with_chunks, get_expose_tokens_config
+from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web.server.server_util import get_cookie_secret
 from streamlit.web.server.starlette.starlette_app_utils import decode_signed_value
@@ -100,6 +101,14 @@ PagesManager.uses_pages_directory = False
 # always runs under Streamlit: the check is marked as done. (Should Streamlit rename the flag,
 # the check merely costs its time again.)
 delta_generator._use_warning_has_been_displayed = True
+
+
+# Before it listens, Streamlit reads the metadata of every installed distribution (0.15–0.2 s
+# of a cold start) to find components that packages declare in their pyproject.toml. The
+# app's one component is declared in code (components/part_editor.py) and no installed
+# package declares any (tests/test_startup.py checks, so that adding one is noticed): the
+# scan is skipped.
+setattr(BidiComponentManager, "discover_and_register_components", lambda _self, **_: None)  # noqa: B010
 
 
 @asynccontextmanager

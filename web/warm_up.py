@@ -2,13 +2,19 @@
 
 A fresh server imports only what serving needs; the pages import pandas, pyarrow and their
 own modules when they are first drawn, the web routes SQLAlchemy, storage and services when
-first called. The first visitor's browser then spends about a second loading Streamlit's
-JavaScript before it asks for a page, while the server has nothing to do: this thread does
-those imports in that second, so that the first page (and the first login, and the first
-participant's overview after a restart) does not wait for them. Python's import locks make a
-page that needs a module the thread is importing wait for it, never import it twice; as the
-project's imports have no cycle, two threads importing never wait on each other.
-tests/test_startup.py checks that there is none, and draws a fresh server's first pages.
+first called. This thread imports them ahead of need, in two steps. Right after the server
+starts it imports what the first page draws with (app.py's and the login page's imports, the
+database driver), while the first visitor's browser loads Streamlit's JavaScript. The rest
+(the web routes' imports, the overview and its chart, the other pages) waits until a page has
+been drawn, or a few seconds have passed: on this 2-core machine, importing everything at once
+took processor time from the browser and from serving its JavaScript, and the first page came
+later than with no warm-up at all (bench/startup_bench.py). The first login, and the first
+participant's overview after a restart, then still find their modules imported.
+
+Python's import locks make a page that needs a module the thread is importing wait for it,
+never import it twice; as the project's imports have no cycle, two threads importing never wait
+on each other. tests/test_startup.py checks that there is none, and draws a fresh server's
+first pages.
 """
 
 from __future__ import annotations
@@ -22,13 +28,17 @@ from pathlib import Path
 
 # In the order they are warmed: scripts whose top-level imports are imported, and libraries
 # their pages import only when they draw. First the page a visitor sees (app.py's emoji icon
-# has Streamlit import and compile its emoji list) and its table (st.dataframe needs pandas
-# and pyarrow), then a participant's home and its chart; the other pages in pages/ follow,
-# in alphabetical order.
+# has Streamlit import its list of emoji, 0.1 s; a Material icon would have every browser
+# fetch the tab's icon from Google's servers), then a participant's home with its chart and
+# the tables of other pages (st.dataframe needs pandas and pyarrow); the other pages in
+# pages/ follow, in alphabetical order.
 STAGES = (
-    (("app.py", "pages/login.py"), ("streamlit.emojis", "pandas", "pyarrow")),
-    (("pages/overview.py",), ("plotly.graph_objects",)),
+    (("app.py", "pages/login.py"), ("streamlit.emojis",)),
+    (("pages/overview.py",), ("plotly.graph_objects", "pandas", "pyarrow")),
 )
+# How long the rest of the warm-up waits for a first page before it starts anyway: a server
+# no one visits yet may as well be warm when someone does.
+PATIENCE_SECONDS = 10.0
 # The web routes import SQLAlchemy, storage and services in their functions, not at the top:
 # `streamlit run web/server.py` imports them before the server listens. What their functions
 # import is warmed right after the first page, which a login follows.
@@ -84,22 +94,39 @@ def stages(root: Path) -> list[list[str]]:
     return found
 
 
-def warm_up(root: Path, database_url: str) -> None:
-    """Import the pages' and the routes' modules and the database driver, the first page's first.
+FIRST_PAGE_DRAWN = threading.Event()
 
-    A failure is only logged: the page that needs the module will say more.
-    """
+
+def first_page_drawn() -> None:
+    """Say that a page has been drawn: the rest of the warm-up may start (app.py, every run)."""
+    FIRST_PAGE_DRAWN.set()
+
+
+def warm_up(root: Path, database_url: str, patience: float = 0.0) -> None:
+    """Import what the first page needs, then, once a page has been drawn (or after
+    ``patience`` seconds), the rest; a failure is only logged: the page that needs the module
+    will say more."""
+    warm_first_page(root, database_url)
+    FIRST_PAGE_DRAWN.wait(patience)
+    warm_the_rest(root)
+
+
+def warm_first_page(root: Path, database_url: str) -> None:
+    """Import the first page's modules and the database driver it reads with."""
     # Here, not at the top: this module is imported before the server listens.
     from sqlalchemy.engine import make_url
 
-    first, *later = stages(root)
-    _import_all(first)
+    _import_all(stages(root)[0])
     try:
         # SQLAlchemy imports the dialect and its driver when the first engine is made.
         make_url(database_url).get_dialect().import_dbapi()
     except Exception:
         log.debug("warm-up: the database driver failed to import", exc_info=True)
-    for names in later:
+
+
+def warm_the_rest(root: Path) -> None:
+    """Import the web routes' modules, the overview's, then the other pages'."""
+    for names in stages(root)[1:]:
         _import_all(names)
     # What the imports made (modules, classes, constants) lives as long as the server: moved
     # out of the collector's generations, a full collection no longer walks its hundred and
@@ -118,7 +145,10 @@ def _import_all(names: list[str]) -> None:
 def start_warm_up(root: Path, database_url: str) -> threading.Thread:
     """Start warming in a daemon thread (it never keeps the server from stopping)."""
     thread = threading.Thread(
-        target=warm_up, args=(root, database_url), name="kernbrief-warm-up", daemon=True
+        target=warm_up,
+        args=(root, database_url, PATIENCE_SECONDS),
+        name="kernbrief-warm-up",
+        daemon=True,
     )
     thread.start()
     return thread
