@@ -185,9 +185,15 @@ class PartEditor {
     const local = first ? null : this.current();
     this.data = data;
     if (shape !== this.shape) {
+      // New choices or columns (a colleague renamed an objective, the user just did): the
+      // form is built anew, with what is typed here and the cursor where it was.
+      const place = first ? null : this.focusPlace();
       this.shape = shape;
       this.build();
-      if (!first) this.show(local);
+      if (!first) {
+        this.show(local);
+        this.restoreFocus(place);
+      }
     }
     if (first) {
       this.accept(data.value, data.version);
@@ -370,20 +376,46 @@ class PartEditor {
   }
 
   showKeepingFocus(value) {
-    const active = "activeElement" in this.root ? this.root.activeElement : null;
-    let place = null;
-    if (this.data.kind === "rows" && active) {
-      const row = this.rows.find((r) => Object.values(r.inputs).includes(active));
-      if (row) place = [row.id, Number(active.dataset.column)];
-    }
-    const caret = active === this.field ? this.field.selectionStart : null;
+    const place = this.focusPlace();
     this.show(value);
-    if (place) {
-      const row = this.rows.find((r) => r.id === place[0]);
-      if (row) this.focusCell(row, place[1]);
-    } else if (caret !== null) {
+    this.restoreFocus(place);
+  }
+
+  // Where the keyboard focus is in this editor: a table's row and column, or its one field,
+  // with the caret. Null when the focus is elsewhere.
+  focusPlace() {
+    const active = "activeElement" in this.root ? this.root.activeElement : null;
+    if (!active || !this.box || !this.box.contains(active)) return null;
+    let caret = null;
+    try {
+      caret = typeof active.selectionStart === "number" ? active.selectionStart : null;
+    } catch {
+      caret = null; // Inputs without a text caret (numbers, dates) throw when asked.
+    }
+    if (this.data.kind === "rows") {
+      const row = this.rows.find((r) => Object.values(r.inputs).includes(active));
+      return row ? { row: row.id, column: Number(active.dataset.column), caret } : null;
+    }
+    return active === this.field ? { field: true, caret } : null;
+  }
+
+  restoreFocus(place) {
+    if (!place) return;
+    let target = null;
+    if (place.row !== undefined) {
+      const row = this.rows.find((r) => r.id === place.row);
+      if (!row) return;
+      target = this.focusCell(row, place.column);
+    } else if (this.field) {
       this.field.focus();
-      this.field.setSelectionRange(caret, caret);
+      target = this.field;
+    }
+    if (target && place.caret !== null) {
+      try {
+        target.setSelectionRange(place.caret, place.caret);
+      } catch {
+        // A select or a date field has no caret to put back.
+      }
     }
   }
 
@@ -489,6 +521,7 @@ class PartEditor {
   focusCell(row, column) {
     const name = this.data.columns[Math.min(column, this.data.columns.length - 1)].name;
     row.inputs[name].focus();
+    return row.inputs[name];
   }
 
   addRow(position, focus) {

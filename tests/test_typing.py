@@ -743,3 +743,37 @@ def test_a_sketch_keeps_the_caption_typed_just_before_the_file_was_dropped(
     page.locator("input[type=file]").set_input_files(str(picture))
     wait_for(lambda: len(stored.value("prototype.sketches")) == 1, timeout=30)
     assert stored.value("prototype.sketches")[0]["caption"] == "Plan van de doorsteek"
+
+
+def test_typing_in_the_actions_while_a_renamed_objective_redraws_them_keeps_focus_and_text(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    """Renaming an objective changes the choices of the actions' objective column, and the
+    table is built anew around the cell being typed in: the cursor stays in that cell."""
+    stored = Stored(demo_url)
+    page = step_page(new_page(), app_server, STEP4)
+    objectives = part(page, "roadmap.objectives")
+    actions = part(page, "roadmap.actions")
+    before = stored.value("roadmap.actions")
+    objectives.get_by_role("textbox", name="Titel, Doelstelling 1", exact=True).fill(
+        "Een hernoemde doelstelling"
+    )
+    # Straight from the objective into the second action's title, as people do: leaving the
+    # objectives saves them, and the redrawn actions arrive while the user types.
+    title = actions.get_by_role("textbox", name="Titel, Actie 2", exact=True)
+    title.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" eerst", delay=30)
+    choice = actions.get_by_role("combobox", name="Doelstelling, Actie 1", exact=True)
+    expect(choice.locator("option", has_text="Een hernoemde doelstelling")).to_have_count(1)
+    page.keyboard.type(" en dan", delay=30)
+    assert focused_label(page) == "Titel, Actie 2"
+    expect(title).to_have_value(before[1]["title"] + " eerst en dan")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Dienst lokale economie")
+    leave_field(page)
+    expect(actions.get_by_role("status")).to_have_text(SAVED, timeout=15_000)
+    saved = stored.value("roadmap.actions")
+    assert saved[0]["title"] == before[0]["title"], "the first action is untouched"
+    assert saved[1]["title"] == before[1]["title"] + " eerst en dan"
+    assert saved[1]["owner"] == "Dienst lokale economie"
