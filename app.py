@@ -9,6 +9,7 @@ import streamlit as st
 
 from briefs.access import Principal, pages_of
 from briefs.steps import STEP_SPECS
+from components.chrome import chrome_in_language
 from components.navigation import not_for_role, requested_path, unknown_page_message
 from components.reconnect import redraw_after_reconnect
 from components.resilience import DATABASE_ERRORS, show_notice
@@ -19,6 +20,7 @@ from web.warm_up import first_page_drawn
 st.set_page_config(page_title="Kernbrief", page_icon="📘", layout="wide")
 
 t = translator()
+chrome_in_language(t)
 principal = principal_or_stop(t)
 # The language switch lives here, not in a page, so that it keeps its value across pages.
 language_picker()

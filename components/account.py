@@ -54,7 +54,7 @@ def login_page() -> None:
     except DATABASE_ERRORS:
         database_unreachable(t)
         return
-    st.subheader(t("start.trajectories"))
+    st.header(t("start.trajectories"))
     st.caption(t("start.uncertain"))
     st.markdown(
         literal_table(
@@ -78,7 +78,7 @@ def account_page(principal: Principal) -> None:
     show_page_notice(t)
     st.text(f"{principal.name} · {principal.email}")
     st.text(t("account.role", role=t(f"role.{principal.role}")))
-    st.subheader(t("account.change_password"))
+    st.header(t("account.change_password"))
     with st.form("change_password", clear_on_submit=True):
         current = st.text_input(t("auth.current_password"), type="password", key="pw_current")
         new = st.text_input(t("auth.new_password"), type="password", key="pw_new")
@@ -110,7 +110,7 @@ def _change_password(
 def _logins(principal: Principal, t: Translator) -> None:
     """The person's logins that have not ended, and the buttons that end them."""
     configured = settings()
-    st.subheader(t("account.logins"))
+    st.header(t("account.logins"))
     st.caption(
         t("account.logins_help", minutes=configured.idle_minutes, hours=configured.session_hours)
     )

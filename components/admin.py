@@ -48,7 +48,7 @@ def programme_page(principal: Principal) -> None:
 def mail_status(t: Translator) -> None:
     """How e-mail leaves the app, or why it cannot: resets and invitations depend on it."""
     config = mail_settings()
-    st.subheader(t("mail.status_title"))
+    st.header(t("mail.status_title"))
     if config.problem:
         st.error(t("mail.not_configured", detail=t(f"mail.problem.{config.problem}")))
     elif config.backend == "smtp":
@@ -89,7 +89,7 @@ def people_page(principal: Principal) -> None:
         hide_index=True,
         width="stretch",
     )
-    st.subheader(t("people.set_role"))
+    st.header(t("people.set_role"))
     with st.form("set_role"):
         email = st.text_input(t("people.email"), key="role_email")
         role = st.selectbox(

@@ -32,7 +32,7 @@ def coach_page(principal: Principal) -> None:
     t = translator()
     st.title(t("coach.title"))
     trajectories = managed_trajectories(principal, programme_store().trajectories())
-    st.subheader(t("coach.trajectories"))
+    st.header(t("coach.trajectories"))
     st.dataframe(
         safe_table(
             [
@@ -50,7 +50,7 @@ def coach_page(principal: Principal) -> None:
     if not trajectories:
         return
     coach_dashboard(principal, trajectories)
-    st.subheader(t("coach.invite"))
+    st.header(t("coach.invite"))
     st.caption(t("coach.invite_help", days=INVITATION_VALIDITY.days))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
     with st.form("invite"):
@@ -65,7 +65,7 @@ def coach_page(principal: Principal) -> None:
         invite = st.form_submit_button(t("coach.make_invitation"))
     if invite and trajectory_id is not None:
         _make_invitation(principal, int(trajectory_id), municipality, email)
-    st.subheader(t("coach.reset"))
+    st.header(t("coach.reset"))
     st.caption(t("coach.reset_help"))
     with st.form("reset"):
         reset_email = st.text_input(t("coach.reset_email"), key="reset_email")

@@ -18,7 +18,7 @@ def export_page() -> None:
     t, brief = workspace.t, workspace.brief
     st.title(t("export.title"))
     st.write(t("export.intro"))
-    st.subheader(t("export.include"))
+    st.header(t("export.include"))
     summary = st.checkbox(t("export.summary"), value=True, key="export_summary")
     steps = frozenset(
         step

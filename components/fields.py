@@ -50,7 +50,8 @@ def part_header(key: str, t: Translator, level: str = "subheader") -> None:
     title = t(f"part.{key}.title")
     anchor = key.replace(".", "-").replace("_", "-")
     if level == "subheader":
-        st.subheader(title, anchor=anchor)
+        # An h2: a part is a section of its step page, right under the title (h1).
+        st.header(title, anchor=anchor)
     else:
         st.markdown(f"**{title}**")
     st.caption(t(f"part.{key}.help"))
@@ -148,7 +149,10 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
             if data is None:
                 st.text(t("upload.missing_image"))
             else:
-                st.image(data, width="stretch")
+                # The caption says what the sketch shows: screen readers hear it as its text.
+                caption = str(sketch.get("caption") or "")
+                alt = caption or t("upload.alt_untitled", n=index + 1)
+                st.image(data, width="stretch", alt=alt)
             st.text(sketch.get("caption", ""))
             st.button(
                 t("upload.remove"),
@@ -165,6 +169,8 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
     st.file_uploader(
         t("upload.label", mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
         key=upload_key,
+        # Said again here so that Streamlit's own line under the field names the same limit.
+        max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024),
         on_change=guarded(_add_sketch),
         args=(brief.id, key, upload_key, caption_key, ctx.author),
     )

@@ -23,7 +23,7 @@ def overview_page() -> None:
         return
     t, brief, trajectory = workspace.t, workspace.brief, workspace.trajectory
     st.title(t("overview.title"))
-    st.subheader(t("overview.trajectory", number=trajectory.number, title=trajectory.title))
+    st.header(t("overview.trajectory", number=trajectory.number, title=trajectory.title))
     facts = st.columns(3)
     last = brief.last_saved()
     for column, label, value in (
@@ -58,7 +58,7 @@ def overview_page() -> None:
             )
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(t("overview.progress"))
+        st.header(t("overview.progress"))
         # Streamlit's own bars, not a plotly chart: a browser opening its first page then
         # need not load and compile plotly's 4.7 MB of JavaScript, and a screen reader reads them.
         for step, share in step_progress(brief).items():
@@ -67,9 +67,9 @@ def overview_page() -> None:
             st.progress(percent, text=label)
     with right:
         checks = run_checks(brief)
-        st.subheader(f"{t('overview.todo')} ({len(checks)})")
+        st.header(f"{t('overview.todo')} ({len(checks)})")
         show_checks(checks, t, with_links=True)
-    st.subheader(t("overview.trace"))
+    st.header(t("overview.trace"))
     st.caption(t("overview.trace_help"))
     lines = chains(brief, t)
     if not lines:

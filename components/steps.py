@@ -86,7 +86,7 @@ def _part(ctx: EditContext, spec: PartSpec) -> None:
 
 
 def _group(ctx: EditContext, group: Group) -> None:
-    st.subheader(ctx.t(group.spec.title_key), anchor=group.spec.key.replace("_", "-"))
+    st.header(ctx.t(group.spec.title_key), anchor=group.spec.key.replace("_", "-"))
     parts = iter(group.parts)
     for width in group.spec.rows:
         for column in st.columns(width):

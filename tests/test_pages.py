@@ -65,6 +65,7 @@ def texts(at: AppTest) -> str:
             "error",
             "success",
             "title",
+            "header",
             "subheader",
             "text",
         )

@@ -296,7 +296,7 @@ def test_the_coach_sees_the_workshops_of_the_trajectory_and_their_calendar(
     demo_url: str,
 ) -> None:
     at = app_as(COACH)
-    assert at.subheader[2].value == "Werksessies"
+    assert at.header[2].value == "Werksessies"
     table = next(frame.value for frame in at.dataframe if "Sessie" in frame.value.columns)
     assert list(table["Sessie"]) == [1, 2, 3, 4]
     assert list(table["Stap"]) == [1, 2, 3, 4]

@@ -178,7 +178,7 @@ def test_every_part_is_on_its_step_page(demo_url: str, step: Any) -> None:
     at.switch_page(step.page_file).run()
     assert not at.exception, at.exception
     shown = set(editors(at))
-    headings = {element.value for element in at.subheader}
+    headings = {element.value for element in at.header}
     for spec in PART_SPECS:
         if spec.step != step.number:
             continue

@@ -94,10 +94,28 @@ def _page(t: Translator, title: str, body: str, csrf: str | None = None) -> HTML
     return response
 
 
-def _field(label: str, name: str, kind: str = "text", value: str = "") -> str:
+# What each field holds, for the browser's password manager and autofill (WCAG 1.3.5).
+AUTOCOMPLETE = {
+    "email": "username",
+    "password": "current-password",
+    "name": "name",
+    "password_again": "new-password",
+}
+
+
+def _field(
+    label: str,
+    name: str,
+    kind: str = "text",
+    value: str = "",
+    focus: bool = False,
+    autocomplete: str | None = None,
+) -> str:
+    purpose = autocomplete or AUTOCOMPLETE.get(name, "off")
     return (
         f"<label for='{name}'>{html.escape(label)}</label>"
-        f"<input id='{name}' name='{name}' type='{kind}' value='{html.escape(value)}' required>"
+        f"<input id='{name}' name='{name}' type='{kind}' value='{html.escape(value)}' "
+        f"autocomplete='{purpose}' required{' autofocus' if focus else ''}>"
     )
 
 
@@ -171,9 +189,11 @@ def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "
     parts.append(
         f"<form method='post' action='/auth/login?taal={t.language}'>"
         f"<input type='hidden' name='csrf' value='{csrf}'>"
-        + _field(t("auth.email"), "email", "email", email)
-        + _field(t("auth.password"), "password", "password")
+        # The cursor starts where typing begins: the address, or after a refusal the password.
+        + _field(t("auth.email"), "email", "email", email, focus=not email)
+        + _field(t("auth.password"), "password", "password", focus=bool(email))
         + f"<button type='submit'>{html.escape(t('auth.login'))}</button></form>"
+        f"<p class='note'>{html.escape(t('auth.forgot'))}</p>"
     )
     if settings().demo:
         rows = "".join(
@@ -312,7 +332,7 @@ class InvitationPage:
             )
         fields += (
             f"<p class='note'>{html.escape(t('auth.password_rule'))}</p>"
-            + _field(t("auth.new_password"), "password", "password")
+            + _field(t("auth.new_password"), "password", "password", autocomplete="new-password")
             + _field(t("auth.password_again"), "password_again", "password")
             + f"<button type='submit' name='step' value='account'>"
             f"{html.escape(t('auth.create_account'))}</button>"
@@ -445,7 +465,7 @@ async def reset(request: Request) -> Response:
         + f"<form method='post' action='/auth/reset?code={quote(code)}&taal={t.language}'>"
         f"<input type='hidden' name='csrf' value='{csrf}'>"
         + f"<p class='note'>{html.escape(t('auth.password_rule'))}</p>"
-        + _field(t("auth.new_password"), "password", "password")
+        + _field(t("auth.new_password"), "password", "password", autocomplete="new-password")
         + _field(t("auth.password_again"), "password_again", "password")
         + f"<button type='submit'>{html.escape(t('auth.save_password'))}</button></form>"
     )

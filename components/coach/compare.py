@@ -90,7 +90,7 @@ def _part_table(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
 
 
 def compare_section(briefs: list[Brief], t: Translator) -> None:
-    st.subheader(t("compare.title"))
+    st.header(t("compare.title"))
     keys = [ROOT_CAUSE, SWOT, *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
     key = st.selectbox(
         t("compare.part"), keys, format_func=lambda k: _label(k, t), key="compare_part"

@@ -149,7 +149,7 @@ def coach_dashboard(principal: Principal, trajectories: list[Trajectory]) -> Non
     trajectory = _pick_trajectory(trajectories, t)
     cohort = load_cohort(trajectory.id, principal)
     workshops = programme_store().workshops(trajectory.id)
-    st.subheader(t("dashboard.matrix"))
+    st.header(t("dashboard.matrix"))
     readiness_note(cohort.rows, workshops, t)
     matrix(cohort.rows, t)
     workshops_section(trajectory, workshops, t)

@@ -62,7 +62,7 @@ def _mark_reviewed(brief_id: int, step: int, status: StepStatus, t: Translator) 
 def review_section(
     rows: list[CohortRow], briefs: list[Brief], principal: Principal, t: Translator
 ) -> None:
-    st.subheader(t("dashboard.review"))
+    st.header(t("dashboard.review"))
     picked = _pick(rows, t)
     if picked is None:
         return

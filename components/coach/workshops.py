@@ -21,7 +21,7 @@ def _row(workshop: Workshop, t: Translator) -> dict[str, object]:
 
 
 def workshops_section(trajectory: Trajectory, workshops: list[Workshop], t: Translator) -> None:
-    st.subheader(t("sessions.title"))
+    st.header(t("sessions.title"))
     st.dataframe(
         safe_table([_row(workshop, t) for workshop in workshops]),
         hide_index=True,

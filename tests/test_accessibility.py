@@ -1,0 +1,171 @@
+"""WCAG 2.1 AA and the user's language on every page of every role, in real Chromium.
+
+axe-core (npm, installed by `make test`) checks each page at its full height; the headings must
+go down one level at a time; `<html lang>` is the chosen language; Streamlit's own English words
+(its buttons, hints and labels for screen readers) never show on a Dutch page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from briefs.catalogue import CATALOGUE
+from components.chrome import CHROME_KEYS
+from tests.browser import LOTTE, log_in
+from tests.conftest import PROJECT_ROOT, missing
+
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+COACH = "jonas.wouters@begeleiding.demo"
+ADMIN = "els.maes@programma.demo"
+# Every address each role has, as app.py names them (the first is the role's home).
+PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
+    None: ("", "aanmelden", "een-adres-dat-niet-bestaat"),
+    LOTTE: (
+        "overzicht",
+        "uitdaging",
+        "verkennen",
+        "testen",
+        "stappenplan",
+        "exporteren",
+        "account",
+    ),
+    COACH: ("begeleiding", "account"),
+    ADMIN: ("programma", "mensen", "logboek", "account"),
+}
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Streamlit's English strings, as the catalogue holds them (a template's {name} matches
+# anything), and some that must never come back.
+STREAMLIT_ENGLISH = [CATALOGUE[key][1] for key in CHROME_KEYS]
+
+
+def drawn(page: Page, address: str, base: str) -> None:
+    """Open a page by its address and wait until Streamlit has finished drawing it."""
+    page.goto(f"{base}/{address}")
+    expect(page.locator("h1").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
+    # The charts and tables draw after the run; give the browser a moment to lay them out.
+    page.wait_for_timeout(500)
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations, at the page's full height."""
+    height = int(page.evaluate("document.documentElement.scrollHeight"))
+    page.set_viewport_size({"width": 1440, "height": max(900, min(height, 20_000))})
+    page.wait_for_timeout(300)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async (tags) => {
+          const result = await axe.run(document, {
+            runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+          return result.violations.map((v) => ({
+            id: v.id, impact: v.impact,
+            where: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+          }));
+        }""",
+        WCAG_AA,
+    )
+    page.set_viewport_size({"width": 1440, "height": 900})
+    return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+def heading_levels(page: Page) -> list[int]:
+    return [
+        int(tag[1])
+        for tag in page.evaluate(
+            "() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]"
+            ".filter((h) => h.offsetParent !== null).map((h) => h.tagName)"
+        )
+    ]
+
+
+def english_chrome(page: Page) -> list[str]:
+    """Streamlit's English strings found in the page's visible text and labels."""
+    shown = page.evaluate(
+        """() => {
+          const found = [document.body.innerText];
+          for (const el of document.querySelectorAll("[aria-label], [placeholder], [title]")) {
+            for (const a of ["aria-label", "placeholder", "title"]) {
+              if (el.getAttribute(a)) found.push(el.getAttribute(a));
+            }
+          }
+          return found;
+        }"""
+    )
+    lines = [line.strip() for text in shown for line in text.splitlines() if line.strip()]
+    patterns = [
+        re.compile("^" + re.sub(r"\\\{\w+\\\}", ".+", re.escape(english)) + "$")
+        for english in STREAMLIT_ENGLISH
+    ]
+    return sorted({line for line in lines for pattern in patterns if pattern.match(line)})
+
+
+@pytest.fixture
+def axe_available() -> None:
+    if not AXE.exists():
+        missing("axe-core (npm install, part of make test)")
+
+
+@pytest.mark.parametrize(
+    "email", list(PAGES_BY_ROLE), ids=["visitor", "participant", "coach", "admin"]
+)
+def test_every_page_of_every_role_meets_wcag_aa_in_dutch(
+    email: str | None, app_server: str, new_page: Any, axe_available: None
+) -> None:
+    page = new_page()
+    if email is not None:
+        log_in(page, app_server, email)
+    problems = {}
+    for address in PAGES_BY_ROLE[email]:
+        drawn(page, address, app_server)
+        found = []
+        if violations := axe_violations(page):
+            found.append("axe: " + ", ".join(f"{v['id']} at {v['where']}" for v in violations))
+        levels = heading_levels(page)
+        skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        if not levels or levels[0] != 1 or skips:
+            found.append(f"headings {levels}")
+        if (lang := page.evaluate("document.documentElement.lang")) != "nl":
+            found.append(f"lang={lang}")
+        if english := english_chrome(page):
+            found.append(f"English: {english}")
+        if found:
+            problems[f"/{address}"] = found
+    assert not problems, problems
+
+
+def test_the_login_form_starts_in_the_address_field_and_names_its_fields(
+    app_server: str, new_page: Any, axe_available: None
+) -> None:
+    page = new_page()
+    page.goto(f"{app_server}/auth/login")
+    expect(page.get_by_label("E-mailadres")).to_be_focused()
+    expect(page.get_by_label("E-mailadres")).to_have_attribute("autocomplete", "username")
+    expect(page.get_by_label("Wachtwoord")).to_have_attribute("autocomplete", "current-password")
+    expect(page.get_by_text("Wachtwoord vergeten?")).to_be_visible()
+    assert axe_violations(page) == []
+    # After a refused password the address stays, and the cursor waits in the password field.
+    page.get_by_label("E-mailadres").fill(LOTTE)
+    page.get_by_label("Wachtwoord").fill("niet het wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label("Wachtwoord")).to_be_focused()
+
+
+def test_an_english_page_says_so_and_keeps_streamlits_own_words(
+    app_server: str, new_page: Any
+) -> None:
+    page = new_page()
+    log_in(page, app_server, LOTTE)
+    drawn(page, "overzicht", app_server)
+    page.get_by_label("Taal").click()
+    page.get_by_role("option", name="English").click()
+    expect(page.locator("h1").first).to_have_text("My design brief", timeout=30_000)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="Skip to main content")).to_have_count(1)
