@@ -58,7 +58,12 @@ def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
     AppTest has no call for a component's trigger; this builds the widget state the browser
     sends (streamlit/components/v2/bidi_component/main.py names the trigger widget).
     """
-    editor = next(e for e in at.get("bidi_component") if json.loads(e.proto.json)["part"] == key)
+    editor = next(
+        e
+        for e in at.get("bidi_component")
+        if e.proto.component_name == "kernbrief_part_editor"
+        and json.loads(e.proto.json)["part"] == key
+    )
     states = at._tree.get_widget_states()
     trigger = states.widgets.add()
     trigger.id = _make_trigger_id(editor.proto.id, "events")
