@@ -6,7 +6,7 @@ import streamlit as st
 
 from briefs.access import Principal
 from briefs.devices import device_words
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from components.resilience import database_section, guarded, show_page_notice
 from components.state import (
     change_my_password,
@@ -122,8 +122,8 @@ def _logins(principal: Principal, t: Translator) -> None:
         rows = [
             {
                 t("account.login_device"): device_words(login.user_agent, t),
-                t("account.login_started"): format_moment(login.started),
-                t("account.login_last_seen"): format_moment(login.last_seen),
+                t("account.login_started"): t.moment(login.started),
+                t("account.login_last_seen"): t.moment(login.last_seen),
                 t("account.login_this"): t("account.this_login") if login.current else "",
             }
             for login in logins
