@@ -8,6 +8,7 @@ from briefs.access import Principal
 from briefs.devices import device_words
 from briefs.i18n import Translator
 from components.resilience import database_section, guarded, show_page_notice
+from components.same_tab_link import same_tab_link
 from components.state import (
     change_my_password,
     end_my_logins,
@@ -17,6 +18,7 @@ from components.state import (
     sso_email,
     sso_outcome,
     translator,
+    wanted_page,
 )
 from components.text import literal_table, md_literal, safe_table
 from components.workspace import database_unreachable
@@ -44,7 +46,9 @@ def login_page() -> None:
     show_page_notice(t)
     st.write(t("start.intro"))
     st.write(t("auth.intro"))
-    st.link_button(t("auth.login"), f"/auth/login?taal={t.language}", type="primary")
+    wanted = wanted_page()
+    after = f"&volgende={wanted}" if wanted else ""
+    same_tab_link(t("auth.login"), f"/auth/login?taal={t.language}{after}", key="login_link")
     if sso_configured():
         if outcome == single_sign_on.ENDED:
             st.info(t("auth.sso_ended"))
