@@ -13,7 +13,7 @@ from components.chrome import chrome_in_language
 from components.navigation import not_for_role, requested_path, unknown_page_message
 from components.reconnect import redraw_after_reconnect
 from components.resilience import DATABASE_ERRORS, show_notice
-from components.state import language_picker, translator
+from components.state import language_picker, remember_wanted_page, translator
 from components.workspace import principal_or_stop, signed_in_sidebar
 from web.warm_up import first_page_drawn
 
@@ -61,6 +61,16 @@ def hidden(url: str, body: Callable[[], None]) -> st.Page:
     return st.Page(body, title=t("app.title"), url_path=url, visibility="hidden")
 
 
+def to_login(url: str) -> Callable[[], None]:
+    """A visitor's way from a page address to the start page, keeping where they wanted to go."""
+
+    def go() -> None:
+        remember_wanted_page(url)
+        st.switch_page(home)
+
+    return go
+
+
 def refused(signed: Principal, name: str) -> Callable[[], None]:
     return lambda: not_for_role(signed, name, t, home)
 
@@ -75,7 +85,9 @@ extra = [page(names[0], visibility="hidden")]
 for name, (_path, _title, url) in PAGES.items():
     if name in names:
         continue
-    if principal is None or name == "login":
+    if principal is None:
+        extra.append(hidden(url, to_login(url)))
+    elif name == "login":
         extra.append(hidden(url, lambda: st.switch_page(home)))
     else:
         extra.append(hidden(url, refused(principal, name)))

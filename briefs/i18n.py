@@ -1,4 +1,4 @@
-"""The one catalogue of UI text in Dutch and English, and nl_BE formatting of dates and money."""
+"""The catalogue of UI text in Dutch and English; dates and money as each language writes them."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from briefs.catalogue import CATALOGUE
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-# Formats follow Flemish conventions in both languages: the programme runs in Flanders.
-FORMAT_LOCALE = "nl_BE"
+# Dutch as written in Flanders (19 december 2023, € 1.250,00); English as in the UK, whose
+# day-month order a Flemish reader shares (19 December 2023, €1,250.00).
+FORMAT_LOCALES = {"nl": "nl_BE", "en": "en_GB"}
+FORMAT_LOCALE = FORMAT_LOCALES[DEFAULT_LANGUAGE]
 TIMEZONE = ZoneInfo("Europe/Brussels")
 
 
@@ -33,45 +35,74 @@ class Translator:
     def has(self, key: str) -> bool:
         return key in CATALOGUE
 
+    # Dates, times, amounts and numbers as this language writes them.
+    def day(self, day: date | None) -> str:
+        return format_day(day, self.language)
 
-def format_day(day: date | None) -> str:
+    def short_day(self, day: date | None) -> str:
+        return format_short_day(day, self.language)
+
+    def moment(self, moment: datetime | None) -> str:
+        return format_moment(moment, self.language)
+
+    def moment_seconds(self, moment: datetime | None) -> str:
+        return format_moment_seconds(moment, self.language)
+
+    def clock(self, moment: datetime | None) -> str:
+        return format_clock(moment, self.language)
+
+    def money(self, amount: Decimal | float | None) -> str:
+        return format_money(amount, self.language)
+
+    def number(self, value: float | int | None) -> str:
+        return format_number(value, self.language)
+
+
+def _locale(language: str) -> str:
+    return FORMAT_LOCALES.get(language, FORMAT_LOCALE)
+
+
+def format_day(day: date | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a date as in '19 december 2023'."""
-    return format_date(day, format="long", locale=FORMAT_LOCALE) if day else ""
+    return format_date(day, format="long", locale=_locale(language)) if day else ""
 
 
-def format_short_day(day: date | None) -> str:
+def format_short_day(day: date | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a date as in '19/12/2023', for narrow table columns."""
-    return format_date(day, format="dd/MM/y", locale=FORMAT_LOCALE) if day else ""
+    return format_date(day, format="dd/MM/y", locale=_locale(language)) if day else ""
 
 
-def format_moment(moment: datetime | None) -> str:
-    """Return a timestamp as in '19 december 2023 om 10:30', in Belgian time."""
+def format_moment(moment: datetime | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """Return a timestamp as in '19 december 2023 10:30', in Belgian time."""
     if moment is None:
         return ""
-    return format_datetime(moment, "d MMMM y HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE)
+    return format_datetime(moment, "d MMMM y HH:mm", tzinfo=TIMEZONE, locale=_locale(language))
 
 
-def format_moment_seconds(moment: datetime | None) -> str:
+def format_moment_seconds(moment: datetime | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a timestamp to the second, as in '19 december 2023 10:30:05', in Belgian time."""
     if moment is None:
         return ""
-    return format_datetime(moment, "d MMMM y HH:mm:ss", tzinfo=TIMEZONE, locale=FORMAT_LOCALE)
+    pattern = "d MMMM y HH:mm:ss"
+    return format_datetime(moment, pattern, tzinfo=TIMEZONE, locale=_locale(language))
 
 
-def format_clock(moment: datetime | None) -> str:
+def format_clock(moment: datetime | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return the time of day in Belgian time, as in '10:30'."""
-    return format_datetime(moment, "HH:mm", tzinfo=TIMEZONE, locale=FORMAT_LOCALE) if moment else ""
+    if moment is None:
+        return ""
+    return format_datetime(moment, "HH:mm", tzinfo=TIMEZONE, locale=_locale(language))
 
 
-def format_money(amount: Decimal | float | None) -> str:
+def format_money(amount: Decimal | float | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return an amount as in '€ 1.250,00'."""
     if amount is None:
         return ""
-    return format_currency(amount, "EUR", locale=FORMAT_LOCALE)
+    return format_currency(amount, "EUR", locale=_locale(language))
 
 
-def format_number(value: float | int | None) -> str:
+def format_number(value: float | int | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a number as in '1.250,5'."""
     if value is None:
         return ""
-    return format_decimal(value, locale=FORMAT_LOCALE)
+    return format_decimal(value, locale=_locale(language))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from briefs.i18n import Translator, format_number
+from briefs.i18n import Translator
 from briefs.parts import Problem
 
 
@@ -17,7 +17,7 @@ def describe_problems(problems: list[Problem], t: Translator) -> str:
         numeric = isinstance(limit, int | float | Decimal) and not isinstance(limit, bool)
         # Thousands are grouped from 10.000 on: a year reads 1900, not 1.900.
         grouped = numeric and abs(limit) >= 10_000
-        limit_text = format_number(limit) if grouped else str(limit)
+        limit_text = t.number(limit) if grouped else str(limit)
         text = t(rule, limit=limit_text) if t.has(rule) else t("error.other")
         column = (
             t(f"col.{problem.column}")

@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 
 from briefs import model as m
 from briefs.brief import Brief
-from briefs.i18n import Translator, format_day, format_money, format_number, format_short_day
+from briefs.i18n import Translator
 from briefs.links import link_labels
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
 
@@ -153,11 +153,11 @@ class Reader:
         if field.kind is FieldKind.CHOICE:
             return self.t(f"enum.{value}")
         if field.kind is FieldKind.DATE:
-            return (format_short_day if short_dates else format_day)(day(value))
+            return (self.t.short_day if short_dates else self.t.day)(day(value))
         if field.kind is FieldKind.MONEY:
-            return format_money(Decimal(str(value)))
+            return self.t.money(Decimal(str(value)))
         if field.kind is FieldKind.NUMBER:
-            return format_number(value)
+            return self.t.number(value)
         return str(value)
 
     def headers(self, key: str) -> list[str]:

@@ -6,8 +6,9 @@ import streamlit as st
 
 from briefs.access import Principal
 from briefs.devices import device_words
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from components.resilience import database_section, guarded, show_page_notice
+from components.same_tab_link import same_tab_link
 from components.state import (
     change_my_password,
     end_my_logins,
@@ -17,6 +18,7 @@ from components.state import (
     sso_email,
     sso_outcome,
     translator,
+    wanted_page,
 )
 from components.text import literal_table, md_literal, safe_table
 from components.workspace import database_unreachable
@@ -44,7 +46,9 @@ def login_page() -> None:
     show_page_notice(t)
     st.write(t("start.intro"))
     st.write(t("auth.intro"))
-    st.link_button(t("auth.login"), f"/auth/login?taal={t.language}", type="primary")
+    wanted = wanted_page()
+    after = f"&volgende={wanted}" if wanted else ""
+    same_tab_link(t("auth.login"), f"/auth/login?taal={t.language}{after}", key="login_link")
     if sso_configured():
         if outcome == single_sign_on.ENDED:
             st.info(t("auth.sso_ended"))
@@ -122,8 +126,8 @@ def _logins(principal: Principal, t: Translator) -> None:
         rows = [
             {
                 t("account.login_device"): device_words(login.user_agent, t),
-                t("account.login_started"): format_moment(login.started),
-                t("account.login_last_seen"): format_moment(login.last_seen),
+                t("account.login_started"): t.moment(login.started),
+                t("account.login_last_seen"): t.moment(login.last_seen),
                 t("account.login_this"): t("account.this_login") if login.current else "",
             }
             for login in logins

@@ -6,7 +6,7 @@ import streamlit as st
 
 from briefs.access import Principal, Role
 from briefs.cohort import programme_progress
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from briefs.steps import STEPS
 from components.state import (
     account_store,
@@ -116,7 +116,7 @@ def audit_page(principal: Principal) -> None:
         safe_table(
             [
                 {
-                    t("audit.when"): format_moment(entry.at),
+                    t("audit.when"): t.moment(entry.at),
                     t("audit.who"): entry.actor,
                     t("audit.what"): (
                         t(f"audit.action.{entry.action}")

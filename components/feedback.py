@@ -10,7 +10,7 @@ from briefs.access import Principal, Role
 from briefs.brief import Brief
 from briefs.cohort import StepStatus, step_statuses
 from briefs.feedback import Feedback, unread_per_step
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from components.resilience import DATABASE_ERRORS, guarded
 from components.state import (
     clear_typed_text,
@@ -38,7 +38,7 @@ def _show_message(item: Feedback, t: Translator) -> None:
         "review.by",
         name=item.author_name,
         role=t(f"role.{item.author_role}"),
-        moment=format_moment(item.created_at),
+        moment=t.moment(item.created_at),
     )
     st.text(who + (" " + t("review.resolved") if item.resolved else ""))
     st.text(item.body)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from briefs.brief import Brief, StoredPart, saved_by_name
 from briefs.history import Moment, describe_change, step_at, step_moments
-from briefs.i18n import Translator, format_moment, format_moment_seconds
+from briefs.i18n import Translator
 from briefs.links import link_labels
 from briefs.parts import PARTS, parts_of_step
 from components.part_view import show_part
@@ -29,7 +29,7 @@ def _version_line(revision: StoredPart, t: Translator) -> str:
     return t(
         "history.version",
         version=revision.version,
-        moment=format_moment(revision.saved_at),
+        moment=t.moment(revision.saved_at),
         name=saved_by_name(revision.saved_by) or "—",
     )
 
@@ -92,7 +92,7 @@ def _moment_option(moment: Moment, t: Translator) -> str:
     parts = ", ".join(t(f"part.{key}.title") for key in moment.keys[:3])
     return t(
         "history.moment_option",
-        moment=format_moment_seconds(moment.at),
+        moment=t.moment_seconds(moment.at),
         part=parts + (" …" if len(moment.keys) > 3 else ""),
         name=", ".join(moment.names) or "—",
     )
@@ -110,7 +110,7 @@ def _restore_step(brief: Brief, step: int, moment: datetime, author: str, t: Tra
         "success",
         "history.step_restored",
         count=len(restored),
-        moment=format_moment_seconds(moment),
+        moment=t.moment_seconds(moment),
     )
     st.rerun()
 

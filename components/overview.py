@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from briefs.checks import run_checks
-from briefs.i18n import format_day, format_moment
 from briefs.links import chains
 from briefs.programme import next_workshop
 from briefs.progress import step_progress
@@ -29,7 +28,7 @@ def overview_page() -> None:
     for column, label, value in (
         (facts[0], t("overview.municipality"), brief.municipality),
         (facts[1], t("overview.coaches"), ", ".join(trajectory.coaches)),
-        (facts[2], t("overview.last_saved", moment="").strip(": "), format_moment(last) or "—"),
+        (facts[2], t("overview.last_saved", moment="").strip(": "), t.moment(last) or "—"),
     ):
         column.caption(label)
         column.markdown(f"**{md_literal(value)}**")
@@ -43,7 +42,7 @@ def overview_page() -> None:
             t(
                 "overview.next_session_value",
                 number=upcoming.number,
-                day=format_day(upcoming.starts_at.date()),
+                day=t.day(upcoming.starts_at.date()),
                 mode=t(f"mode.{upcoming.mode}"),
                 place=place,
                 step=upcoming.step,

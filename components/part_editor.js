@@ -885,16 +885,16 @@ class PartEditor {
     // A pause in typing, or the field left (a removed row's button takes the focus along).
     if (this.unmounted || !this.trigger || !this.data.refresh) return;
     if (!["pause", "blur"].includes(reason) || document.visibilityState !== "visible") return;
-    // Still here: the focus is in this part, or nowhere because the control that had it is
-    // gone. Anywhere else it may be on a link to another page. The focused element is looked
-    // up through the shadow roots the component lives in.
+    // Still here, unless the focus went to a link: a click on another page's link moves the
+    // focus there before the save returns, and a rerun sent then would carry the old page and
+    // bring it back. Anywhere else (this part, another part's field, empty page space, nothing)
+    // the user stays on this page and the parts that show this one must follow. The focused
+    // element is looked up through the shadow roots the components live in.
     let active = document.activeElement;
     while (active && active.shadowRoot && active.shadowRoot.activeElement) {
       active = active.shadowRoot.activeElement;
     }
-    const inside = Boolean(active) && this.box.contains(active);
-    const nowhere = !active || active === document.body;
-    if (!inside && !nowhere) return;
+    if (active && active.closest && active.closest("a[href], [data-testid='stSidebarNav']")) return;
     this.trigger("saved", this.version);
   }
 

@@ -17,7 +17,7 @@ from streamlit.errors import StreamlitAPIException
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart, saved_by_name
-from briefs.i18n import TIMEZONE, Translator, format_clock, format_moment
+from briefs.i18n import TIMEZONE, Translator
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind
 from briefs.present import FieldKind, FieldSpec, row_fields
@@ -100,11 +100,11 @@ def status_text(stored: StoredPart, author: str, t: Translator) -> str:
     today = dt.datetime.now(TIMEZONE).date()
     if stored.saved_at.astimezone(TIMEZONE).date() == today:
         if who:
-            return t("save.saved_at_by", time=format_clock(stored.saved_at), name=who)
-        return t("save.saved_at", time=format_clock(stored.saved_at))
+            return t("save.saved_at_by", time=t.clock(stored.saved_at), name=who)
+        return t("save.saved_at", time=t.clock(stored.saved_at))
     if who:
-        return t("save.saved_before_by", moment=format_moment(stored.saved_at), name=who)
-    return t("save.saved_before", moment=format_moment(stored.saved_at))
+        return t("save.saved_before_by", moment=t.moment(stored.saved_at), name=who)
+    return t("save.saved_before", moment=t.moment(stored.saved_at))
 
 
 def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -> dict[str, Any]:

@@ -44,6 +44,7 @@ LAST_BRIEF_KEY = "last_brief"
 NOTICE_KEY = "page_notice"
 SSO_KEY = "sso_sign_in"
 RUN_MEMO_KEY = "fragment_run_memo"
+WANTED_PAGE_KEY = "wanted_page"
 
 
 @st.cache_resource
@@ -485,3 +486,13 @@ def set_feedback_problem(brief_id: int, step: int, reason: str | None) -> None:
         st.session_state.pop(f"feedback_problem:{brief_id}:{step}", None)
     else:
         st.session_state[f"feedback_problem:{brief_id}:{step}"] = reason
+
+
+def remember_wanted_page(address: str) -> None:
+    """Keep the address a visitor opened before they log in (the login returns them there)."""
+    st.session_state[WANTED_PAGE_KEY] = address
+
+
+def wanted_page() -> str:
+    """The address a visitor opened before they were shown the start page, or ""."""
+    return str(st.session_state.get(WANTED_PAGE_KEY, ""))

@@ -71,3 +71,14 @@ def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
     at._run(states)
     assert not at.exception, at.exception
     return at
+
+
+def login_link(at: AppTest) -> str:
+    """Where the start page's *Aanmelden* link leads (components/same_tab_link.py)."""
+    links = [
+        json.loads(e.proto.json)["url"]
+        for e in at.get("bidi_component")
+        if e.proto.component_name == "kernbrief_same_tab_link"
+    ]
+    assert len(links) == 1, links
+    return str(links[0])

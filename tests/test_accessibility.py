@@ -41,6 +41,17 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Streamlit's English strings, as the catalogue holds them (a template's {name} matches
 # anything), and some that must never come back.
 STREAMLIT_ENGLISH = [CATALOGUE[key][1] for key in CHROME_KEYS]
+MONTHS_NL = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+DUTCH_DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS_NL}) \d{{4}}\b")
+ENGLISH_DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS_EN}) \d{{4}}\b")
+# A catalogue key shown instead of its text ("overview.title").
+CATALOGUE_KEY = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(k.split(".")[0]) for k in CATALOGUE})) + r")\.[a-z_]+\.?"
+    r"[a-z_]*\b"
+)
 
 
 def drawn(page: Page, address: str, base: str) -> None:
@@ -158,7 +169,7 @@ def test_the_login_form_starts_in_the_address_field_and_names_its_fields(
     expect(page.get_by_label("Wachtwoord")).to_be_focused()
 
 
-def test_an_english_page_says_so_and_keeps_streamlits_own_words(
+def test_english_pages_say_so_keep_streamlits_own_words_and_write_dates_in_english(
     app_server: str, new_page: Any
 ) -> None:
     page = new_page()
@@ -169,3 +180,14 @@ def test_an_english_page_says_so_and_keeps_streamlits_own_words(
     expect(page.locator("h1").first).to_have_text("My design brief", timeout=30_000)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Skip to main content")).to_have_count(1)
+    # Dates as English writes them, on every page of the participant (a Dutch month is written
+    # in lower case, an English one capitalised).
+    for address in PAGES_BY_ROLE[LOTTE]:
+        # The address keeps the language, as a refresh or a bookmark does.
+        drawn(page, f"{address}?taal=en", app_server)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        body = page.locator("body").inner_text()
+        assert not DUTCH_DATE.findall(body), (address, DUTCH_DATE.findall(body))
+        assert not CATALOGUE_KEY.findall(body), (address, CATALOGUE_KEY.findall(body))
+    drawn(page, "overzicht?taal=en", app_server)
+    expect(page.get_by_text(ENGLISH_DATE).first).to_be_visible()

@@ -7,6 +7,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from core.settings import DEMO_PASSWORD
 from tests.browser import LOTTE, log_in
 
 
@@ -224,3 +225,23 @@ def test_another_site_cannot_frame_a_signed_in_page(app_server: str, new_page: A
     framed = next(frame for frame in page.frames if frame != page.main_frame)
     assert not framed.url.startswith(app_server), framed.url
     assert "Mijn designbrief" not in framed.content()
+
+
+def test_a_page_opened_before_logging_in_is_where_the_login_returns_in_the_same_tab(
+    app_server: str, new_page: Any
+) -> None:
+    page = new_page()
+    page.goto(f"{app_server}/stappenplan")
+    expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
+    page.get_by_role("link", name="Aanmelden").click()
+    expect(page.locator("h1").first).to_have_text("Aanmelden bij Kernbrief", timeout=30_000)
+    assert len(page.context.pages) == 1, "the login form opened in a new tab"
+    page.get_by_label("E-mailadres").fill(LOTTE)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator("h1").first).to_have_text(
+        "Stap 4 · Stappenplan & verankering", timeout=30_000
+    )
+    # Only an address of this app is followed: another site's is dropped.
+    page.goto(f"{app_server}/auth/login?volgende=https://example.org")
+    expect(page.locator("form")).to_have_attribute("action", "/auth/login?taal=nl")

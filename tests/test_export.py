@@ -211,12 +211,15 @@ def test_empty_parts_are_left_out_or_marked() -> None:
     assert "Alleen dit." in left_out and "Alleen dit." in marked
 
 
-def test_english_document_and_nl_be_money() -> None:
+def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_flanders() -> None:
     document = export(brief_of(AVELGEM), t=EN)
     text = "\n".join(t for _, t in units(document))
     assert "Step 4 · Roadmap & anchoring" in text and "Action list" in text
-    assert "€\u00a025.000,00" in text
-    assert "Total: €\u00a0378.000,00" in text
+    assert "€25,000.00" in text
+    assert "Total: €378,000.00" in text
+    dutch = "\n".join(t for _, t in units(export(brief_of(AVELGEM))))
+    assert "€\u00a025.000,00" in dutch
+    assert "Totaal: €\u00a0378.000,00" in dutch
 
 
 def test_every_demo_text_is_in_the_document() -> None:

@@ -98,3 +98,18 @@ def test_every_audit_action_has_a_label() -> None:
     actions = audit_actions()
     assert {"login", "login_failed", "invitation", "role_changed", "password_reset"} <= actions
     assert sorted(a for a in actions if f"audit.action.{a}" not in CATALOGUE) == []
+
+
+def test_each_language_writes_dates_times_amounts_and_numbers_its_own_way() -> None:
+    dutch, english = Translator("nl"), Translator("en")
+    moment = datetime(2023, 12, 19, 9, 30, tzinfo=UTC)  # 10:30 in Brussels
+    assert dutch.day(date(2023, 12, 19)) == "19 december 2023"
+    assert english.day(date(2023, 12, 19)) == "19 December 2023"
+    assert dutch.short_day(date(2023, 3, 1)) == english.short_day(date(2023, 3, 1)) == "01/03/2023"
+    assert dutch.moment(moment) == "19 december 2023 10:30"
+    assert english.moment(moment) == "19 December 2023 10:30"
+    assert dutch.clock(moment) == english.clock(moment) == "10:30"
+    assert dutch.money(Decimal("1250")) == "€\u00a01.250,00"
+    assert english.money(Decimal("1250")) == "€1,250.00"
+    assert dutch.number(1250.5) == "1.250,5"
+    assert english.number(1250.5) == "1,250.5"

@@ -17,7 +17,7 @@ from briefs.steps import STEPS
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from tests.apps import editors, login_token
+from tests.apps import editors, login_link, login_token
 from web.save_api import save_payload
 
 APP = "../app.py"
@@ -78,7 +78,7 @@ def test_visitors_see_the_login_page_and_nothing_private(demo_url: str) -> None:
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert at.title[0].value == "Welkom bij Kernbrief"
-    assert at.get("link_button")[0].proto.url == "/auth/login?taal=nl"
+    assert login_link(at) == "/auth/login?taal=nl"
     assert "Avelgem ligt langs de gewestweg" not in texts(at)
     table = next(m.value for m in at.markdown if "| Titel |" in m.value)
     assert "| 3 | Kernen langs steenwegen & wayfinding |" in table.replace("\\", "")

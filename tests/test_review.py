@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
@@ -410,3 +411,42 @@ def test_what_changed_starts_at_the_last_workshop_or_two_weeks_back() -> None:
     assert next_workshop(workshops, now) == workshops[2]
     assert default_since(workshops, now) == date(2024, 3, 5)
     assert default_since(workshops[2:], now) == date(2024, 3, 6)
+
+
+# What a coach must never read: Python's words for nothing and for lists, and the field names
+# the code uses for the columns of a table.
+PYTHON_WORDS = re.compile(r"\bNone\b|\bnan\b|\[\s*'|\bTrue\b|\bFalse\b")
+INTERNAL_COLUMNS = {
+    name for spec in PARTS.values() if spec.row_model for name in spec.row_model.model_fields
+} - {"id"}
+
+
+def coach_screen_texts(at: AppTest) -> list[str]:
+    """Every text the coach page shows: tables (their column titles and cells), text, markdown."""
+    shown: list[str] = []
+    for frame in at.dataframe:
+        shown += [str(column) for column in frame.value.columns]
+        shown += [str(cell) for row in frame.value.values.tolist() for cell in row]
+    for kind in ("text", "markdown", "caption", "info"):
+        shown += [str(element.value) for element in getattr(at, kind)]
+    return shown
+
+
+def test_the_coach_reads_every_step_of_every_municipality_as_it_was_entered(
+    demo_url: str,
+) -> None:
+    at = app_as(COACH)
+    municipalities = at.selectbox(key="review_brief").options
+    assert len(municipalities) >= 4
+    problems = set()
+    for municipality in municipalities:
+        at.selectbox(key="review_brief").select(municipality).run()
+        shown = at.selectbox(key="review_brief")
+        assert shown.format_func(shown.value) == municipality
+        for step in (1, 2, 3, 4):
+            at.radio(key="review_step").set_value(step).run()
+            assert not at.exception
+            for text in coach_screen_texts(at):
+                if PYTHON_WORDS.search(text) or text in INTERNAL_COLUMNS:
+                    problems.add((municipality, step, text[:120]))
+    assert not problems, sorted(problems)

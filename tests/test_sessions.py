@@ -24,7 +24,7 @@ from storage.login_sessions import clean_user_agent
 from storage.migrate import migrate_to, upgrade
 from storage.repository import utc
 from storage.tables import AuthSessionRow
-from tests.apps import editors
+from tests.apps import editors, login_link
 from tests.browser import LOTTE, AppServer, Stored, log_in, post_json
 from tests.conftest import TEST_SECRET_KEY, Clock, person
 
@@ -342,7 +342,7 @@ def test_mijn_account_lists_my_logins_and_ends_the_others_then_all(
     at.button(key="end_all_logins").click().run()
     assert at.title[0].value == "Welkom bij Kernbrief"
     assert "Je bent overal afgemeld, ook hier." in shown(at)
-    assert at.get("link_button")[0].proto.url == "/auth/login?taal=nl"
+    assert login_link(at) == "/auth/login?taal=nl"
     assert saves(app_server, writing, stored, "Na het afmelden") == 401
     accounts = AccountStore(engine)
     assert accounts.login_sessions(person(accounts, LOTTE), IDLE) == []

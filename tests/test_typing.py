@@ -777,3 +777,21 @@ def test_typing_in_the_actions_while_a_renamed_objective_redraws_them_keeps_focu
     assert saved[0]["title"] == before[0]["title"], "the first action is untouched"
     assert saved[1]["title"] == before[1]["title"] + " eerst en dan"
     assert saved[1]["owner"] == "Dienst lokale economie"
+
+
+def test_an_objective_renamed_then_left_for_an_action_or_empty_space_shows_in_the_actions(
+    app_server: str, new_page: Any
+) -> None:
+    """Leaving the objectives for another part, or for empty page space, redraws the actions'
+    choice of objective: the user can pick the new name without typing anything else."""
+    page = step_page(new_page(), app_server, STEP4)
+    objectives = part(page, "roadmap.objectives")
+    actions = part(page, "roadmap.actions")
+    choice = actions.get_by_role("combobox", name="Doelstelling, Actie 1", exact=True)
+    for name, leave in (
+        ("Eerst hernoemd", lambda: actions.get_by_role("textbox", name="Trekker, Actie 3").click()),
+        ("Dan nog eens hernoemd", lambda: leave_field(page)),
+    ):
+        objectives.get_by_role("textbox", name="Titel, Doelstelling 1", exact=True).fill(name)
+        leave()
+        expect(choice.locator("option", has_text=name)).to_have_count(1, timeout=15_000)

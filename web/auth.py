@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -179,7 +180,19 @@ def _user_agent(request: Request) -> str:
     return request.headers.get("user-agent", "")
 
 
-def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "") -> HTMLResponse:
+# The page a visitor asked for before logging in ("stappenplan"): one segment of plain
+# characters, so that it can only name an address of this app, never another site.
+NEXT_PAGE = re.compile(r"^[a-z0-9-]{1,40}$")
+
+
+def _next_page(request: Request) -> str:
+    wanted = request.query_params.get("volgende", "")
+    return wanted if NEXT_PAGE.match(wanted) else ""
+
+
+def _login_form(
+    t: Translator, error: str = "", notice: str = "", email: str = "", next_page: str = ""
+) -> HTMLResponse:
     csrf = secrets.token_urlsafe(24)
     parts = []
     if notice:
@@ -187,7 +200,9 @@ def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "
     if error:
         parts.append(f"<p class='error' role='alert'>{html.escape(error)}</p>")
     parts.append(
-        f"<form method='post' action='/auth/login?taal={t.language}'>"
+        f"<form method='post' action='/auth/login?taal={t.language}"
+        + (f"&amp;volgende={next_page}" if next_page else "")
+        + "'>"
         f"<input type='hidden' name='csrf' value='{csrf}'>"
         # The cursor starts where typing begins: the address, or after a refusal the password.
         + _field(t("auth.email"), "email", "email", email, focus=not email)
@@ -210,25 +225,27 @@ def _login_form(t: Translator, error: str = "", notice: str = "", email: str = "
 
 async def login(request: Request) -> Response:
     t = _language(request)
+    next_page = _next_page(request)
     if request.method == "GET":
         notice = t("auth.password_set") if request.query_params.get("klaar") else ""
-        return _login_form(t, notice=notice)
+        return _login_form(t, notice=notice, next_page=next_page)
     from storage.accounts import LoginRefused
 
     form = await _form(request)
     if not _csrf_ok(request, form):
-        return _login_form(t, error=t("auth.form_expired"))
+        return _login_form(t, error=t("auth.form_expired"), next_page=next_page)
     email, password, client = form.get("email", ""), form.get("password", ""), _client(request)
     store = accounts()
     await asyncio.sleep(store.delay_for(email, client))
     try:
         principal = await _off_the_loop(store.authenticate, email, password, client)
     except LoginRefused:
-        return _login_form(t, error=t("auth.refused"), email=email)
+        return _login_form(t, error=t("auth.refused"), email=email, next_page=next_page)
     token = store.start_login_session(principal.person_id, _user_agent(request))
     # The language of the login page is the one their mails are written in.
     store.remember_language(principal.person_id, t.language)
-    return _logged_in(RedirectResponse(f"/?taal={t.language}", status_code=303), token)
+    # Back to the page asked for before logging in; a role that may not open it is told so.
+    return _logged_in(RedirectResponse(f"/{next_page}?taal={t.language}", status_code=303), token)
 
 
 async def logout(request: Request) -> Response:

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefs.i18n import LANGUAGES, Translator, format_clock, format_moment
+from briefs.i18n import LANGUAGES, Translator
 from core.settings import settings
 
 # The brief's parts and models, and storage (SQLAlchemy), are imported in the functions that
@@ -190,10 +190,10 @@ def _conflict_message(current: StoredPart, author: str, t: Translator) -> str:
     from briefs.brief import saved_by_name
 
     if current.saved_by == author:
-        return t("save.conflict_self", moment=format_moment(current.saved_at))
+        return t("save.conflict_self", moment=t.moment(current.saved_at))
     who = saved_by_name(current.saved_by)
     if who:
-        return t("save.conflict_by", name=who, moment=format_moment(current.saved_at))
+        return t("save.conflict_by", name=who, moment=t.moment(current.saved_at))
     return t("save.conflict")
 
 
@@ -202,7 +202,7 @@ def _saved(value: Any, version: int, moment: Any, t: Translator) -> dict[str, An
         "status": "saved",
         "value": value,
         "version": version,
-        "message": t("save.saved_at", time=format_clock(moment)),
+        "message": t("save.saved_at", time=t.clock(moment)),
     }
 
 

@@ -39,9 +39,6 @@ from briefs.export.docx_tools import (
 from briefs.export.options import ExportOptions as ExportOptions
 from briefs.i18n import (
     Translator,
-    format_day,
-    format_moment,
-    format_money,
 )
 from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
 from briefs.present import FieldKind, Reader, day, row_fields
@@ -167,7 +164,7 @@ class _Writer:
                 amounts = [Decimal(str(row[column.name])) for row in rows if row.get(column.name)]
                 total = sum(amounts, Decimal(0))
                 self.doc.add_paragraph().add_run(
-                    f"{self.t('doc.total')}: {format_money(total)}"
+                    f"{self.t('doc.total')}: {self.t.money(total)}"
                 ).bold = True
 
     def bullets(self, key: str) -> None:
@@ -287,10 +284,10 @@ class _Writer:
                 t("doc.trajectory"),
                 t("doc.trajectory_value", number=trajectory.number, title=trajectory.title),
             ),
-            (t("doc.date"), format_day(context.today)),
+            (t("doc.date"), t.day(context.today)),
             (t("doc.authors"), ", ".join(document_line(name) for name in context.authors)),
             (t("doc.coaches"), ", ".join(document_line(name) for name in trajectory.coaches)),
-            (t("doc.version"), t("doc.version_value", moment=format_moment(last)) if last else ""),
+            (t("doc.version"), t("doc.version_value", moment=t.moment(last)) if last else ""),
         ]
         table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
         table._tbl.tblPr.style = None

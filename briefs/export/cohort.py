@@ -32,7 +32,7 @@ from briefs.export.docx_tools import (
     shade,
     text_width,
 )
-from briefs.i18n import Translator, format_day
+from briefs.i18n import Translator
 from briefs.links import root_cause
 from briefs.programme import Trajectory
 
@@ -66,7 +66,7 @@ def build_cohort_overview(trajectory: Trajectory, briefs: Sequence[Brief], t: Tr
     add_paragraph(document, subject, "Subtitle")
     coaches = ", ".join(document_line(name) for name in trajectory.coaches)
     add_paragraph(document, f"{t('doc.coaches')}: {coaches}")
-    add_paragraph(document, f"{t('doc.date')}: {format_day(date.today())}")
+    add_paragraph(document, f"{t('doc.date')}: {t.day(date.today())}")
     add_paragraph(document, t("doc.cohort_intro"))
     statuses = [status.value for status in m.ActionStatus]
     for index, brief in enumerate(sorted(briefs, key=lambda b: b.municipality)):

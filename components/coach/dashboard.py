@@ -13,7 +13,7 @@ from briefs.access import Principal
 from briefs.brief import Brief
 from briefs.cohort import CohortRow, StepStatus, cohort_rows, readiness
 from briefs.export.options import ExportOptions
-from briefs.i18n import Translator, format_day, format_moment
+from briefs.i18n import Translator
 from briefs.programme import Trajectory, Workshop, next_workshop
 from briefs.steps import STEPS
 from components import charts
@@ -73,7 +73,7 @@ def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translat
     if not rows:
         return
     ready, total = readiness(rows, upcoming.step)
-    day = format_day(upcoming.starts_at.date())
+    day = t.day(upcoming.starts_at.date())
     st.info(t("dashboard.readiness", step=upcoming.step, day=day, ready=ready, total=total))
 
 
@@ -115,7 +115,7 @@ def _matrix_row(row: CohortRow, t: Translator) -> dict[str, object]:
         **cells,
         t("dashboard.open_checks"): row.open_checks,
         t("dashboard.unread"): row.unread,
-        t("dashboard.last_change"): format_moment(row.last_change) or "—",
+        t("dashboard.last_change"): t.moment(row.last_change) or "—",
     }
 
 

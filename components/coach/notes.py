@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefs.brief import Brief
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from components.resilience import guarded
 from components.state import clear_typed_text, feedback_store, typed_text
 from components.text import md_literal
@@ -26,7 +26,7 @@ def notes_section(brief: Brief, t: Translator) -> None:
         if not notes:
             st.caption(t("notes.none"))
         for when, who, body in notes:
-            st.text(f"{who}, {format_moment(when)}")
+            st.text(f"{who}, {t.moment(when)}")
             st.text(body)
         widget_key = f"note_text:{brief.id}"
         st.text_area(t("notes.new"), key=widget_key, height=80)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefs.calendar import workshops_ics
-from briefs.i18n import Translator, format_moment
+from briefs.i18n import Translator
 from briefs.programme import Trajectory, Workshop
 from components.text import safe_table
 
@@ -13,7 +13,7 @@ from components.text import safe_table
 def _row(workshop: Workshop, t: Translator) -> dict[str, object]:
     return {
         t("sessions.number"): workshop.number,
-        t("sessions.when"): format_moment(workshop.starts_at),
+        t("sessions.when"): t.moment(workshop.starts_at),
         t("sessions.mode"): t(f"mode.{workshop.mode}"),
         t("sessions.place"): workshop.place,
         t("sessions.step"): workshop.step,
