@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,10 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     coach = new_page(viewport={"width": 1400, "height": 1400})
     log_in(coach, app_server, "jonas.wouters@begeleiding.demo")
     expect(coach.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
+    # The workspace opens on its overview: who is behind for the next session.
+    expect(coach.get_by_text("Achter voor sessie 3")).to_be_visible(timeout=30_000)
+    coach.get_by_role("tab", name="Review").click()
+    expect(coach).to_have_url(re.compile(r"coach_tab=Review"))
     thread = coach.get_by_label("Je feedback")
     expect(thread).to_be_visible(timeout=30_000)
     thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
