@@ -77,11 +77,7 @@ def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
 
 
 def login_link(at: AppTest) -> str:
-    """Where the start page's *Aanmelden* link leads (components/same_tab_link.py)."""
-    links = [
-        json.loads(e.proto.json)["url"]
-        for e in at.get("bidi_component")
-        if e.proto.component_name == "kernbrief_same_tab_link"
-    ]
-    assert len(links) == 1, links
-    return str(links[0])
+    """Where the start page's *Aanmelden* link leads."""
+    buttons = at.get("link_button")
+    assert len(buttons) == 1, buttons
+    return str(buttons[0].proto.url)

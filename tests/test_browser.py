@@ -238,7 +238,9 @@ def test_a_page_opened_before_logging_in_is_where_the_login_returns_in_the_same_
     page = new_page()
     page.goto(f"{app_server}/stappenplan")
     expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
-    page.get_by_role("link", name="Aanmelden").click()
+    link = page.get_by_role("link", name="Aanmelden")
+    expect(link).to_have_attribute("target", "_self", timeout=30_000)
+    link.click()
     expect(page.locator("h1").first).to_have_text("Aanmelden bij Kernbrief", timeout=30_000)
     assert len(page.context.pages) == 1, "the login form opened in a new tab"
     page.get_by_label("E-mailadres").fill(LOTTE)
