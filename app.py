@@ -20,7 +20,6 @@ from web.warm_up import first_page_drawn
 st.set_page_config(page_title="Kernbrief", page_icon="📘", layout="wide")
 
 t = translator()
-chrome_in_language(t)
 principal = principal_or_stop(t)
 # The language switch lives here, not in a page, so that it keeps its value across pages.
 language_picker()
@@ -110,5 +109,9 @@ except Exception:
     logging.getLogger("kernbrief").exception("page failed, code %s", code)
     st.error(t("app.error", code=code))
 finally:
+    # After the page, not before: the browser loads the component's JavaScript (0.4 s on a
+    # first visit) while the page's own elements are already on screen. In a finally, as a
+    # page may end with st.stop().
+    chrome_in_language(t)
     # Even when the page stops or reruns: the server's warm-up waits for a first page.
     first_page_drawn()

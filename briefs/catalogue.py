@@ -1505,6 +1505,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.status": ("Stand van deze stap: {status}", "Status of this step: {status}"),
     "review.mark_reviewed": ("Stap gereviewd", "Step reviewed"),
     "review.unread_overview": ("Nieuwe feedback: {count}", "New feedback: {count}"),
+    "coach.tab.overview": ("Overzicht", "Overview"),
+    "coach.tab.review": ("Review", "Review"),
+    "coach.tab.changes": ("Wat veranderde", "What changed"),
+    "coach.tab.compare": ("Vergelijken", "Compare"),
+    "coach.tab.sessions": ("Sessies", "Sessions"),
+    "coach.tab.notes": ("Notities", "Notes"),
+    "coach.tab.people": ("Deelnemers", "Participants"),
+    "dashboard.next": ("Voor sessie {number}", "For session {number}"),
+    "dashboard.behind": ("achter", "behind"),
+    "dashboard.on_track": ("op schema", "on track"),
+    "dashboard.ready": ("klaar", "ready"),
+    "dashboard.behind_list": (
+        "Achter voor sessie {number} (stap {step}): {names}. Achter is: die stap niet klaar en "
+        "minder dan half ingevuld, of een vorige stap nog niet begonnen.",
+        "Behind for session {number} (step {step}): {names}. Behind means: that step not ready "
+        "and less than half filled in, or an earlier step not started.",
+    ),
     "dashboard.pick": ("Leertraject", "Trajectory"),
     "dashboard.matrix": ("Gemeenten en stappen", "Municipalities and steps"),
     "dashboard.municipality": ("Gemeente", "Municipality"),

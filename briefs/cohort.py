@@ -81,6 +81,24 @@ def readiness(rows: Sequence[CohortRow], step: int) -> tuple[int, int]:
     return ready, len(rows)
 
 
+# Half of a step filled in: below that, and not marked ready, a municipality is behind.
+BEHIND_BELOW = 0.5
+
+
+def behind(row: CohortRow, step: int) -> bool:
+    """Whether a municipality is behind for a workshop on ``step``.
+
+    Behind: that step is neither marked ready (or reviewed) nor half filled in, or an earlier
+    step was never started.
+    """
+    if row.statuses[step] in MARKS:
+        return False
+    earlier_untouched = any(
+        row.statuses[earlier] is StepStatus.NOT_STARTED for earlier in STEPS if earlier < step
+    )
+    return row.progress[step] < BEHIND_BELOW or earlier_untouched
+
+
 @dataclass(frozen=True)
 class CohortProgress:
     count: int

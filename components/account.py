@@ -8,7 +8,6 @@ from briefs.access import Principal
 from briefs.devices import device_words
 from briefs.i18n import Translator
 from components.resilience import database_section, guarded, show_page_notice
-from components.same_tab_link import same_tab_link
 from components.state import (
     change_my_password,
     end_my_logins,
@@ -48,7 +47,8 @@ def login_page() -> None:
     st.write(t("auth.intro"))
     wanted = wanted_page()
     after = f"&volgende={wanted}" if wanted else ""
-    same_tab_link(t("auth.login"), f"/auth/login?taal={t.language}{after}", key="login_link")
+    # Opens in this tab: components/chrome.js sets the target of links to /auth/.
+    st.link_button(t("auth.login"), f"/auth/login?taal={t.language}{after}", type="primary")
     if sso_configured():
         if outcome == single_sign_on.ENDED:
             st.info(t("auth.sso_ended"))

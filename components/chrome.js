@@ -1,4 +1,5 @@
-// Streamlit's own words on screen in the user's language, and the page's lang attribute.
+// Streamlit's own words on screen in the user's language, the page's lang attribute, and links
+// to the app's own login routes in the same tab.
 //
 // Streamlit 1.67 has no setting for the language of its widget chrome ("Skip to main
 // content", "Choose an option", "Upload", "8MB per file", "Press Enter to apply", the labels
@@ -115,7 +116,26 @@ function translateTree(root) {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) translateText(node);
 }
 
+// Streamlit 1.67 opens every link button and markdown link in a new tab. The login form is
+// this app's own (/auth/…, served beside Streamlit): it opens in the same tab, so that the
+// tab the visitor is in is the one that ends up logged in.
+const OWN_ROUTES = "a[href^='/auth/']";
+
+function sameTab(root) {
+  const links = root.matches && root.matches(OWN_ROUTES) ? [root] : [];
+  if (root.querySelectorAll) links.push(...root.querySelectorAll(OWN_ROUTES));
+  for (const link of links) {
+    if (link.getAttribute("target") !== "_self") link.setAttribute("target", "_self");
+  }
+}
+
 function onMutations(records) {
+  for (const record of records) {
+    if (record.type === "childList") record.addedNodes.forEach((node) => sameTab(node));
+    else if (record.type === "attributes" && record.target.nodeType === Node.ELEMENT_NODE) {
+      sameTab(record.target);
+    }
+  }
   if (!STATE.rules.length) return;
   for (const record of records) {
     if (record.type === "childList") record.addedNodes.forEach(translateTree);
@@ -142,8 +162,9 @@ export default function (component) {
       childList: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ATTRIBUTES,
+      attributeFilter: [...ATTRIBUTES, "target", "href"],
     });
   }
+  sameTab(document.body);
   if (STATE.rules.length) translateTree(document.body);
 }

@@ -11,6 +11,7 @@ from briefs.access import (
     managed_trajectories,
 )
 from briefs.i18n import Translator
+from briefs.programme import Trajectory
 from components.coach.dashboard import coach_dashboard
 from components.state import account_store, client_address, programme_store, translator
 from components.text import md_literal, safe_table
@@ -32,6 +33,18 @@ def coach_page(principal: Principal) -> None:
     t = translator()
     st.title(t("coach.title"))
     trajectories = managed_trajectories(principal, programme_store().trajectories())
+    if not trajectories:
+        _trajectories_table(trajectories, t)
+        return
+    coach_dashboard(
+        principal,
+        trajectories,
+        trajectories_table=lambda: _trajectories_table(trajectories, t),
+        participants=lambda trajectory: _participants(principal, trajectories, trajectory, t),
+    )
+
+
+def _trajectories_table(trajectories: list[Trajectory], t: Translator) -> None:
     st.header(t("coach.trajectories"))
     st.dataframe(
         safe_table(
@@ -47,9 +60,12 @@ def coach_page(principal: Principal) -> None:
         hide_index=True,
         width="stretch",
     )
-    if not trajectories:
-        return
-    coach_dashboard(principal, trajectories)
+
+
+def _participants(
+    principal: Principal, trajectories: list[Trajectory], shown: Trajectory, t: Translator
+) -> None:
+    """Invite a participant (to the trajectory shown, or another) and mail a reset link."""
     st.header(t("coach.invite"))
     st.caption(t("coach.invite_help", days=INVITATION_VALIDITY.days))
     labels = {tr.id: f"{tr.number}. {tr.title}" for tr in trajectories}
@@ -57,6 +73,7 @@ def coach_page(principal: Principal) -> None:
         trajectory_id = st.selectbox(
             t("coach.trajectory"),
             list(labels),
+            index=list(labels).index(shown.id),
             format_func=lambda i: labels[i],
             key="invite_trajectory",
         )

@@ -496,3 +496,16 @@ def remember_wanted_page(address: str) -> None:
 def wanted_page() -> str:
     """The address a visitor opened before they were shown the start page, or ""."""
     return str(st.session_state.get(WANTED_PAGE_KEY, ""))
+
+
+def keep_choice(widget_key: str, options: list[Any]) -> None:
+    """Give a picker back the value it had before a run that did not draw it (a hidden tab):
+    Streamlit forgets a widget's value when a run leaves it out. Call before drawing it, with
+    ``remember_choice`` as its on_change."""
+    kept = st.session_state.get(f"kept:{widget_key}")
+    if kept in options:
+        st.session_state[widget_key] = kept
+
+
+def remember_choice(widget_key: str) -> None:
+    st.session_state[f"kept:{widget_key}"] = st.session_state.get(widget_key)

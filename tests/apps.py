@@ -23,10 +23,13 @@ def login_token(email: str) -> str:
     return accounts.start_login_session(principal.person_id)
 
 
-def app_as(email: str) -> AppTest:
-    """The app, run once, signed in as ``email``."""
+def app_as(email: str, coach_tab: str | None = None) -> AppTest:
+    """The app, run once, signed in as ``email``; for a coach, on the tab named ``coach_tab``
+    (its Dutch label, as the address holds it) instead of the first."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["auth_token"] = login_token(email)
+    if coach_tab is not None:
+        at.query_params["coach_tab"] = coach_tab
     return at.run()
 
 
@@ -74,11 +77,7 @@ def send_trigger(at: AppTest, key: str, event: str, value: object) -> AppTest:
 
 
 def login_link(at: AppTest) -> str:
-    """Where the start page's *Aanmelden* link leads (components/same_tab_link.py)."""
-    links = [
-        json.loads(e.proto.json)["url"]
-        for e in at.get("bidi_component")
-        if e.proto.component_name == "kernbrief_same_tab_link"
-    ]
-    assert len(links) == 1, links
-    return str(links[0])
+    """Where the start page's *Aanmelden* link leads."""
+    buttons = at.get("link_button")
+    assert len(buttons) == 1, buttons
+    return str(buttons[0].proto.url)

@@ -34,7 +34,15 @@ PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
         "exporteren",
         "account",
     ),
-    COACH: ("begeleiding", "account"),
+    COACH: (
+        "begeleiding",
+        *(
+            f"begeleiding?coach_tab={tab}"
+            for tab in ("Review", "Wat%20veranderde", "Vergelijken", "Sessies", "Notities")
+        ),
+        "begeleiding?coach_tab=Deelnemers",
+        "account",
+    ),
     ADMIN: ("programma", "mensen", "logboek", "account"),
 }
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,10 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     coach = new_page(viewport={"width": 1400, "height": 1400})
     log_in(coach, app_server, "jonas.wouters@begeleiding.demo")
     expect(coach.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
+    # The workspace opens on its overview: who is behind for the next session.
+    expect(coach.get_by_text("Achter voor sessie 3")).to_be_visible(timeout=30_000)
+    coach.get_by_role("tab", name="Review").click()
+    expect(coach).to_have_url(re.compile(r"coach_tab=Review"))
     thread = coach.get_by_label("Je feedback")
     expect(thread).to_be_visible(timeout=30_000)
     thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")
@@ -233,7 +238,9 @@ def test_a_page_opened_before_logging_in_is_where_the_login_returns_in_the_same_
     page = new_page()
     page.goto(f"{app_server}/stappenplan")
     expect(page.locator("h1").first).to_have_text("Welkom bij Kernbrief", timeout=30_000)
-    page.get_by_role("link", name="Aanmelden").click()
+    link = page.get_by_role("link", name="Aanmelden")
+    expect(link).to_have_attribute("target", "_self", timeout=30_000)
+    link.click()
     expect(page.locator("h1").first).to_have_text("Aanmelden bij Kernbrief", timeout=30_000)
     assert len(page.context.pages) == 1, "the login form opened in a new tab"
     page.get_by_label("E-mailadres").fill(LOTTE)

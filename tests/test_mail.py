@@ -120,7 +120,8 @@ def submit(at: AppTest, label: str) -> None:
 
 
 def coach_page(who: str) -> AppTest:
-    at = app_as(who)
+    """The coach page on its *Deelnemers* tab (invitations and password resets)."""
+    at = app_as(who, coach_tab="Deelnemers")
     if who == ADMIN:
         at.switch_page("pages/coach.py").run()
     assert at.title[0].value == "Begeleiding"

@@ -109,10 +109,18 @@ def test_the_workshops_calendar_holds_the_four_workshops_in_brussels_time(seeded
 
 
 # --- screens --------------------------------------------------------------------------------
-def matrix_cell(at: AppTest, municipality: str, step: int) -> str:
-    table = at.dataframe[1].value
+def matrix_cell(at: AppTest, municipality: str, step: int, column: str = "") -> str:
+    table = next(frame.value for frame in at.dataframe if "Stap 1" in frame.value.columns)
     row = table[table["Gemeente"] == municipality].iloc[0]
-    return str(row[f"Stap {step}"])
+    return str(row[column or f"Stap {step}"])
+
+
+def on_tab(at: AppTest, tab: str) -> AppTest:
+    """Open one of the coach's tabs, as a click on it does (AppTest has no click for a tab: its
+    state is set, and the address that keeps it)."""
+    at.query_params["coach_tab"] = tab
+    at.session_state["coach_tab"] = tab
+    return at.run()
 
 
 def test_the_coach_matrix_shows_statuses_and_readiness(demo_url: str) -> None:
@@ -132,7 +140,7 @@ def test_the_coach_matrix_shows_statuses_and_readiness(demo_url: str) -> None:
 
 
 def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_url: str) -> None:
-    coach = app_as(COACH)
+    coach = app_as(COACH, coach_tab="Review")
     coach.selectbox(key="review_brief").select(avelgem_id(make_engine(demo_url)))
     coach.run()
     brief_id = avelgem_id(make_engine(demo_url))
@@ -148,20 +156,20 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     participant.button(key=f"feedback_send:{brief_id}:1").click().run()
     participant.switch_page("pages/overview.py").run()
     assert not any("Nieuwe feedback" in w.value for w in participant.warning)
-    coach.run()
+    on_tab(coach, "Overzicht")
+    assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "1"
+    on_tab(coach, "Review")
     assert "Aangepast, zie de nieuwe vraag." in [text.value for text in coach.text]
-    table = coach.dataframe[1].value
-    assert int(table[table["Gemeente"] == "Avelgem"].iloc[0]["Ongelezen feedback"]) == 1
-    coach.run()  # the thread was on screen: the reply has been read
-    table = coach.dataframe[1].value
-    assert int(table[table["Gemeente"] == "Avelgem"].iloc[0]["Ongelezen feedback"]) == 0
+    on_tab(coach, "Overzicht")  # the thread was on screen: the reply has been read
+    assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "0"
 
 
 def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Review")
     at.radio(key="review_step").set_value(2).run()
     at.button(key="mark_reviewed").click().run()
     first = at.selectbox(key="review_brief").options[0]
+    on_tab(at, "Overzicht")
     assert matrix_cell(at, first, 2).startswith("gereviewd")
 
 
@@ -249,7 +257,7 @@ def test_what_changed_shows_edits_after_the_date_and_not_before(demo_url: str) -
     briefs.save_part(
         brief_id, "challenge.goal", "Een nieuw doel van deze week.", goal.version, "Lotte"
     )
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Wat veranderde")
     at.date_input(key=f"changes_since:{brief_id}").set_value(date.today() - timedelta(days=7)).run()
     shown = "\n".join(str(text.value) for text in at.text)
     assert "+ Een nieuw doel van deze week." in shown
@@ -258,7 +266,7 @@ def test_what_changed_shows_edits_after_the_date_and_not_before(demo_url: str) -
 
 
 def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Vergelijken")
     at.selectbox(key="compare_part").select("roadmap.actions").run()
     table = at.dataframe[-1].value
     assert set(table["Gemeente"]) == {"Avelgem"} and len(table) == 10
@@ -280,7 +288,7 @@ def test_compare_one_part_across_the_cohort(demo_url: str) -> None:
 def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
     engine = make_engine(demo_url)
     brief_id = avelgem_id(engine)
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Notities")
     at.text_area(key=f"note_text:{brief_id}").input("Schepen twijfelt over het budget.")
     at.button(key=f"note_save:{brief_id}").click().run()
     assert "Schepen twijfelt over het budget." in [str(text.value) for text in at.text]
@@ -296,8 +304,8 @@ def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
 def test_the_coach_sees_the_workshops_of_the_trajectory_and_their_calendar(
     demo_url: str,
 ) -> None:
-    at = app_as(COACH)
-    assert at.header[2].value == "Werksessies"
+    at = app_as(COACH, coach_tab="Sessies")
+    assert "Werksessies" in [header.value for header in at.header]
     table = next(frame.value for frame in at.dataframe if "Sessie" in frame.value.columns)
     assert list(table["Sessie"]) == [1, 2, 3, 4]
     assert list(table["Stap"]) == [1, 2, 3, 4]
@@ -319,7 +327,7 @@ def test_a_coach_compares_a_text_part_and_hears_when_nobody_filled_one_in(demo_u
         if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ROWS)
         and not any(brief.part(spec.key).value for brief in briefs)
     )
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Vergelijken")
     at.selectbox(key="compare_part").select("challenge.question").run()
     table = at.dataframe[-1].value
     assert list(table["Gemeente"]) == ["Avelgem"]
@@ -332,7 +340,7 @@ def test_an_empty_message_is_refused_on_screen_and_forgotten_after_a_real_one(
     demo_url: str,
 ) -> None:
     brief_id = avelgem_id(make_engine(demo_url))
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Review")
     at.button(key=f"feedback_send:{brief_id}:1").click().run()
     assert "Schrijf eerst een bericht." in [error.value for error in at.error]
     at.text_area(key=f"feedback_text:{brief_id}:1").input("Wie trekt dit in het MAT?")
@@ -435,7 +443,7 @@ def coach_screen_texts(at: AppTest) -> list[str]:
 def test_the_coach_reads_every_step_of_every_municipality_as_it_was_entered(
     demo_url: str,
 ) -> None:
-    at = app_as(COACH)
+    at = app_as(COACH, coach_tab="Review")
     municipalities = at.selectbox(key="review_brief").options
     assert len(municipalities) >= 4
     problems = set()
@@ -450,3 +458,29 @@ def test_the_coach_reads_every_step_of_every_municipality_as_it_was_entered(
                 if PYTHON_WORDS.search(text) or text in INTERNAL_COLUMNS:
                     problems.add((municipality, step, text[:120]))
     assert not problems, sorted(problems)
+
+
+def test_behind_for_the_next_session_follows_the_rule_the_coach_reads() -> None:
+    from briefs.cohort import CohortRow, behind
+
+    def row(statuses: dict[int, StepStatus], progress: dict[int, float]) -> CohortRow:
+        return CohortRow(1, "Avelgem", statuses, progress, 0, 0, None)
+
+    started = dict.fromkeys((1, 2, 3, 4), StepStatus.IN_PROGRESS)
+    half = dict.fromkeys((1, 2, 3, 4), 0.5)
+    assert not behind(row(started, half), 3), "half filled in, earlier steps begun: on track"
+    assert behind(row(started, {**half, 3: 0.4}), 3), "less than half of the step"
+    assert behind(row({**started, 1: StepStatus.NOT_STARTED}, half), 3), "step 1 never begun"
+    ready = {**started, 3: StepStatus.READY}
+    assert not behind(row(ready, {**half, 3: 0.1}), 3), "marked ready: never behind"
+
+
+def test_the_overview_tab_marks_who_is_behind_for_the_next_session(demo_url: str) -> None:
+    at = app_as(COACH)
+    table = next(frame.value for frame in at.dataframe if "Voor sessie 3" in frame.value.columns)
+    marks = dict(zip(table["Gemeente"], table["Voor sessie 3"], strict=True))
+    assert set(marks.values()) <= {"achter", "op schema", "klaar"}
+    late = [name for name, mark in marks.items() if mark == "achter"]
+    warning = next(w.value for w in at.warning if "Achter voor sessie 3" in w.value)
+    assert late and all(name in warning for name in late)
+    assert all(name not in warning for name, mark in marks.items() if mark != "achter")

@@ -30,7 +30,7 @@ def _show(change: Change, t: Translator) -> None:
 
 
 def changes_section(brief: Brief, t: Translator) -> None:
-    st.subheader(t("changes.title"))
+    st.header(t("changes.title"))
     workshops = programme_store().workshops(brief.trajectory_id)
     since_day = st.date_input(
         t("changes.since"),

@@ -1,8 +1,10 @@
-"""A trajectory at a glance: the matrix of municipalities × steps, readiness, the screens below."""
+"""The coach's workspace for one trajectory, in tabs: overview, review, what changed, compare,
+sessions, notes and participants. Only the open tab is drawn (and its address kept in the URL)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -11,17 +13,19 @@ import streamlit as st
 
 from briefs.access import Principal
 from briefs.brief import Brief
-from briefs.cohort import CohortRow, StepStatus, cohort_rows, readiness
+from briefs.cohort import CohortRow, StepStatus, behind, cohort_rows, readiness
 from briefs.export.options import ExportOptions
 from briefs.i18n import Translator
 from briefs.programme import Trajectory, Workshop, next_workshop
 from briefs.steps import STEPS
 from components import charts
+from components.coach.changes import changes_section
 from components.coach.compare import compare_section
-from components.coach.review import review_section
+from components.coach.notes import notes_section
+from components.coach.review import pick_municipality, review_section
 from components.coach.workshops import workshops_section
 from components.state import brief_store, feedback_store, programme_store, translator
-from components.text import safe_table
+from components.text import md_literal, safe_table
 from services.exports import export_cohort
 
 if TYPE_CHECKING:
@@ -64,9 +68,8 @@ def _pick_trajectory(trajectories: list[Trajectory], t: Translator) -> Trajector
     return next(tr for tr in trajectories if tr.id == chosen)
 
 
-def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translator) -> None:
-    """How many municipalities have the step of the next workshop ready."""
-    upcoming = next_workshop(workshops, datetime.now(UTC))
+def readiness_note(rows: list[CohortRow], upcoming: Workshop | None, t: Translator) -> None:
+    """How many municipalities have the step of the next workshop ready, and who is behind."""
     if upcoming is None:
         st.caption(t("dashboard.no_session"))
         return
@@ -75,6 +78,12 @@ def readiness_note(rows: list[CohortRow], workshops: list[Workshop], t: Translat
     ready, total = readiness(rows, upcoming.step)
     day = t.day(upcoming.starts_at.date())
     st.info(t("dashboard.readiness", step=upcoming.step, day=day, ready=ready, total=total))
+    late = [row.municipality for row in rows if behind(row, upcoming.step)]
+    if late:
+        names = md_literal(", ".join(late))
+        st.warning(
+            t("dashboard.behind_list", number=upcoming.number, step=upcoming.step, names=names)
+        )
 
 
 def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
@@ -103,7 +112,17 @@ def _status_chart(rows: list[CohortRow], t: Translator) -> go.Figure:
     return figure
 
 
-def _matrix_row(row: CohortRow, t: Translator) -> dict[str, object]:
+def _next_session_cell(row: CohortRow, upcoming: Workshop, t: Translator) -> str:
+    if row.statuses[upcoming.step] in (StepStatus.READY, StepStatus.REVIEWED):
+        return t("dashboard.ready")
+    return t("dashboard.behind") if behind(row, upcoming.step) else t("dashboard.on_track")
+
+
+def _matrix_row(row: CohortRow, upcoming: Workshop | None, t: Translator) -> dict[str, object]:
+    first: dict[str, object] = {t("dashboard.municipality"): row.municipality}
+    if upcoming is not None:
+        label = t("dashboard.next", number=upcoming.number)
+        first[label] = _next_session_cell(row, upcoming, t)
     cells = {
         t("dashboard.step", step=step): (
             f"{t(f'status.{row.statuses[step]}')} · {round(row.progress[step] * 100)} %"
@@ -111,7 +130,7 @@ def _matrix_row(row: CohortRow, t: Translator) -> dict[str, object]:
         for step in STEPS
     }
     return {
-        t("dashboard.municipality"): row.municipality,
+        **first,
         **cells,
         t("dashboard.open_checks"): row.open_checks,
         t("dashboard.unread"): row.unread,
@@ -119,14 +138,19 @@ def _matrix_row(row: CohortRow, t: Translator) -> dict[str, object]:
     }
 
 
-def matrix(rows: list[CohortRow], t: Translator) -> None:
-    """Status and completeness per municipality and step, as a heatmap and a sortable table."""
+def matrix(rows: list[CohortRow], upcoming: Workshop | None, t: Translator) -> None:
+    """Status and completeness per municipality and step, as a sortable table and a heatmap.
+
+    The table first: it is what a coach reads, and it draws before the chart's JavaScript.
+    """
     if not rows:
         return
-    charts.show(_status_chart(rows, t), "status_matrix")
     st.dataframe(
-        safe_table([_matrix_row(row, t) for row in rows]), hide_index=True, width="stretch"
+        safe_table([_matrix_row(row, upcoming, t) for row in rows]),
+        hide_index=True,
+        width="stretch",
     )
+    charts.show(_status_chart(rows, t), "status_matrix")
 
 
 def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
@@ -141,19 +165,56 @@ def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
         )
 
 
-def coach_dashboard(principal: Principal, trajectories: list[Trajectory]) -> None:
-    """One of the coach's trajectories: matrix, workshops, review, compare and cohort export."""
+TABS = ("overview", "review", "changes", "compare", "sessions", "notes", "people")
+
+
+def coach_dashboard(
+    principal: Principal,
+    trajectories: list[Trajectory],
+    trajectories_table: Callable[[], None],
+    participants: Callable[[Trajectory], None],
+) -> None:
+    """One of the coach's trajectories, in tabs; only the open one is drawn."""
     if not trajectories:
         return
     t = translator()
     trajectory = _pick_trajectory(trajectories, t)
     cohort = load_cohort(trajectory.id, principal)
     workshops = programme_store().workshops(trajectory.id)
-    st.header(t("dashboard.matrix"))
-    readiness_note(cohort.rows, workshops, t)
-    matrix(cohort.rows, t)
-    workshops_section(trajectory, workshops, t)
-    if cohort.rows:
-        review_section(cohort.rows, cohort.briefs, principal, t)
-        compare_section(cohort.briefs, t)
-    _cohort_export(trajectory, t)
+    upcoming = next_workshop(workshops, datetime.now(UTC))
+    readiness_note(cohort.rows, upcoming, t)
+    tabs = st.tabs(
+        [t(f"coach.tab.{name}") for name in TABS],
+        key="coach_tab",
+        on_change="rerun",
+        bind="query-params",
+    )
+    shown = dict(zip(TABS, tabs, strict=True))
+    if shown["overview"].open:
+        with shown["overview"]:
+            st.header(t("dashboard.matrix"))
+            matrix(cohort.rows, upcoming, t)
+            _cohort_export(trajectory, t)
+            trajectories_table()
+    if shown["review"].open and cohort.rows:
+        with shown["review"]:
+            review_section(cohort.rows, cohort.briefs, principal, t)
+    if shown["changes"].open and cohort.rows:
+        with shown["changes"]:
+            brief = pick_municipality(cohort.rows, cohort.briefs, t)
+            if brief is not None:
+                changes_section(brief, t)
+    if shown["compare"].open and cohort.rows:
+        with shown["compare"]:
+            compare_section(cohort.briefs, t)
+    if shown["sessions"].open:
+        with shown["sessions"]:
+            workshops_section(trajectory, workshops, t)
+    if shown["notes"].open and cohort.rows:
+        with shown["notes"]:
+            brief = pick_municipality(cohort.rows, cohort.briefs, t)
+            if brief is not None:
+                notes_section(brief, t)
+    if shown["people"].open:
+        with shown["people"]:
+            participants(trajectory)

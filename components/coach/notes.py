@@ -21,18 +21,19 @@ def _save_note(brief: Brief, widget_key: str) -> None:
 
 
 def notes_section(brief: Brief, t: Translator) -> None:
-    with st.expander(t("notes.title", municipality=md_literal(brief.municipality))):
-        notes = feedback_store().notes(brief.trajectory_id, brief.municipality)
-        if not notes:
-            st.caption(t("notes.none"))
-        for when, who, body in notes:
-            st.text(f"{who}, {t.moment(when)}")
-            st.text(body)
-        widget_key = f"note_text:{brief.id}"
-        st.text_area(t("notes.new"), key=widget_key, height=80)
-        st.button(
-            t("notes.save"),
-            key=f"note_save:{brief.id}",
-            on_click=guarded(_save_note),
-            args=(brief, widget_key),
-        )
+    # A heading of its own, not a label: a municipality's name is user text (no markdown there).
+    st.header(t("notes.title", municipality=md_literal(brief.municipality)))
+    notes = feedback_store().notes(brief.trajectory_id, brief.municipality)
+    if not notes:
+        st.caption(t("notes.none"))
+    for when, who, body in notes:
+        st.text(f"{who}, {t.moment(when)}")
+        st.text(body)
+    widget_key = f"note_text:{brief.id}"
+    st.text_area(t("notes.new"), key=widget_key, height=80)
+    st.button(
+        t("notes.save"),
+        key=f"note_save:{brief.id}",
+        on_click=guarded(_save_note),
+        args=(brief, widget_key),
+    )

@@ -1,4 +1,8 @@
-"""One municipality's step under review: its parts read-only, *Stap gereviewd* and feedback."""
+"""One municipality's step under review: its parts read-only, *Stap gereviewd* and feedback.
+
+The municipality picker is shared by the coach's tabs that show one municipality (review,
+what changed, notes): the choice made in one stays in the others.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +14,40 @@ from briefs.cohort import CohortRow, StepStatus
 from briefs.i18n import Translator
 from briefs.parts import parts_of_step
 from briefs.steps import STEPS
-from components.coach.changes import changes_section
-from components.coach.notes import notes_section
 from components.feedback import feedback_thread
 from components.history import history_button, step_history_button
 from components.part_view import show_part
 from components.resilience import guarded
-from components.state import mark_step
+from components.state import keep_choice, mark_step, remember_choice
 
 
-def _pick(rows: list[CohortRow], t: Translator) -> tuple[CohortRow, int] | None:
-    """The municipality and the step the coach chose to review."""
+def pick_municipality(rows: list[CohortRow], briefs: list[Brief], t: Translator) -> Brief | None:
+    """The municipality the coach looks at, the same in every tab that shows one."""
     names = {row.brief_id: row.municipality for row in rows}
+    keep_choice("review_brief", list(names))
     brief_id = st.selectbox(
-        t("dashboard.municipality"), list(names), format_func=lambda i: names[i], key="review_brief"
+        t("dashboard.municipality"),
+        list(names),
+        format_func=lambda i: names[i],
+        key="review_brief",
+        on_change=remember_choice,
+        args=("review_brief",),
     )
+    return next((brief for brief in briefs if brief.id == brief_id), None)
+
+
+def _pick_step(t: Translator) -> int | None:
+    keep_choice("review_step", list(STEPS))
     step = st.radio(
         t("dashboard.review_step"),
         list(STEPS),
         format_func=lambda s: t(f"step.{s}.title"),
         horizontal=True,
         key="review_step",
+        on_change=remember_choice,
+        args=("review_step",),
     )
-    if brief_id is None or step is None:
-        return None
-    return next(row for row in rows if row.brief_id == int(brief_id)), int(step)
+    return None if step is None else int(step)
 
 
 def _parts(brief: Brief, step: int, t: Translator) -> None:
@@ -63,14 +76,12 @@ def review_section(
     rows: list[CohortRow], briefs: list[Brief], principal: Principal, t: Translator
 ) -> None:
     st.header(t("dashboard.review"))
-    picked = _pick(rows, t)
-    if picked is None:
+    brief = pick_municipality(rows, briefs, t)
+    step = _pick_step(t)
+    if brief is None or step is None:
         return
-    row, step = picked
-    brief = next(brief for brief in briefs if brief.id == row.brief_id)
+    row = next(row for row in rows if row.brief_id == brief.id)
     _parts(brief, step, t)
     _mark_reviewed(brief.id, step, row.statuses[step], t)
-    st.markdown(f"**{t('review.feedback_coach')}**")
+    st.subheader(t("review.feedback_coach"))
     feedback_thread(brief.id, step, principal, t)
-    changes_section(brief, t)
-    notes_section(brief, t)
