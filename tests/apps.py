@@ -81,3 +81,11 @@ def login_link(at: AppTest) -> str:
     buttons = at.get("link_button")
     assert len(buttons) == 1, buttons
     return str(buttons[0].proto.url)
+
+
+def on_coach_tab(at: AppTest, tab: str) -> AppTest:
+    """Open one of the coach's tabs, as a click on it does (AppTest has no click for a tab:
+    its state is set, and the address that keeps it)."""
+    at.query_params["coach_tab"] = tab
+    at.session_state["coach_tab"] = tab
+    return at.run()

@@ -30,7 +30,7 @@ from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.feedback import FeedbackRefused, FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
-from tests.apps import app_as
+from tests.apps import app_as, on_coach_tab
 from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -115,14 +115,6 @@ def matrix_cell(at: AppTest, municipality: str, step: int, column: str = "") -> 
     return str(row[column or f"Stap {step}"])
 
 
-def on_tab(at: AppTest, tab: str) -> AppTest:
-    """Open one of the coach's tabs, as a click on it does (AppTest has no click for a tab: its
-    state is set, and the address that keeps it)."""
-    at.query_params["coach_tab"] = tab
-    at.session_state["coach_tab"] = tab
-    return at.run()
-
-
 def test_the_coach_matrix_shows_statuses_and_readiness(demo_url: str) -> None:
     at = app_as(COACH)
     assert not at.exception
@@ -156,11 +148,11 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     participant.button(key=f"feedback_send:{brief_id}:1").click().run()
     participant.switch_page("pages/overview.py").run()
     assert not any("Nieuwe feedback" in w.value for w in participant.warning)
-    on_tab(coach, "Overzicht")
+    on_coach_tab(coach, "Overzicht")
     assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "1"
-    on_tab(coach, "Review")
+    on_coach_tab(coach, "Review")
     assert "Aangepast, zie de nieuwe vraag." in [text.value for text in coach.text]
-    on_tab(coach, "Overzicht")  # the thread was on screen: the reply has been read
+    on_coach_tab(coach, "Overzicht")  # the thread was on screen: the reply has been read
     assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "0"
 
 
@@ -169,7 +161,7 @@ def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
     at.radio(key="review_step").set_value(2).run()
     at.button(key="mark_reviewed").click().run()
     first = at.selectbox(key="review_brief").options[0]
-    on_tab(at, "Overzicht")
+    on_coach_tab(at, "Overzicht")
     assert matrix_cell(at, first, 2).startswith("gereviewd")
 
 

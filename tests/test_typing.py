@@ -308,6 +308,7 @@ def test_a_coach_sees_the_history_but_cannot_restore(app_server: str, new_page: 
     page = new_page(viewport={"width": 1400, "height": 1400})
     log_in(page, app_server, "jonas.wouters@begeleiding.demo")
     expect(page.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
+    page.get_by_role("tab", name="Review").click()
     page.get_by_role("button", name="Geschiedenis", exact=True).first.click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_text("Versie 1 · ")).to_be_visible(timeout=15_000)

@@ -12,7 +12,7 @@ from components.text import md_literal, spreadsheet_cell, spreadsheet_safe
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from tests.apps import app_as, page_as
+from tests.apps import app_as, on_coach_tab, page_as
 
 COACH = "jonas.wouters@begeleiding.demo"
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -89,9 +89,11 @@ def test_a_typed_municipality_name_stays_text_on_the_coach_dashboard(demo_url: s
     names = figure["data"][0]["y"]
     assert "**Vet** [klik](javascript:alert(1)) :material/verified: &lt;b&gt;x&lt;/b&gt;" in names
     assert not any("<b>" in name for name in names)
+    on_coach_tab(at, "Notities")
     at.selectbox(key="review_brief").select(hostile_id).run()
-    label = next(e.label for e in at.expander if "Privénotities" in e.label)
+    label = next(e.value for e in at.header if "Privénotities" in e.value)
     assert_literal(label, HOSTILE)
+    on_coach_tab(at, "Vergelijken")
     at.selectbox(key="compare_part").select("root_cause").run()
     causes = at.dataframe[-1].value
     assert list(causes["Grondoorzaak"]) == ["'" + FORMULA]

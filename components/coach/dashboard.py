@@ -189,32 +189,31 @@ def coach_dashboard(
         on_change="rerun",
         bind="query-params",
     )
-    shown = dict(zip(TABS, tabs, strict=True))
-    if shown["overview"].open:
-        with shown["overview"]:
-            st.header(t("dashboard.matrix"))
-            matrix(cohort.rows, upcoming, t)
-            _cohort_export(trajectory, t)
-            trajectories_table()
-    if shown["review"].open and cohort.rows:
-        with shown["review"]:
-            review_section(cohort.rows, cohort.briefs, principal, t)
-    if shown["changes"].open and cohort.rows:
-        with shown["changes"]:
-            brief = pick_municipality(cohort.rows, cohort.briefs, t)
-            if brief is not None:
-                changes_section(brief, t)
-    if shown["compare"].open and cohort.rows:
-        with shown["compare"]:
-            compare_section(cohort.briefs, t)
-    if shown["sessions"].open:
-        with shown["sessions"]:
-            workshops_section(trajectory, workshops, t)
-    if shown["notes"].open and cohort.rows:
-        with shown["notes"]:
-            brief = pick_municipality(cohort.rows, cohort.briefs, t)
-            if brief is not None:
-                notes_section(brief, t)
-    if shown["people"].open:
-        with shown["people"]:
-            participants(trajectory)
+    rows, briefs = cohort.rows, cohort.briefs
+
+    def one_municipality(section: Callable[[Brief, Translator], None]) -> None:
+        brief = pick_municipality(rows, briefs, t)
+        if brief is not None:
+            section(brief, t)
+
+    def overview() -> None:
+        st.header(t("dashboard.matrix"))
+        matrix(rows, upcoming, t)
+        _cohort_export(trajectory, t)
+        trajectories_table()
+
+    # What each tab draws; those about municipalities only once the trajectory has some.
+    draw: dict[str, Callable[[], None]] = {
+        "overview": overview,
+        "sessions": lambda: workshops_section(trajectory, workshops, t),
+        "people": lambda: participants(trajectory),
+    }
+    if rows:
+        draw["review"] = lambda: review_section(rows, briefs, principal, t)
+        draw["changes"] = lambda: one_municipality(changes_section)
+        draw["compare"] = lambda: compare_section(briefs, t)
+        draw["notes"] = lambda: one_municipality(notes_section)
+    for name, tab in zip(TABS, tabs, strict=True):
+        if tab.open and name in draw:
+            with tab:
+                draw[name]()
