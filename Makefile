@@ -29,7 +29,13 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-test: lint
+# Test-only tools from npm (package.json, package-lock.json): axe-core for
+# tests/test_accessibility.py, in node_modules/.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: lint node_modules/axe-core/axe.min.js
 	$(PY) -m pytest -n 2
 
 bench: $(VENV)/.dev-installed
@@ -44,4 +50,4 @@ bench-load: $(VENV)/.dev-installed
 	$(PY) -m bench.load $(LOAD_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
