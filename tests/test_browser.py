@@ -201,6 +201,9 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     expect(coach.get_by_text("Achter voor sessie 3")).to_be_visible(timeout=30_000)
     coach.get_by_role("tab", name="Review").click()
     expect(coach).to_have_url(re.compile(r"coach_tab=Review"))
+    expect(coach.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
     thread = coach.get_by_label("Je feedback")
     expect(thread).to_be_visible(timeout=30_000)
     thread.fill("Graag nog een kerncijfer over de oversteekplaatsen.")

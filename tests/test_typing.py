@@ -309,6 +309,12 @@ def test_a_coach_sees_the_history_but_cannot_restore(app_server: str, new_page: 
     log_in(page, app_server, "jonas.wouters@begeleiding.demo")
     expect(page.locator("h1").first).to_have_text("Begeleiding", timeout=30_000)
     page.get_by_role("tab", name="Review").click()
+    # The tab's content is drawn by the rerun the click asks for: wait until it is done, or
+    # the click below may land on a button that is being replaced.
+    expect(page.get_by_role("heading", name="Een designbrief bekijken")).to_be_visible()
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
     page.get_by_role("button", name="Geschiedenis", exact=True).first.click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_text("Versie 1 · ")).to_be_visible(timeout=15_000)
