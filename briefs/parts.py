@@ -273,6 +273,83 @@ def step_layout(step: int) -> list[PartSpec | Group]:
     return layout
 
 
+@dataclass(frozen=True)
+class SectionSpec:
+    """A run of a step's parts shown together under one tab of the step page.
+
+    A section holds its first part and every part after it up to the next section, so a part
+    added to a step joins the section it is declared in. ``key`` is in the page's address
+    (``?deel=situatie``), in the users' language like the step's own address.
+    """
+
+    key: str
+    first_part: str
+
+    @property
+    def step(self) -> int:
+        return step_of_part(self.first_part)
+
+    @property
+    def title_key(self) -> str:
+        return f"step_section.{self.key}"
+
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("situatie", "challenge.context"),
+    SectionSpec("betrokkenen", "challenge.stakeholders"),
+    SectionSpec("afbakening", "challenge.scope_in"),
+    SectionSpec("ontwerpvraag", "challenge.whys"),
+    SectionSpec("draagvlak", "challenge.support_lead"),
+    SectionSpec("swot", "challenge.swot_strengths"),
+    SectionSpec("wat-als", "explore.what_if"),
+    SectionSpec("inzichten", "explore.expert_insights"),
+    SectionSpec("praktijken", "explore.practices"),
+    SectionSpec("richtingen", "explore.directions"),
+    SectionSpec("testopzet", "prototype.chosen"),
+    SectionSpec("schetsen", "prototype.sketches"),
+    SectionSpec("reacties", "prototype.feedback"),
+    SectionSpec("acties", "roadmap.objectives"),
+    SectionSpec("planning", "roadmap.milestones"),
+    SectionSpec("verankering", "roadmap.plan_link"),
+    SectionSpec("risicos", "roadmap.risks"),
+    SectionSpec("samenvatting", "roadmap.summary"),
+)
+SECTION_BY_KEY: dict[str, SectionSpec] = {section.key: section for section in SECTIONS}
+
+
+def sections_of_step(step: int) -> list[SectionSpec]:
+    return [section for section in SECTIONS if section.step == step]
+
+
+def _sections_of_parts() -> dict[str, SectionSpec]:
+    starts = {section.first_part: section for section in SECTIONS}
+    found: dict[str, SectionSpec] = {}
+    current: SectionSpec | None = None
+    for spec in PART_SPECS:
+        current = starts.get(spec.key, current)
+        if current is None or current.step != spec.step:
+            raise ValueError(f"{spec.key} is in no section of step {spec.step}")
+        found[spec.key] = current
+    return found
+
+
+PART_SECTIONS: dict[str, SectionSpec] = _sections_of_parts()
+
+
+def section_of(part_key: str) -> SectionSpec:
+    """The section a part is shown in: the last one that starts at or before it."""
+    return PART_SECTIONS[part_key]
+
+
+def section_layout(section: SectionSpec) -> list[PartSpec | Group]:
+    """The parts and groups of a step shown in one of its sections, in order."""
+    return [
+        item
+        for item in step_layout(section.step)
+        if section_of((item.parts[0] if isinstance(item, Group) else item).key) == section
+    ]
+
+
 def parts_read_by(spec: PartSpec) -> frozenset[str]:
     """The parts whose stored value drawing ``spec`` reads: itself, its links and its insight."""
     read = {spec.key, *(part for parts in spec.links.values() for part in parts)}

@@ -13,7 +13,7 @@ from briefs.progress import step_progress
 from components.feedback import unread_feedback
 from components.state import programme_store
 from components.text import md_literal, safe_table
-from components.workspace import STEP_PAGES, open_workspace, show_checks
+from components.workspace import open_workspace, show_checks, step_page_target
 
 
 def overview_page() -> None:
@@ -53,7 +53,8 @@ def overview_page() -> None:
         st.warning(t("review.unread_overview", count=sum(unread.values())))
         for step, count in sorted(unread.items()):
             st.page_link(
-                STEP_PAGES[step], label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}"
+                step_page_target(step),
+                label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}",
             )
     left, right = st.columns([2, 3])
     with left:
@@ -67,7 +68,7 @@ def overview_page() -> None:
     with right:
         checks = run_checks(brief)
         st.header(f"{t('overview.todo')} ({len(checks)})")
-        show_checks(checks, t, with_links=True)
+        show_checks(checks, t)
     st.header(t("overview.trace"))
     st.caption(t("overview.trace_help"))
     lines = chains(brief, t)

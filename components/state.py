@@ -291,6 +291,43 @@ def language_picker() -> None:
     _keep_param(LANGUAGE_PARAM, language(), DEFAULT_LANGUAGE)
 
 
+def named_tabs(param: str, names: list[str], labels: list[str]) -> tuple[str, Any]:
+    """Tabs whose open one is kept in the address by name (``?param=name``), not by label.
+
+    Streamlit's own ``bind="query-params"`` puts the label in the address, so a link can only
+    open a tab in one language, and a switch of language opens the first tab. Returns the open
+    tab's name and its container: only that one is drawn.
+    """
+    label_of = dict(zip(names, labels, strict=True))
+    wanted = st.query_params.get(param)
+    current = wanted if wanted in label_of else names[0]
+    widget_key = f"tabs:{param}"
+    if st.session_state.get(widget_key) != label_of[current]:
+        # Opened by a link or the address, not by a click on a tab (whose callback wrote the
+        # address). A link to this same page (a page_link) changes the run's parameters but
+        # not the address bar: write it again, even unchanged, so a refresh keeps the tab.
+        _write_param(param, current, names[0])
+    st.session_state[widget_key] = label_of[current]
+    tabs = st.tabs(
+        labels,
+        key=widget_key,
+        on_change=_tab_chosen,
+        args=(param, widget_key, {label: name for name, label in label_of.items()}, names[0]),
+    )
+    return current, tabs[names.index(current)]
+
+
+def _tab_chosen(param: str, widget_key: str, name_of: dict[str, str], first: str) -> None:
+    _write_param(param, name_of[st.session_state[widget_key]], first)
+
+
+def _write_param(name: str, value: str, default: str) -> None:
+    if value != default:
+        st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
 def _copy_choice(widget_key: str, state_key: str) -> None:
     st.session_state[state_key] = st.session_state[widget_key]
 

@@ -16,18 +16,38 @@ import streamlit as st
 
 from briefs.checks import run_checks
 from briefs.links import root_cause
-from briefs.parts import Group, Insight, Kind, PartSpec, redrawn_after_saving, step_layout
-from briefs.steps import STEP_BY_NUMBER
+from briefs.parts import (
+    SECTION_BY_KEY,
+    Group,
+    Insight,
+    Kind,
+    PartSpec,
+    SectionSpec,
+    redrawn_after_saving,
+    section_layout,
+    sections_of_step,
+)
+from briefs.steps import STEP_BY_NUMBER, STEPS
 from components import charts
 from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
 from components.resilience import database_section, show_page_notice
+from components.state import named_tabs
 from components.text import md_literal
-from components.workspace import Workspace, brief_now, open_workspace, show_checks
+from components.workspace import (
+    SECTION_PARAM,
+    Workspace,
+    brief_now,
+    open_workspace,
+    show_checks,
+    step_page_target,
+)
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
+
+    from briefs.i18n import Translator
 
 GROUP_FIELD_HEIGHT = 100
 CHECKS_FRAGMENT = "step-checks"
@@ -107,14 +127,20 @@ def fragment_key(item: PartSpec | Group) -> str:
     return "fragment-" + key.replace(".", "-").replace("_", "-")
 
 
-def redraw_after_save(step: int) -> dict[str, tuple[str, ...]]:
-    """For each part of a step, the fragments a save of it reruns: its readers and the checks."""
+def redraw_after_save(section: SectionSpec) -> dict[str, tuple[str, ...]]:
+    """For each part of a section, the fragments a save of it reruns: its readers on screen
+    (those of the open section) and the checks."""
+    items = section_layout(section)
     return {
         spec.key: (
-            *(fragment_key(item) for item in redrawn_after_saving(spec.key, step)),
+            *(
+                fragment_key(item)
+                for item in redrawn_after_saving(spec.key, section.step)
+                if item in items
+            ),
             CHECKS_FRAGMENT,
         )
-        for item in step_layout(step)
+        for item in items
         for spec in (item.parts if isinstance(item, Group) else (item,))
     }
 
@@ -136,11 +162,25 @@ def _item_fragment(ctx: EditContext, item: PartSpec | Group) -> None:
     st.fragment(key=key)(draw_item)(ctx)
 
 
-def step_body(ctx: EditContext, step: int) -> None:
-    """Every part of a step in its declared order, groups side by side, each a fragment."""
-    ctx = replace(ctx, redraw_after_save=redraw_after_save(step))
-    for item in step_layout(step):
+def step_body(ctx: EditContext, section: SectionSpec) -> None:
+    """Every part of a section in its declared order, groups side by side, each a fragment."""
+    ctx = replace(ctx, redraw_after_save=redraw_after_save(section))
+    for item in section_layout(section):
         _item_fragment(ctx, item)
+
+
+def _onwards(section: SectionSpec, t: Translator) -> None:
+    """At the end of a section: a link to the next one, or after the last, to the next step."""
+    sections = sections_of_step(section.step)
+    position = sections.index(section)
+    page = step_page_target(section.step)
+    if position + 1 < len(sections):
+        following = sections[position + 1]
+        label = t("step.next_section", section=t(following.title_key))
+        st.page_link(page, label=label, query_params={SECTION_PARAM: following.key})
+    elif section.step < STEPS[-1]:
+        label = t("step.next_step", step=t(f"nav.step{section.step + 1}"))
+        st.page_link(step_page_target(section.step + 1), label=label)
 
 
 @st.fragment(key=CHECKS_FRAGMENT)
@@ -150,7 +190,7 @@ def _step_checks(workspace: Workspace, step: int) -> None:
     brief = brief_now(workspace.brief)
     checks = [check for check in run_checks(brief) if check.step == step]
     with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
-        show_checks(checks, t, with_links=False)
+        show_checks(checks, t, on_step_page=True)
 
 
 def step_page(step: int) -> None:
@@ -167,4 +207,10 @@ def step_page(step: int) -> None:
         participant_review(workspace.brief, step, workspace.principal, t)
     ctx = workspace.edit
     step_history_button(workspace.brief, step, t, ctx.author)
-    step_body(ctx, step)
+    sections = sections_of_step(step)
+    shown, tab = named_tabs(
+        SECTION_PARAM, [section.key for section in sections], [t(s.title_key) for s in sections]
+    )
+    with tab:
+        step_body(ctx, SECTION_BY_KEY[shown])
+        _onwards(SECTION_BY_KEY[shown], t)

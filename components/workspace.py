@@ -10,9 +10,9 @@ from briefs.access import Principal
 from briefs.brief import Brief, author_of
 from briefs.checks import Check
 from briefs.i18n import Translator
-from briefs.parts import PARTS
+from briefs.parts import PARTS, section_of
 from briefs.programme import Trajectory
-from briefs.steps import STEP_SPECS
+from briefs.steps import STEP_BY_NUMBER
 from components.fields import EditContext
 from components.gate import signed_in
 from components.resilience import DATABASE_ERRORS, guarded
@@ -37,7 +37,16 @@ from components.state import (
 from components.text import md_literal
 from storage.repository import NotFound
 
-STEP_PAGES = {step.number: step.page_file for step in STEP_SPECS}
+
+def step_page_target(step: int) -> st.Page:
+    """The step's page, to link to. A Page object and not its file: a link drawn in a fragment's
+    rerun cannot look the file up (the run has no navigation of its own)."""
+    spec = STEP_BY_NUMBER[step]
+    return st.Page(spec.page_file, url_path=spec.address)
+
+
+# The address parameter that opens one section of a step page: ``/uitdaging?deel=swot``.
+SECTION_PARAM = "deel"
 
 
 @dataclass(frozen=True)
@@ -156,13 +165,22 @@ def check_message(check: Check, t: Translator) -> str:
     return t(f"check.{check.code}", **params)
 
 
-def show_checks(checks: list[Check], t: Translator, with_links: bool) -> None:
-    """List points of attention; on the overview each links to the step where it is fixed."""
+def show_checks(checks: list[Check], t: Translator, on_step_page: bool = False) -> None:
+    """List points of attention, each with a link to the section of the step where it is fixed
+    (on a step page, the section's name; elsewhere the step's and the section's)."""
     if not checks:
         st.success(t("overview.todo_none"))
         return
     for check in checks:
         text, link = st.columns([3, 1])
         text.markdown(f"- {check_message(check, t)}")
-        if with_links and check.part in PARTS:
-            link.page_link(STEP_PAGES[check.step], label=t(f"nav.step{check.step}"))
+        if check.part in PARTS:
+            section = section_of(check.part)
+            label = t(section.title_key)
+            if not on_step_page:
+                label = f"{t(f'nav.step{check.step}')} · {label}"
+            link.page_link(
+                step_page_target(check.step),
+                label=label,
+                query_params={SECTION_PARAM: section.key},
+            )

@@ -83,6 +83,12 @@ def login_link(at: AppTest) -> str:
     return str(buttons[0].proto.url)
 
 
+def on_section(at: AppTest, section: str) -> AppTest:
+    """Open one section (tab) of the step page shown, as its link or a click on its tab does."""
+    at.query_params["deel"] = section
+    return at.run()
+
+
 def on_coach_tab(at: AppTest, tab: str) -> AppTest:
     """Open one of the coach's tabs, as a click on it does (AppTest has no click for a tab:
     its state is set, and the address that keeps it)."""

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from components import steps
 from storage.accounts import AccountStore
 from storage.db import make_engine
-from tests.apps import editors, send_saved
+from tests.apps import editors, on_section, send_saved
 from tests.browser import Stored, part
 from tests.test_pages import STEP_FILES, open_page, save_as_editor
 from tests.test_typing import STEP4, field, status, step_page
@@ -33,24 +33,27 @@ def checks_count(at: AppTest) -> int:
     return int(found.group(1))
 
 
-def test_a_whole_step_page_draws_every_part_once(demo_url: str) -> None:
+def test_a_step_page_draws_the_parts_of_its_open_section_once(demo_url: str) -> None:
     steps.DRAWN.clear()
     open_page(STEP_FILES[4])
     assert steps.DRAWN == {
         "step-checks": 1,
         "fragment-roadmap-objectives": 1,
         "fragment-roadmap-actions": 1,
-        "fragment-roadmap-milestones": 1,
+    }
+    at = open_page(STEP_FILES[4])
+    steps.DRAWN.clear()
+    on_section(at, "verankering")
+    assert steps.DRAWN == {
+        "step-checks": 1,
         "fragment-anchoring": 1,
         "fragment-roadmap-decisions": 1,
         "fragment-roadmap-successor": 1,
-        "fragment-roadmap-risks": 1,
-        "fragment-roadmap-summary": 1,
     }
 
 
 def test_a_save_redraws_its_part_and_the_checks_with_what_is_stored(demo_url: str) -> None:
-    at = open_page(STEP_FILES[4])
+    at = open_page(STEP_FILES[4], section="samenvatting")
     before = checks_count(at)
     status, answer = save_as_editor(at, "roadmap.summary", "")
     assert status == 200
@@ -62,7 +65,9 @@ def test_a_save_redraws_its_part_and_the_checks_with_what_is_stored(demo_url: st
     assert checks_count(at) == before + 1
 
 
-def test_saving_actions_also_redraws_the_timeline_that_shows_them(demo_url: str) -> None:
+def test_saving_actions_redraws_what_shows_them_on_screen_and_the_timeline_shows_them(
+    demo_url: str,
+) -> None:
     at = open_page(STEP_FILES[4])
     rows = [dict(row) for row in editors(at)["roadmap.actions"]["value"]]
     rows[0]["title"] = "Een nieuwe naam voor de eerste actie"
@@ -70,14 +75,26 @@ def test_saving_actions_also_redraws_the_timeline_that_shows_them(demo_url: str)
     assert status == 200
     steps.DRAWN.clear()
     send_saved(at, "roadmap.actions", answer_version(answer))
-    assert steps.DRAWN == {
-        "fragment-roadmap-actions": 1,
-        "fragment-roadmap-milestones": 1,
-        "step-checks": 1,
-    }
+    # The timeline is in another section, not drawn: only the actions and the checks rerun.
+    assert steps.DRAWN == {"fragment-roadmap-actions": 1, "step-checks": 1}
+    assert not at.exception
+    on_section(at, "planning")
     timeline = json.loads(at.get("plotly_chart")[-1].proto.spec)
     names = json.dumps(timeline["data"], ensure_ascii=False)
     assert "Een nieuwe naam voor de eerste actie" in names
+
+
+def test_saving_milestones_redraws_the_timeline_beside_them(demo_url: str) -> None:
+    at = open_page(STEP_FILES[4], section="planning")
+    rows = [dict(row) for row in editors(at)["roadmap.milestones"]["value"]]
+    rows[0]["title"] = "Een hernoemde mijlpaal"
+    status, answer = save_as_editor(at, "roadmap.milestones", rows)
+    assert status == 200
+    steps.DRAWN.clear()
+    send_saved(at, "roadmap.milestones", answer_version(answer))
+    assert steps.DRAWN == {"fragment-roadmap-milestones": 1, "step-checks": 1}
+    timeline = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert "Een hernoemde mijlpaal" in json.dumps(timeline["data"], ensure_ascii=False)
 
 
 def test_saving_objectives_redraws_the_actions_that_choose_among_them(demo_url: str) -> None:
@@ -100,7 +117,7 @@ def test_saving_objectives_redraws_the_actions_that_choose_among_them(demo_url: 
 
 
 def test_a_save_in_a_group_redraws_the_group_only(demo_url: str) -> None:
-    at = open_page(STEP_FILES[1])
+    at = open_page(STEP_FILES[1], section="swot")
     rows = [{"id": "nieuw1", "text": "Een nieuwe bedreiging"}]
     status, answer = save_as_editor(at, "challenge.swot_threats", rows)
     assert status == 200
@@ -111,7 +128,7 @@ def test_a_save_in_a_group_redraws_the_group_only(demo_url: str) -> None:
 
 
 def test_a_login_ended_elsewhere_ends_the_page_at_the_next_save(demo_url: str) -> None:
-    at = open_page(STEP_FILES[4])
+    at = open_page(STEP_FILES[4], section="samenvatting")
     status, answer = save_as_editor(at, "roadmap.summary", "Laatste tekst")
     assert status == 200
     AccountStore(make_engine(demo_url)).end_login_session(at.session_state["auth_token"])
@@ -225,7 +242,7 @@ def test_in_chromium_removing_a_row_redraws_the_checks_that_named_it(
 def test_removing_a_sketch_after_a_logout_elsewhere_says_so_and_removes_nothing(
     demo_url: str,
 ) -> None:
-    at = open_page(STEP_FILES[3])
+    at = open_page(STEP_FILES[3], section="schetsen")
     stored = Stored(demo_url)
     before = stored.value("prototype.sketches")
     assert before, "the demo brief has sketches"

@@ -12,12 +12,12 @@ from PIL import Image
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from briefs.parts import Kind, parts_of_step
+from briefs.parts import PART_SECTIONS, Kind, parts_of_step, sections_of_step
 from briefs.steps import STEPS
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from tests.apps import editors, login_link, login_token
+from tests.apps import editors, login_link, login_token, on_section
 from web.save_api import save_payload
 
 APP = "../app.py"
@@ -42,7 +42,14 @@ LOTTE = "lotte.vandenberghe@avelgem.demo"
 PIETER = "pieter.claes@gent.demo"
 
 
-def open_page(page: str | None = None, who: str = LOTTE, language: str | None = None) -> AppTest:
+def open_page(
+    page: str | None = None,
+    who: str = LOTTE,
+    language: str | None = None,
+    section: str | None = None,
+) -> AppTest:
+    """A page of the app as ``who`` sees it; on a step page, the tab of ``section`` (or the
+    section that shows ``part``) instead of the first."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["auth_token"] = login_token(who)
     if language:
@@ -50,6 +57,8 @@ def open_page(page: str | None = None, who: str = LOTTE, language: str | None = 
     at.run()
     if page:
         at.switch_page(page).run()
+    if section:
+        on_section(at, PART_SECTIONS[section].key if section in PART_SECTIONS else section)
     assert not at.exception, at.exception
     return at
 
@@ -108,8 +117,11 @@ def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> N
     ]
     assert all(bar.proto.text.endswith(f": {bar.proto.value} % ingevuld") for bar in bars)
     assert not at.get("plotly_chart")
-    links = {getattr(link, "value", None) for link in at.get("page_link")}
-    assert links >= {"4 · Stappenplan", "1 · Uitdaging"}
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    # Each point of attention links to the section of the step where it is fixed.
+    assert links["4 · Stappenplan · Doelstellingen en acties"] == "deel=acties"
+    todo = {label: query for label, query in links.items() if label.count(" · ") == 2}
+    assert len(todo) >= 3 and all(query.startswith("deel=") for query in todo.values())
     assert "**Avelgem**" in {m.value for m in at.markdown}
 
 
@@ -119,17 +131,41 @@ def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) ->
     assert at.title[0].value.startswith(f"Stap {step}")
     assert not at.error
     brief = stores(demo_url)[0].load(avelgem(demo_url))
-    shown = editors(at)
+    shown: dict[str, dict[str, object]] = {}
+    charts = 0
+    for section in sections_of_step(step):
+        on_section(at, section.key)
+        assert not at.exception, at.exception
+        shown |= editors(at)
+        charts += len(at.get("plotly_chart"))
     expected = {spec.key for spec in parts_of_step(step) if spec.kind is not Kind.SKETCHES}
     assert set(shown) == expected
     for key, data in shown.items():
         stored = brief.part(key)
         assert (data["value"], data["version"]) == (stored.value, stored.version), key
         if stored.version:
-            assert data["status"].startswith("Bewaard om "), key
+            assert str(data["status"]).startswith("Bewaard om "), key
         assert data["token"] and data["api"] == "/api/part"
-    expected_charts = {1: 1, 2: 1, 3: 0, 4: 1}[step]
-    assert len(at.get("plotly_chart")) == expected_charts
+    assert charts == {1: 1, 2: 1, 3: 0, 4: 1}[step]
+
+
+def test_a_step_page_opens_the_section_its_address_names_and_links_on(demo_url: str) -> None:
+    at = open_page(STEP_FILES[1], section="swot")
+    assert [tab.label for tab in at.tabs][-1] == "SWOT en succescriteria"
+    assert set(editors(at)) == {
+        "challenge.swot_strengths",
+        "challenge.swot_weaknesses",
+        "challenge.swot_opportunities",
+        "challenge.swot_threats",
+        "challenge.success_criteria",
+    }
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    onwards = links["Verder naar 2 · Verkennen"]
+    assert onwards.page.endswith("explore.py") or onwards.page == "verkennen"
+    at = open_page(STEP_FILES[1], section="niet-bestaand")
+    assert "challenge.context" in editors(at)
+    following = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert following["Volgende: Betrokkenen"].query_string == "deel=betrokkenen"
 
 
 def test_drawing_and_switching_pages_never_saves(demo_url: str) -> None:
@@ -178,7 +214,7 @@ def test_a_colleagues_save_shows_who_saved_it(demo_url: str) -> None:
     brief_id = avelgem(demo_url)
     stored = briefs.load(brief_id).part("challenge.goal")
     briefs.save_part(brief_id, "challenge.goal", "Van Sara", stored.version, "Sara Peeters <s@x>")
-    data = editors(open_page(STEP_FILES[1]))["challenge.goal"]
+    data = editors(open_page(STEP_FILES[1], section="challenge.goal"))["challenge.goal"]
     assert data["value"] == "Van Sara"
     assert data["status"].startswith("Bewaard om ") and data["status"].endswith(
         " door Sara Peeters"
@@ -187,7 +223,7 @@ def test_a_colleagues_save_shows_who_saved_it(demo_url: str) -> None:
 
 def test_hostile_text_never_becomes_markup(demo_url: str) -> None:
     hostile = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) :red[rood] $x^2$ **vet**"
-    at = open_page(STEP_FILES[4])
+    at = open_page(STEP_FILES[4], section="roadmap.summary")
     briefs, _ = stores(demo_url)
     brief_id = avelgem(demo_url)
     actions = briefs.load(brief_id).part("roadmap.actions")
@@ -195,7 +231,7 @@ def test_hostile_text_never_becomes_markup(demo_url: str) -> None:
     rows[-1]["title"] = "[klik](javascript:alert(1)) <img src=x>"
     briefs.save_part(brief_id, "roadmap.actions", rows, actions.version, "collega")
     assert save_as_editor(at, "roadmap.summary", hostile)[0] == 200
-    at = open_page(STEP_FILES[4])
+    at = open_page(STEP_FILES[4], section="roadmap.summary")
     assert editors(at)["roadmap.summary"]["value"] == hostile
     messages = [m.value for m in at.markdown if "dient geen doelstelling" in m.value]
     assert messages, "the check about the hostile action is shown"
@@ -246,7 +282,7 @@ def png_bytes() -> bytes:
 
 
 def test_a_wrong_file_is_refused_and_a_chosen_sketch_is_saved_at_once(demo_url: str) -> None:
-    at = open_page(STEP_FILES[3])
+    at = open_page(STEP_FILES[3], section="prototype.sketches")
     briefs, _ = stores(demo_url)
     brief_id = avelgem(demo_url)
     before = briefs.load(brief_id).part("prototype.sketches")

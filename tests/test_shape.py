@@ -30,13 +30,15 @@ from briefs.parts import (
     Group,
     Kind,
     PartSpec,
+    section_of,
+    sections_of_step,
     step_layout,
     validate_part,
 )
 from briefs.present import FieldKind, Reader, row_fields
 from briefs.progress import step_progress
 from briefs.steps import STEP_SPECS, STEPS
-from tests.apps import editors, login_token
+from tests.apps import editors, login_token, on_section
 
 NL, EN = Translator("nl"), Translator("en")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -171,22 +173,30 @@ def test_every_part_field_and_choice_has_its_words_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("step", STEP_SPECS, ids=lambda step: step.key)
-def test_every_part_is_on_its_step_page(demo_url: str, step: Any) -> None:
+def test_every_part_is_on_its_step_page_in_the_tab_of_its_section(demo_url: str, step: Any) -> None:
     at = AppTest.from_file("../app.py", default_timeout=30)
     at.session_state["auth_token"] = login_token(LOTTE)
     at.run()
     at.switch_page(step.page_file).run()
-    assert not at.exception, at.exception
-    shown = set(editors(at))
-    headings = {element.value for element in at.header}
-    for spec in PART_SPECS:
-        if spec.step != step.number:
-            continue
-        if spec.kind is Kind.SKETCHES:
-            assert NL(f"part.{spec.key}.title") in headings, spec.key
-        else:
-            assert spec.key in shown, spec.key
-    assert all(PARTS[key].step == step.number for key in shown)
+    seen: list[str] = []
+    for section in sections_of_step(step.number):
+        on_section(at, section.key)
+        assert not at.exception, at.exception
+        tabs = [tab.label for tab in at.tabs]
+        assert tabs == [NL(other.title_key) for other in sections_of_step(step.number)]
+        shown = set(editors(at))
+        headings = {element.value for element in at.header}
+        for spec in PART_SPECS:
+            if spec.step != step.number or section_of(spec.key) != section:
+                continue
+            seen.append(spec.key)
+            if spec.kind is Kind.SKETCHES:
+                assert NL(f"part.{spec.key}.title") in headings, spec.key
+            else:
+                assert spec.key in shown, spec.key
+        # Only the open section is drawn.
+        assert all(section_of(key) == section for key in shown), (section.key, shown)
+    assert seen == [spec.key for spec in PART_SPECS if spec.step == step.number]
 
 
 @pytest.mark.parametrize("t", [NL, EN], ids=["nl", "en"])
