@@ -1510,6 +1510,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.feedback_coach": ("Feedback voor deze stap", "Feedback on this step"),
     "review.none": ("Nog geen feedback bij deze stap.", "No feedback on this step yet."),
     "review.unread": ("{count} nieuw", "{count} new"),
+    "review.messages": (
+        "{count} bericht(en) van begeleiders, {open} open",
+        "{count} message(s) from the coaches, {open} open",
+    ),
     "review.reply": ("Je reactie", "Your reply"),
     "review.write": ("Je feedback", "Your feedback"),
     "review.send": ("Versturen", "Send"),

@@ -98,17 +98,32 @@ def _mark_button(brief_id: int, step: int, status: StepStatus, t: Translator) ->
 
 
 def participant_review(brief: Brief, step: int, principal: Principal, t: Translator) -> None:
-    """On a step page: the step's status, 'ready for review', and the coaches' feedback."""
+    """On a step page: the step's status, 'ready for review', and the coaches' feedback.
+
+    The status and the button stay in view; the messages fold. They are drawn, and marked
+    read, only while the panel is open: a step opened is not a message read.
+    """
     store = feedback_store()
     marks = store.marks([brief.id]).get(brief.id, {})
     status = step_statuses(brief, marks)[step]
     feedback = [item for item in store.feedback([brief.id]) if item.step == step]
     open_count = sum(1 for item in feedback if not item.resolved)
-    title = t("review.feedback") + (f" ({open_count})" if open_count else "")
-    with st.expander(title, expanded=bool(open_count)):
-        st.text(t("review.status", status=t(f"status.{status}")))
+    unread = unread_feedback(brief, principal).get(step, 0)
+    said, button = st.columns([3, 1], vertical_alignment="center")
+    with said:
+        line = t("review.status", status=t(f"status.{status}"))
+        if feedback:
+            line += " · " + t("review.messages", count=len(feedback), open=open_count)
+        if unread:
+            line += " · " + t("review.unread", count=unread)
+        st.text(line)
+    with button:
         _mark_button(brief.id, step, status, t)
-        feedback_thread(brief.id, step, principal, t)
+    # A fixed label and opening state: Streamlit forgets an expander's state when either changes.
+    panel = st.expander(t("review.feedback"), key=f"feedback_panel:{step}", on_change="rerun")
+    if panel.open:
+        with panel:
+            feedback_thread(brief.id, step, principal, t)
 
 
 def unread_feedback(brief: Brief, principal: Principal) -> dict[int, int]:

@@ -141,6 +141,15 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     participant = app_as(LOTTE)
     assert any("Nieuwe feedback: 1" in w.value for w in participant.warning)
     participant.switch_page("pages/challenge.py").run()
+    # The step says there is something new; the message itself is in the folded panel, and
+    # opening the step does not count as reading it.
+    assert any(text.value.endswith("· 1 nieuw") for text in participant.text)
+    assert "Maak je uitdagingsvraag scherper." not in [text.value for text in participant.text]
+    participant.switch_page("pages/overview.py").run()
+    assert any("Nieuwe feedback: 1" in w.value for w in participant.warning)
+    participant.switch_page("pages/challenge.py").run()
+    participant.session_state["feedback_panel:1"] = True  # as a click on the panel does
+    participant.run()
     assert "Maak je uitdagingsvraag scherper." in [text.value for text in participant.text]
     participant.text_area(key=f"feedback_text:{brief_id}:1").input(
         "Aangepast, zie de nieuwe vraag."
