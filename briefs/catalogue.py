@@ -59,6 +59,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.progress": ("Voortgang per stap", "Progress per step"),
     "overview.progress_step": ("{step}: {percent} % ingevuld", "{step}: {percent}% filled in"),
     "overview.todo": ("Nog te doen", "Still to do"),
+    "overview.to_section": ("Naar {section}", "Go to {section}"),
+    "overview.start_title": ("Begin hier", "Start here"),
+    "overview.start": (
+        "Je designbrief is nog leeg. Begin bij stap 1 met de aanleiding: waarom werkt je "
+        "gemeente aan dit thema? Alles wat je typt, wordt meteen bewaard.",
+        "Your design brief is still empty. Start with step 1 and the reason: why is your "
+        "municipality working on this theme? Everything you type is saved at once.",
+    ),
+    "overview.start_link": (
+        "Begin bij stap 1: situatie en cijfers",
+        "Start with step 1: situation and figures",
+    ),
+    "overview.progress_empty": (
+        "Nog niets ingevuld. De balken vullen zich per stap zodra je begint.",
+        "Nothing filled in yet. The bars fill up per step as soon as you start.",
+    ),
     "overview.todo_none": (
         "Geen openstaande punten. Goed bezig!",
         "Nothing left to do. Well done!",

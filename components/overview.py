@@ -7,13 +7,30 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from briefs.checks import run_checks
+from briefs.i18n import Translator
 from briefs.links import chains
+from briefs.parts import sections_of_step
 from briefs.programme import next_workshop
 from briefs.progress import step_progress
+from briefs.steps import STEPS
 from components.feedback import unread_feedback
 from components.state import programme_store
 from components.text import md_literal, safe_table
-from components.workspace import open_workspace, show_checks, step_page_target
+from components.workspace import SECTION_PARAM, open_workspace, show_checks, step_page_target
+
+
+def _start_here(t: Translator) -> None:
+    """For a brief with nothing in it yet: one clear first thing to do."""
+    first = sections_of_step(STEPS[0])[0]
+    with st.container(border=True):
+        st.subheader(t("overview.start_title"))
+        st.write(t("overview.start"))
+        st.page_link(
+            step_page_target(first.step),
+            label=t("overview.start_link"),
+            icon=":material/arrow_forward:",
+            query_params={SECTION_PARAM: first.key},
+        )
 
 
 def overview_page() -> None:
@@ -56,12 +73,17 @@ def overview_page() -> None:
                 step_page_target(step),
                 label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}",
             )
+    progress = step_progress(brief)
+    if not any(progress.values()):
+        _start_here(t)
     left, right = st.columns([2, 3])
     with left:
         st.header(t("overview.progress"))
+        if not any(progress.values()):
+            st.caption(t("overview.progress_empty"))
         # Streamlit's own bars, not a plotly chart: a browser opening its first page then
         # need not load and compile plotly's 4.7 MB of JavaScript, and a screen reader reads them.
-        for step, share in step_progress(brief).items():
+        for step, share in progress.items():
             percent = round(share * 100)
             label = t("overview.progress_step", step=t(f"nav.step{step}"), percent=percent)
             st.progress(percent, text=label)

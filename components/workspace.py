@@ -10,7 +10,7 @@ from briefs.access import Principal
 from briefs.brief import Brief, author_of
 from briefs.checks import Check
 from briefs.i18n import Translator
-from briefs.parts import PARTS, section_of
+from briefs.parts import PARTS, SECTION_BY_KEY, section_of
 from briefs.programme import Trajectory
 from briefs.steps import STEP_BY_NUMBER
 from components.fields import EditContext
@@ -166,21 +166,41 @@ def check_message(check: Check, t: Translator) -> str:
 
 
 def show_checks(checks: list[Check], t: Translator, on_step_page: bool = False) -> None:
-    """List points of attention, each with a link to the section of the step where it is fixed
-    (on a step page, the section's name; elsewhere the step's and the section's)."""
+    """List points of attention per section of the step where each is fixed, with a link there.
+
+    On the overview the steps fold, the first step with work open: a list of twenty points
+    discourages more than it helps.
+    """
     if not checks:
         st.success(t("overview.todo_none"))
         return
+    by_step: dict[int, list[Check]] = {}
     for check in checks:
-        text, link = st.columns([3, 1])
-        text.markdown(f"- {check_message(check, t)}")
-        if check.part in PARTS:
-            section = section_of(check.part)
-            label = t(section.title_key)
-            if not on_step_page:
-                label = f"{t(f'nav.step{check.step}')} · {label}"
-            link.page_link(
-                step_page_target(check.step),
-                label=label,
-                query_params={SECTION_PARAM: section.key},
+        by_step.setdefault(check.step, []).append(check)
+    for position, (step, found) in enumerate(sorted(by_step.items())):
+        if on_step_page:
+            _checks_per_section(found, t)
+            continue
+        title = f"{t(f'nav.step{step}')} ({len(found)})"
+        with st.expander(title, expanded=position == 0):
+            _checks_per_section(found, t)
+
+
+def _checks_per_section(checks: list[Check], t: Translator) -> None:
+    by_section: dict[str, list[Check]] = {}
+    for check in checks:
+        key = section_of(check.part).key if check.part in PARTS else ""
+        by_section.setdefault(key, []).append(check)
+    order = list(SECTION_BY_KEY)
+    for key, found in sorted(
+        by_section.items(), key=lambda item: order.index(item[0]) if item[0] else -1
+    ):
+        if key:
+            section = SECTION_BY_KEY[key]
+            st.page_link(
+                step_page_target(section.step),
+                label=t("overview.to_section", section=t(section.title_key)),
+                icon=":material/arrow_forward:",
+                query_params={SECTION_PARAM: key},
             )
+        st.markdown("\n".join(f"- {check_message(check, t)}" for check in found))

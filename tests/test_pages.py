@@ -102,6 +102,20 @@ def test_a_participant_lands_in_their_brief(demo_url: str) -> None:
     assert "Leertraject 5: Leegstand aanpakken 2: focus op vastgoed" in texts(at)
 
 
+def test_a_first_time_participant_sees_where_to_begin(demo_url: str) -> None:
+    at = open_page(who="sara.peeters@hulshout.demo")
+    body = texts(at)
+    assert "Begin hier" in body and "Je designbrief is nog leeg." in body
+    start = next(
+        link.proto for link in at.get("page_link") if link.proto.label.startswith("Begin bij")
+    )
+    assert start.page == "uitdaging" and start.query_string == "deel=situatie"
+    assert "Nog niets ingevuld. De balken vullen zich per stap zodra je begint." in body
+    # Twenty points, but only step 1's are unfolded; the others fold under their step.
+    folds = {e.label: e.proto.expanded for e in at.expander if e.label[:1].isdigit()}
+    assert [expanded for expanded in folds.values()] == [True, False, False, False], folds
+
+
 def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> None:
     at = open_page()
     body = texts(at)
@@ -117,11 +131,13 @@ def test_overview_shows_trajectory_session_progress_and_todo(demo_url: str) -> N
     ]
     assert all(bar.proto.text.endswith(f": {bar.proto.value} % ingevuld") for bar in bars)
     assert not at.get("plotly_chart")
+    # The points of attention per step (the first step with work open) and per section, with
+    # a link to the section where each is fixed.
+    folds = [e.label for e in at.expander if e.label[:1].isdigit()]
+    assert folds[0].startswith("1 · Uitdaging (") and folds[-1].startswith("4 · Stappenplan (")
     links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
-    # Each point of attention links to the section of the step where it is fixed.
-    assert links["4 · Stappenplan · Doelstellingen en acties"] == "deel=acties"
-    todo = {label: query for label, query in links.items() if label.count(" · ") == 2}
-    assert len(todo) >= 3 and all(query.startswith("deel=") for query in todo.values())
+    assert links["Naar Doelstellingen en acties"] == "deel=acties"
+    assert "Begin hier" not in body
     assert "**Avelgem**" in {m.value for m in at.markdown}
 
 
