@@ -378,9 +378,13 @@ def x_range(days: list[dt.date], today: dt.date | None) -> tuple[dt.date, dt.dat
     return first - pad, last + pad
 
 
-def _today_line(figure: go.Figure, today: dt.date, t: Translator) -> None:
-    """A vertical line at today, labelled in the band above the first row."""
+def _today_line(
+    figure: go.Figure, today: dt.date, shown: tuple[dt.date, dt.date], t: Translator
+) -> None:
+    """A vertical line at today, labelled in the band above the first row, on the side of
+    the line with the more room (a label past the right edge would be cut off)."""
     when = today.isoformat()
+    left = today - shown[0] > shown[1] - today
     figure.add_shape(
         type="line",
         x0=when,
@@ -396,8 +400,8 @@ def _today_line(figure: go.Figure, today: dt.date, t: Translator) -> None:
         y=-0.9,
         text=html.escape(t("chart.today")),
         showarrow=False,
-        xanchor="left",
-        xshift=4,
+        xanchor="right" if left else "left",
+        xshift=-4 if left else 4,
         font={"size": 12, "color": "#1a1a1a"},
     )
 
@@ -429,14 +433,20 @@ def roadmap_chart(
     if points:
         figure.add_trace(_milestone_trace(points, len(rows), t))
     days = [d for row in rows for d in row.days] + [when for _, when in points]
-    when_today = day(today)
-    shown = x_range(days, when_today)
-    if shown is not None:
-        figure.update_xaxes(range=[d.isoformat() for d in shown])
-        if when_today is not None and shown[0] <= when_today <= shown[1]:
-            _today_line(figure, when_today, t)
+    _dates_shown(figure, days, day(today), t)
     ticks = [_tick(row, t) for row in rows] + [f"◆ {point[0]}" for point in points]
     return _roadmap_axes(_layout(figure, 150 + 28 * len(ticks)), ticks)
+
+
+def _dates_shown(
+    figure: go.Figure, days: list[dt.date], today: dt.date | None, t: Translator
+) -> None:
+    """Set the timeline's range (``x_range``) and draw today's line when it is in it."""
+    shown = x_range(days, today)
+    if shown is not None:
+        figure.update_xaxes(range=[d.isoformat() for d in shown])
+        if today is not None and shown[0] <= today <= shown[1]:
+            _today_line(figure, today, shown, t)
 
 
 def _roadmap_axes(figure: go.Figure, ticks: list[str]) -> go.Figure:

@@ -170,17 +170,17 @@ def test_a_bar_runs_from_the_start_to_the_end_of_the_deadline_day() -> None:
 
 
 @pytest.mark.parametrize(
-    ("today", "line"),
+    ("today", "line", "side"),
     [
-        (date(2025, 3, 15), "2025-03-15"),  # within the plan
-        (date(2025, 8, 20), "2025-08-20"),  # some weeks after the last deadline
-        (date(2024, 11, 15), "2024-11-15"),  # some weeks before the first start
-        (date(2030, 1, 1), None),  # far away: the plan is not squeezed to show it
-        (None, None),
+        (date(2025, 3, 15), "2025-03-15", "left"),  # within the plan
+        (date(2025, 8, 20), "2025-08-20", "right"),  # some weeks after the last deadline
+        (date(2024, 11, 15), "2024-11-15", "left"),  # some weeks before the first start
+        (date(2030, 1, 1), None, None),  # far away: the plan is not squeezed to show it
+        (None, None, None),
     ],
 )
 def test_the_today_line_stands_at_today_when_today_is_near(
-    today: date | None, line: str | None
+    today: date | None, line: str | None, side: str | None
 ) -> None:
     figure = roadmap([{"title": "Actie", **_DATES}], today=today)
     assert today_lines(figure) == ([line] if line else [])
@@ -189,6 +189,8 @@ def test_the_today_line_stands_at_today_when_today_is_near(
     if line:
         assert labels["vandaag"].x == line
         assert first <= line <= last
+        # The label reads on the side of the line with room for it, inside the chart.
+        assert labels["vandaag"].xanchor == side
     else:
         assert "vandaag" not in labels
         assert last < "2025-09-01"
