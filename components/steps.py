@@ -61,11 +61,8 @@ def _stored_rows(ctx: EditContext, key: str) -> list[dict[str, object]]:
 
 
 def _chart(ctx: EditContext, insight: Insight, builder: Callable[..., go.Figure | None]) -> None:
-    figure = charts.cached(builder, ctx.t, *(_stored_rows(ctx, key) for key in insight.parts))
-    if figure is None:
-        st.caption(ctx.t("chart.no_data"))
-    else:
-        charts.show(figure, insight.name)
+    rows = (_stored_rows(ctx, key) for key in insight.parts)
+    charts.draw(builder, ctx.t, *rows, key=insight.name)
 
 
 def _root_cause(ctx: EditContext, insight: Insight) -> None:
