@@ -380,7 +380,7 @@ def drawn_together(at: Any) -> list[list[Any]]:
 def test_the_stakeholders_are_numbered_on_the_chart_and_named_in_a_table_under_it(
     demo_url: str,
 ) -> None:
-    at = open_page(STEP_FILES[1])
+    at = open_page(STEP_FILES[1], section="betrokkenen")
     ((chart, table),) = drawn_together(at)
     assert (chart.type, table.type) == ("plotly_chart", "dataframe")
     legend = table.value
@@ -400,7 +400,7 @@ def test_the_stakeholders_are_numbered_on_the_chart_and_named_in_a_table_under_i
 
 
 def test_the_roadmap_page_shows_every_action_and_says_which_dates_to_check(demo_url: str) -> None:
-    at = open_page(STEP_FILES[4], language="en")
+    at = open_page(STEP_FILES[4], language="en", section="planning")
     ((chart,),) = drawn_together(at)
     figure = json.loads(chart.proto.spec)
     ticks = [html.unescape(tick) for tick in figure["layout"]["yaxis"]["ticktext"]]
