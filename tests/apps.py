@@ -9,10 +9,18 @@ from typing import Any
 from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
+from briefs.i18n import Translator
+from components.coach.dashboard import TAB_PARAM, TABS
 from storage.accounts import AccountStore
 from storage.db import make_engine
 
 APP = "../app.py"
+
+
+def coach_tab_address(label: str) -> str:
+    """The address name of the coach's tab with this Dutch label (``Notities`` → ``notities``)."""
+    t = Translator("nl")
+    return next(address for name, address in TABS.items() if t(f"coach.tab.{name}") == label)
 
 
 def login_token(email: str) -> str:
@@ -29,7 +37,7 @@ def app_as(email: str, coach_tab: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["auth_token"] = login_token(email)
     if coach_tab is not None:
-        at.query_params["coach_tab"] = coach_tab
+        at.query_params[TAB_PARAM] = coach_tab_address(coach_tab)
     return at.run()
 
 
@@ -92,6 +100,5 @@ def on_section(at: AppTest, section: str) -> AppTest:
 def on_coach_tab(at: AppTest, tab: str) -> AppTest:
     """Open one of the coach's tabs, as a click on it does (AppTest has no click for a tab:
     its state is set, and the address that keeps it)."""
-    at.query_params["coach_tab"] = tab
-    at.session_state["coach_tab"] = tab
+    at.query_params[TAB_PARAM] = coach_tab_address(tab)
     return at.run()

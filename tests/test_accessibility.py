@@ -37,10 +37,10 @@ PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
     COACH: (
         "begeleiding",
         *(
-            f"begeleiding?coach_tab={tab}"
-            for tab in ("Review", "Wat%20veranderde", "Vergelijken", "Sessies", "Notities")
+            f"begeleiding?tab={tab}"
+            for tab in ("review", "wijzigingen", "vergelijken", "sessies", "notities")
         ),
-        "begeleiding?coach_tab=Deelnemers",
+        "begeleiding?tab=deelnemers",
         "account",
     ),
     ADMIN: ("programma", "mensen", "logboek", "account"),

@@ -200,7 +200,7 @@ def test_a_coachs_feedback_reaches_the_participants_overview(
     # The workspace opens on its overview: who is behind for the next session.
     expect(coach.get_by_text("Achter voor sessie 3")).to_be_visible(timeout=30_000)
     coach.get_by_role("tab", name="Review").click()
-    expect(coach).to_have_url(re.compile(r"coach_tab=Review"))
+    expect(coach).to_have_url(re.compile(r"tab=review"))
     expect(coach.get_by_test_id("stApp")).to_have_attribute(
         "data-test-script-state", "notRunning", timeout=30_000
     )

@@ -30,7 +30,7 @@ from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.feedback import FeedbackRefused, FeedbackStore
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
-from tests.apps import app_as, on_coach_tab
+from tests.apps import app_as, login_token, on_coach_tab
 from tests.conftest import Seed
 
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -300,6 +300,30 @@ def test_private_notes_are_for_coaches_only(demo_url: str) -> None:
     for page in ("pages/overview.py", "pages/challenge.py"):
         participant.switch_page(page).run()
         assert "Schepen twijfelt" not in "\n".join(str(text.value) for text in participant.text)
+
+
+def test_the_coachs_tab_and_municipality_survive_a_refresh_and_a_switch_of_language(
+    demo_url: str,
+) -> None:
+    at = app_as(COACH, coach_tab="Notities")
+    name = at.selectbox(key="review_brief").options[1]
+    at.selectbox(key="review_brief").select_index(1).run()
+    brief_id = at.selectbox(key="review_brief").value
+    assert at.query_params["brief"] == str(brief_id)
+    assert at.query_params["tab"] == "notities"
+    # A refresh: a new session at the same address.
+    fresh = AppTest.from_file("../app.py", default_timeout=30)
+    fresh.session_state["auth_token"] = login_token(COACH)
+    fresh.query_params.update({"tab": "notities", "brief": str(brief_id)})
+    fresh.run()
+    assert fresh.selectbox(key="review_brief").value == brief_id
+    assert f"Privénotities over {name} (alleen voor begeleiders)" in [
+        header.value for header in fresh.header
+    ]
+    # The other language: the same tab and municipality.
+    fresh.selectbox(key="language").select("en").run()
+    assert fresh.selectbox(key="review_brief").value == brief_id
+    assert f"Private notes on {name} (coaches only)" in [header.value for header in fresh.header]
 
 
 def test_the_coach_sees_the_workshops_of_the_trajectory_and_their_calendar(

@@ -12,7 +12,7 @@ from components.text import md_literal, spreadsheet_cell, spreadsheet_safe
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
-from tests.apps import app_as, on_coach_tab, page_as
+from tests.apps import app_as, on_coach_tab, on_section, page_as
 
 COACH = "jonas.wouters@begeleiding.demo"
 LOTTE = "lotte.vandenberghe@avelgem.demo"
@@ -111,6 +111,7 @@ def test_icon_syntax_in_a_brief_stays_text_in_the_root_cause_and_the_checks(
     briefs.save_part(brief_id, "challenge.key_figures", rows, figures.version, "collega")
     at = app_as(LOTTE)
     at.switch_page("pages/challenge.py").run()
+    on_section(at, "ontwerpvraag")
     assert not at.exception
     root = next(info.value for info in at.info if str(info.value).startswith("Grondoorzaak"))
     assert_literal(str(root), HOSTILE)

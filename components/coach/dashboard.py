@@ -24,7 +24,13 @@ from components.coach.compare import compare_section
 from components.coach.notes import notes_section
 from components.coach.review import pick_municipality, review_section
 from components.coach.workshops import workshops_section
-from components.state import brief_store, feedback_store, programme_store, translator
+from components.state import (
+    brief_store,
+    feedback_store,
+    named_tabs,
+    programme_store,
+    translator,
+)
 from components.text import md_literal, safe_table
 from services.exports import export_cohort
 
@@ -165,7 +171,18 @@ def _cohort_export(trajectory: Trajectory, t: Translator) -> None:
         )
 
 
-TABS = ("overview", "review", "changes", "compare", "sessions", "notes", "people")
+# Each tab by its name in the address (``?tab=notities``), in the users' language like the
+# pages' own addresses, and the same in both languages of the screen.
+TABS = {
+    "overview": "overzicht",
+    "review": "review",
+    "changes": "wijzigingen",
+    "compare": "vergelijken",
+    "sessions": "sessies",
+    "notes": "notities",
+    "people": "deelnemers",
+}
+TAB_PARAM = "tab"
 
 
 def coach_dashboard(
@@ -183,11 +200,8 @@ def coach_dashboard(
     workshops = programme_store().workshops(trajectory.id)
     upcoming = next_workshop(workshops, datetime.now(UTC))
     readiness_note(cohort.rows, upcoming, t)
-    tabs = st.tabs(
-        [t(f"coach.tab.{name}") for name in TABS],
-        key="coach_tab",
-        on_change="rerun",
-        bind="query-params",
+    shown, tab = named_tabs(
+        TAB_PARAM, list(TABS.values()), [t(f"coach.tab.{name}") for name in TABS]
     )
     rows, briefs = cohort.rows, cohort.briefs
 
@@ -213,7 +227,7 @@ def coach_dashboard(
         draw["changes"] = lambda: one_municipality(changes_section)
         draw["compare"] = lambda: compare_section(briefs, t)
         draw["notes"] = lambda: one_municipality(notes_section)
-    for name, tab in zip(TABS, tabs, strict=True):
-        if tab.open and name in draw:
-            with tab:
-                draw[name]()
+    name = next(name for name, address in TABS.items() if address == shown)
+    if name in draw:
+        with tab:
+            draw[name]()

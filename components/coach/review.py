@@ -20,24 +20,28 @@ from components.part_view import show_part
 from components.resilience import guarded
 from components.state import keep_choice, mark_step, remember_choice
 
+# The address keeps the coach's choices, so a refresh or a shared link shows the same brief.
+MUNICIPALITY_PARAM = "brief"
+STEP_PARAM = "stap"
+
 
 def pick_municipality(rows: list[CohortRow], briefs: list[Brief], t: Translator) -> Brief | None:
     """The municipality the coach looks at, the same in every tab that shows one."""
     names = {row.brief_id: row.municipality for row in rows}
-    keep_choice("review_brief", list(names))
+    keep_choice("review_brief", list(names), param=MUNICIPALITY_PARAM)
     brief_id = st.selectbox(
         t("dashboard.municipality"),
         list(names),
         format_func=lambda i: names[i],
         key="review_brief",
         on_change=remember_choice,
-        args=("review_brief",),
+        args=("review_brief", MUNICIPALITY_PARAM),
     )
     return next((brief for brief in briefs if brief.id == brief_id), None)
 
 
 def _pick_step(t: Translator) -> int | None:
-    keep_choice("review_step", list(STEPS))
+    keep_choice("review_step", list(STEPS), param=STEP_PARAM)
     step = st.radio(
         t("dashboard.review_step"),
         list(STEPS),
@@ -45,7 +49,7 @@ def _pick_step(t: Translator) -> int | None:
         horizontal=True,
         key="review_step",
         on_change=remember_choice,
-        args=("review_step",),
+        args=("review_step", STEP_PARAM),
     )
     return None if step is None else int(step)
 
