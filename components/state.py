@@ -291,16 +291,19 @@ def language_picker() -> None:
     _keep_param(LANGUAGE_PARAM, language(), DEFAULT_LANGUAGE)
 
 
-def named_tabs(param: str, names: list[str], labels: list[str]) -> tuple[str, Any]:
+def named_tabs(param: str, names: list[str], labels: list[str], scope: str) -> tuple[str, Any]:
     """Tabs whose open one is kept in the address by name (``?param=name``), not by label.
 
     Streamlit's own ``bind="query-params"`` puts the label in the address, so a link can only
-    open a tab in one language, and a switch of language opens the first tab. Returns the open
-    tab's name and its container: only that one is drawn.
+    open a tab in one language, and a switch of language opens the first tab. Back on the page
+    (``scope``: e.g. the step) without a tab in its address, the tab shown last opens again.
+    Returns the open tab's name and its container: only that one is drawn.
     """
     label_of = dict(zip(names, labels, strict=True))
-    wanted = st.query_params.get(param)
+    shown_key = f"tab_shown:{param}:{scope}"
+    wanted = st.query_params.get(param) or st.session_state.get(shown_key)
     current = wanted if wanted in label_of else names[0]
+    st.session_state[shown_key] = current
     widget_key = f"tabs:{param}"
     if st.session_state.get(widget_key) != label_of[current]:
         # Opened by a link or the address, not by a click on a tab (whose callback wrote the

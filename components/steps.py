@@ -206,7 +206,10 @@ def step_page(step: int) -> None:
     step_history_button(workspace.brief, step, t, ctx.author)
     sections = sections_of_step(step)
     shown, tab = named_tabs(
-        SECTION_PARAM, [section.key for section in sections], [t(s.title_key) for s in sections]
+        SECTION_PARAM,
+        [section.key for section in sections],
+        [t(section.title_key) for section in sections],
+        scope=f"step{step}",
     )
     with tab:
         step_body(ctx, SECTION_BY_KEY[shown])

@@ -17,6 +17,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import func, select
 
+from briefs.i18n import Translator
+from briefs.parts import section_of
 from core.settings import DEMO_PASSWORD
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -116,6 +118,19 @@ def log_in(page: Page, base: str, email: str = LOTTE, password: str = DEMO_PASSW
 def open_step(page: Page, base: str, address: str, title: str) -> None:
     page.goto(f"{base}/{address}")
     expect(page.locator("h1").first).to_have_text(title, timeout=30_000)
+
+
+def open_section(page: Page, key: str) -> Locator:
+    """Click the tab of the step page's section that holds part ``key``, as a user would, and
+    wait for the part; return its block."""
+    section = section_of(key)
+    tab = page.get_by_role("tab", name=Translator("nl")(section.title_key), exact=True)
+    if tab.get_attribute("aria-selected") != "true":
+        tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+    block = part(page, key)
+    expect(block).to_be_visible(timeout=30_000)
+    return block
 
 
 def part(page: Page, key: str) -> Locator:

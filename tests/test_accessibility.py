@@ -28,9 +28,18 @@ PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
     LOTTE: (
         "overzicht",
         "uitdaging",
+        # The sections with their own kinds of content: a chart and its legend, choices, the
+        # SWOT grid, sketches, the timeline, fields side by side.
+        "uitdaging?deel=betrokkenen",
+        "uitdaging?deel=draagvlak",
+        "uitdaging?deel=swot",
         "verkennen",
+        "verkennen?deel=richtingen",
         "testen",
+        "testen?deel=schetsen",
         "stappenplan",
+        "stappenplan?deel=planning",
+        "stappenplan?deel=verankering",
         "exporteren",
         "account",
     ),

@@ -45,6 +45,8 @@ from tests.test_typing import (
     type_at_end,
 )
 
+# Two parts in the step's first section, on screen together.
+CONTEXT = "challenge.context"
 PROBLEM = "challenge.problem"
 
 
@@ -163,7 +165,7 @@ def test_a_browser_stays_on_its_server_so_its_sketches_load(
     """Streamlit keeps media in the process that ran the page: stickiness makes them load."""
     page = browser_on(cluster, new_page)
     log_in(page, cluster.base)
-    open_step(page, cluster.base, "testen", "Stap 3 · Vertalen & testen")
+    open_step(page, cluster.base, "testen?deel=schetsen", "Stap 3 · Vertalen & testen")
     sketches = page.locator("img[src*='/media/']")
     expect(sketches.first).to_be_visible(timeout=30_000)
     # Loaded: a broken image has no natural width.
@@ -227,7 +229,7 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     earlier = len(websockets(page))
     cluster.kill(serving)
     # Typed after the crash, before anything reconnected: the editor saves it through the proxy.
-    type_at_end(page, "challenge.goal", " Getypt na de crash.")
+    type_at_end(page, CONTEXT, " Getypt na de crash.")
     leave_field(page)
     # The page reconnects through the proxy to the other server ...
     # (How fast is measured, not asserted: `bench/load.py --kill-after` reports the share of
@@ -241,15 +243,15 @@ def test_a_killed_servers_browser_reconnects_signed_in_and_keeps_its_text(
     )
     expect(page.locator("h1").first).to_have_text(STEP1[1])
     # ... and has lost no text: confirmed before the crash, or typed after it and saved now.
-    expect(status(page, "challenge.goal")).to_have_text(SAVED, timeout=20_000)
+    expect(status(page, CONTEXT)).to_have_text(SAVED, timeout=20_000)
     problem = before[PROBLEM] + " Bevestigd voor de crash."
-    goal = before["challenge.goal"] + " Getypt na de crash."
+    context = before[CONTEXT] + " Getypt na de crash."
     expect(field(page, PROBLEM)).to_have_value(problem)
-    expect(field(page, "challenge.goal")).to_have_value(goal)
+    expect(field(page, CONTEXT)).to_have_value(context)
     after = brief.values()
     assert after[PROBLEM] == problem
-    assert after["challenge.goal"] == goal
-    assert {key for key in after if after[key] != before[key]} == {PROBLEM, "challenge.goal"}
+    assert after[CONTEXT] == context
+    assert {key for key in after if after[key] != before[key]} == {PROBLEM, CONTEXT}
     assert cluster.states()[serving] == "DOWN"
     assert failed == []
     # The first button pressed on the new server does what it says (its callback runs).
