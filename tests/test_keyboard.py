@@ -1,0 +1,104 @@
+"""A brief filled in with the keyboard alone, in Chromium: log in, fill a text part, add a table
+row, open another section and go on to the next step, with Tab, arrows, Enter and typing only."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.browser import Stored, part
+from tests.test_typing import SARA, SAVED, STEP1, STEP2_TITLE
+
+# What has the focus, through the shadow roots of the part editor: its role, name and text.
+FOCUSED = """() => {
+  let node = document.activeElement;
+  while (node && node.shadowRoot && node.shadowRoot.activeElement) {
+    node = node.shadowRoot.activeElement;
+  }
+  if (!node) return "";
+  const root = node.getRootNode();
+  const labelledBy = node.getAttribute("aria-labelledby");
+  const byId = labelledBy && root.getElementById ? root.getElementById(labelledBy) : null;
+  const name = node.getAttribute("aria-label")
+    || (node.labels && node.labels.length ? node.labels[0].innerText : "")
+    || (byId ? byId.innerText : "") || "";
+  return `${node.tagName} ${node.getAttribute("role") || ""} ${name} ${node.innerText || ""}`;
+}"""
+
+
+def focused(page: Page) -> str:
+    return str(page.evaluate(FOCUSED))
+
+
+def tab_to(page: Page, wanted: str, presses: int = 120, key: str = "Tab") -> None:
+    """Press Tab until the focused element's description matches ``wanted`` (a regex)."""
+    pattern = re.compile(wanted)
+    for _press in range(presses):
+        if pattern.search(focused(page)):
+            return
+        page.keyboard.press(key)
+    raise AssertionError(f"{wanted!r} not reached with {key}; focus is on {focused(page)!r}")
+
+
+def settled(page: Page) -> None:
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
+
+
+def test_a_brief_can_be_filled_in_with_the_keyboard_alone(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    stored = Stored(demo_url, "Hulshout")
+    page = new_page()
+    page.goto(f"{app_server}/auth/login")
+    # The login form starts in the address field.
+    page.keyboard.type(SARA)
+    page.keyboard.press("Tab")
+    page.keyboard.type("kernbrief-demo")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
+    settled(page)
+    # To step 1 by its link in the sidebar.
+    tab_to(page, r"^A .*1 · Uitdaging")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
+    settled(page)
+    # The first text part: typed in and saved when Tab leaves it.
+    tab_to(page, r"^TEXTAREA .*Aanleiding en context")
+    page.keyboard.type("Het centrum loopt leeg sinds de ringweg er is.")
+    page.keyboard.press("Tab")
+    expect(part(page, "challenge.context").get_by_role("status")).to_have_text(
+        SAVED, timeout=15_000
+    )
+    # A row in the key figures: the add button, then a cell after the other.
+    tab_to(page, r"^BUTTON .*Rij toevoegen")
+    page.keyboard.press("Enter")
+    for cell in ("Leegstaande panden", "31", "panden", "2024", "Leegstandsregister"):
+        page.keyboard.type(cell)
+        page.keyboard.press("Tab")
+    figures = part(page, "challenge.key_figures")
+    expect(figures.get_by_role("status")).to_have_text(SAVED, timeout=15_000)
+    # Another section: its tab, reached with Shift+Tab, then the arrow keys.
+    tab_to(page, r"tab .*Situatie en cijfers", key="Shift+Tab")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("tab", name="Betrokkenen", exact=True)).to_have_attribute(
+        "aria-selected", "true"
+    )
+    expect(part(page, "challenge.stakeholders")).to_be_visible(timeout=30_000)
+    settled(page)
+    # On to step 2 with the sidebar link, from wherever the focus is now.
+    tab_to(page, r"^A .*2 · Verkennen", key="Shift+Tab", presses=200)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1").first).to_have_text(STEP2_TITLE, timeout=30_000)
+    assert stored.value("challenge.context") == "Het centrum loopt leeg sinds de ringweg er is."
+    row = stored.value("challenge.key_figures")[-1]
+    assert (row["indicator"], row["value"], row["year"], row["source"]) == (
+        "Leegstaande panden",
+        31.0,
+        2024,
+        "Leegstandsregister",
+    )
