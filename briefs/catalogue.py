@@ -1561,6 +1561,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.unmark_ready": ("Toch nog niet klaar", "Not ready after all"),
     "review.status": ("Stand van deze stap: {status}", "Status of this step: {status}"),
     "review.mark_reviewed": ("Stap gereviewd", "Step reviewed"),
+    "review.unmark_reviewed": ("Review ongedaan maken", "Undo the review"),
+    "review.nothing_to_review": (
+        "Deze stap is nog niet begonnen: er is nog niets om te reviewen.",
+        "This step has not been started: there is nothing to review yet.",
+    ),
     "review.unread_overview": ("Nieuwe feedback: {count}", "New feedback: {count}"),
     "coach.tab.overview": ("Overzicht", "Overview"),
     "coach.tab.review": ("Review", "Review"),

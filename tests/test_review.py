@@ -172,6 +172,21 @@ def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
     first = at.selectbox(key="review_brief").options[0]
     on_coach_tab(at, "Overzicht")
     assert matrix_cell(at, first, 2).startswith("gereviewd")
+    # A review can be taken back.
+    on_coach_tab(at, "Review")
+    at.button(key="unmark_reviewed").click().run()
+    on_coach_tab(at, "Overzicht")
+    assert matrix_cell(at, first, 2).startswith("bezig")
+
+
+def test_a_step_not_started_cannot_be_marked_reviewed(demo_url: str) -> None:
+    at = app_as(COACH, coach_tab="Review")
+    picker = at.selectbox(key="review_brief")
+    picker.select_index(picker.options.index("Harelbeke")).run()
+    at.radio(key="review_step").set_value(1).run()
+    assert "Stand van deze stap: niet gestart" in [text.value for text in at.text]
+    assert not [button for button in at.button if button.key == "mark_reviewed"]
+    assert any("nog niets om te reviewen" in caption.value for caption in at.caption)
 
 
 def test_participants_mark_a_step_ready(demo_url: str) -> None:

@@ -67,8 +67,17 @@ def _parts(brief: Brief, step: int, t: Translator) -> None:
 
 
 def _mark_reviewed(brief_id: int, step: int, status: StepStatus, t: Translator) -> None:
+    """'Reviewed' once there is something to review, and a way back from it."""
     st.text(t("review.status", status=t(f"status.{status}")))
-    if status is not StepStatus.REVIEWED:
+    if status is StepStatus.NOT_STARTED:
+        st.caption(t("review.nothing_to_review"))
+    elif status is StepStatus.REVIEWED:
+        st.button(
+            t("review.unmark_reviewed"),
+            key="unmark_reviewed",
+            on_click=guarded(lambda: mark_step(brief_id, step, None)),
+        )
+    else:
         st.button(
             t("review.mark_reviewed"),
             key="mark_reviewed",
