@@ -56,8 +56,8 @@ def page(
     )
 
 
-def hidden(url: str, body: Callable[[], None]) -> st.Page:
-    return st.Page(body, title=t("app.title"), url_path=url, visibility="hidden")
+def hidden(url: str, body: Callable[[], None], title_key: str = "app.title") -> st.Page:
+    return st.Page(body, title=t(title_key), url_path=url, visibility="hidden")
 
 
 def to_login(url: str) -> Callable[[], None]:
@@ -85,20 +85,30 @@ for name, (_path, _title, url) in PAGES.items():
     if name in names:
         continue
     if principal is None:
-        extra.append(hidden(url, to_login(url)))
+        extra.append(hidden(url, to_login(url), "nav.login"))
     elif name == "login":
         extra.append(hidden(url, lambda: st.switch_page(home)))
     else:
-        extra.append(hidden(url, refused(principal, name)))
+        extra.append(hidden(url, refused(principal, name), "app.not_available_title"))
 known = {HOME_ADDRESS} | {url for _path, _title, url in PAGES.values()}
 wanted = requested_path()
 if wanted and wanted not in known:
-    extra.append(hidden(wanted, lambda: unknown_page_message(t, "app.page_unknown", home)))
+    extra.append(
+        hidden(
+            wanted,
+            lambda: unknown_page_message(t, "app.page_unknown", home),
+            "app.page_missing_title",
+        )
+    )
 
 if principal is not None:
     signed_in_sidebar(principal, t)
 try:
-    st.navigation([*pages, *extra], position="sidebar" if principal else "hidden").run()
+    current = st.navigation([*pages, *extra], position="sidebar" if principal else "hidden")
+    # Each tab and bookmark named after its page, and the app after it.
+    name = current.title
+    st.set_page_config(page_title=name if "Kernbrief" in name else f"{name} · Kernbrief")
+    current.run()
 except DATABASE_ERRORS:
     # The last line of defence: whatever a page forgot to catch is said in Dutch, no trace.
     st.error(t("db.page"))

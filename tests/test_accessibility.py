@@ -150,6 +150,7 @@ def test_every_page_of_every_role_meets_wcag_aa_in_dutch(
     if email is not None:
         log_in(page, app_server, email)
     problems = {}
+    titles: dict[str, set[str]] = {}
     for address in PAGES_BY_ROLE[email]:
         drawn(page, address, app_server)
         found = []
@@ -163,9 +164,17 @@ def test_every_page_of_every_role_meets_wcag_aa_in_dutch(
             found.append(f"lang={lang}")
         if english := english_chrome(page):
             found.append(f"English: {english}")
+        # WCAG 2.4.2: the browser tab names the page, then the app.
+        title = page.title()
+        if not title.endswith(" · Kernbrief") and title != "Aanmelden bij Kernbrief":
+            found.append(f"title {title!r}")
+        if address:  # "" is the home page's twin address
+            titles.setdefault(title, set()).add(address.split("?")[0])
         if found:
             problems[f"/{address}"] = found
+    same = {title: pages for title, pages in titles.items() if len(pages) > 1}
     assert not problems, problems
+    assert not same, f"pages that share a title: {same}"
 
 
 def test_the_login_form_starts_in_the_address_field_and_names_its_fields(

@@ -79,10 +79,11 @@ def _client(request: Request) -> str:
 
 def _page(t: Translator, title: str, body: str, csrf: str | None = None) -> HTMLResponse:
     other = "en" if t.language == "nl" else "nl"
+    tab_title = title if "Kernbrief" in title else f"{title} · Kernbrief"
     document = (
         f"<!doctype html><html lang='{t.language}'><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{html.escape(title)} · Kernbrief</title><style>{STYLE}</style></head>"
+        f"<title>{html.escape(tab_title)}</title><style>{STYLE}</style></head>"
         f"<body><main><h1>{html.escape(title)}</h1>{body}"
         f"<nav><a href='?taal={other}'>{'English' if other == 'en' else 'Nederlands'}</a></nav>"
         f"</main></body></html>"
