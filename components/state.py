@@ -315,13 +315,15 @@ def named_tabs(param: str, names: list[str], labels: list[str], scope: str) -> t
         labels,
         key=widget_key,
         on_change=_tab_chosen,
-        args=(param, widget_key, {label: name for name, label in label_of.items()}, names[0]),
+        args=(param, widget_key, shown_key, {label: name for name, label in label_of.items()}),
     )
     return current, tabs[names.index(current)]
 
 
-def _tab_chosen(param: str, widget_key: str, name_of: dict[str, str], first: str) -> None:
-    _write_param(param, name_of[st.session_state[widget_key]], first)
+def _tab_chosen(param: str, widget_key: str, shown_key: str, name_of: dict[str, str]) -> None:
+    chosen = name_of[st.session_state[widget_key]]
+    st.session_state[shown_key] = chosen
+    _write_param(param, chosen, next(iter(name_of.values())))
 
 
 def _write_param(name: str, value: str, default: str) -> None:

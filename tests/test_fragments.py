@@ -14,7 +14,7 @@ from components import steps
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from tests.apps import editors, on_section, send_saved
-from tests.browser import Stored, part
+from tests.browser import Stored, open_section, part
 from tests.test_pages import STEP_FILES, open_page, save_as_editor
 from tests.test_typing import STEP4, field, status, step_page
 
@@ -161,6 +161,7 @@ def test_in_chromium_a_pause_in_typing_redraws_the_checks_and_not_the_page(
     page = new_page()
     runs = RunsSeen(page)
     step_page(page, app_server, STEP4)
+    open_section(page, "roadmap.summary")
     checks = page.locator("summary", has_text="Aandachtspunten voor deze stap (")
     expect(checks).to_have_count(1)
     before = int(re.findall(r"\((\d+)\)", checks.inner_text())[0])
@@ -192,7 +193,8 @@ def test_in_chromium_coming_back_after_a_while_shows_what_others_saved_on_the_wh
     app_server: str, new_page: Any, demo_url: str
 ) -> None:
     page = step_page(new_page(), app_server, STEP4)
-    field(page, "roadmap.summary").click()
+    open_section(page, "roadmap.successor")
+    field(page, "roadmap.plan_link").click()
     stored = Stored(demo_url)
     successor = stored.briefs.load(stored.brief_id).part("roadmap.successor")
     stored.briefs.save_part(

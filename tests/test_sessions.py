@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from briefs.devices import device_words
 from briefs.i18n import TIMEZONE, Translator, format_moment
+from briefs.parts import section_of
 from core.security import LOGIN_COOKIE, SECURE_LOGIN_COOKIE, digest, unsign
 from core.settings import DEMO_PASSWORD, ConfigurationError, settings
 from services.accounts import change_password
@@ -24,7 +25,7 @@ from storage.login_sessions import clean_user_agent
 from storage.migrate import migrate_to, upgrade
 from storage.repository import utc
 from storage.tables import AuthSessionRow
-from tests.apps import editors, login_link
+from tests.apps import editors, login_link, on_section
 from tests.browser import LOTTE, AppServer, Stored, log_in, post_json
 from tests.conftest import TEST_SECRET_KEY, Clock, person
 
@@ -225,12 +226,15 @@ def login_token(base: str, user_agent: str, email: str = LOTTE) -> str:
 
 
 def app_with(token: str, page: str | None = None) -> AppTest:
-    """The app as the browser holding this login opens it (the cookie read, as app.py does)."""
+    """The app as the browser holding this login opens it (the cookie read, as app.py does);
+    step 1 on the section with the challenge question."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["auth_token"] = token
     at.run()
     if page:
         at.switch_page(page).run()
+    if page == "pages/challenge.py":
+        on_section(at, section_of("challenge.question").key)
     assert not at.exception, at.exception
     return at
 
