@@ -210,7 +210,7 @@ def test_english_pages_say_so_keep_streamlits_own_words_and_write_dates_in_engli
     # in lower case, an English one capitalised).
     for address in PAGES_BY_ROLE[LOTTE]:
         # The address keeps the language, as a refresh or a bookmark does.
-        drawn(page, f"{address}?taal=en", app_server)
+        drawn(page, f"{address}{'&' if '?' in address else '?'}taal=en", app_server)
         expect(page.locator("html")).to_have_attribute("lang", "en")
         body = page.locator("body").inner_text()
         assert not DUTCH_DATE.findall(body), (address, DUTCH_DATE.findall(body))
