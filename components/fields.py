@@ -15,6 +15,7 @@ from briefs.messages import describe_problems
 from briefs.parts import PartValidationError, validate_part
 from components.history import history_button
 from components.part_editor import editor_data, part_editor, status_text
+from components.part_view import sketch_image
 from components.resilience import guarded
 from components.saving import attempt_save, keep_mine, take_theirs
 from components.state import (
@@ -145,15 +146,7 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
     columns = st.columns(3)
     for index, sketch in enumerate(sketches):
         with columns[index % 3]:
-            data = brief_store().image(brief.id, int(sketch["image_id"]))
-            if data is None:
-                st.text(t("upload.missing_image"))
-            else:
-                # The caption says what the sketch shows: screen readers hear it as its text.
-                caption = str(sketch.get("caption") or "")
-                alt = caption or t("upload.alt_untitled", n=index + 1)
-                st.image(data, width="stretch", alt=alt)
-            st.text(sketch.get("caption", ""))
+            sketch_image(brief.id, sketch, index, t)
             st.button(
                 t("upload.remove"),
                 key=f"remove:{brief.id}:{sketch['id']}",

@@ -10,7 +10,29 @@ from briefs.brief import Brief
 from briefs.i18n import Translator
 from briefs.parts import PARTS, Kind
 from briefs.present import EMPTY_CELL, Reader
+from components.state import brief_store
 from components.text import safe_table
+
+
+def sketch_image(brief_id: int, sketch: dict[str, Any], index: int, t: Translator) -> None:
+    """One sketch, its caption as the text screen readers hear, and the caption under it."""
+    data = brief_store().image(brief_id, int(sketch["image_id"]))
+    caption = str(sketch.get("caption") or "")
+    if data is None:
+        st.text(t("upload.missing_image"))
+    else:
+        st.image(data, width="stretch", alt=caption or t("upload.alt_untitled", n=index + 1))
+    st.text(caption)
+
+
+def _sketches(brief: Brief, value: Any, t: Translator) -> None:
+    sketches = list(value or [])
+    if not sketches:
+        st.text(EMPTY_CELL)
+    columns = st.columns(3)
+    for index, sketch in enumerate(sketches):
+        with columns[index % 3]:
+            sketch_image(brief.id, sketch, index, t)
 
 
 def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
@@ -20,7 +42,9 @@ def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
     a table's columns carry their titles, and an empty cell stays empty.
     """
     reader = Reader(brief, t)
-    if PARTS[key].kind is Kind.ROWS:
+    if PARTS[key].kind is Kind.SKETCHES:
+        _sketches(brief, value, t)
+    elif PARTS[key].kind is Kind.ROWS:
         st.dataframe(safe_table(reader.rows(key, value), reader.headers(key)), hide_index=True)
     else:
         st.text(reader.scalar(key, value) or EMPTY_CELL)

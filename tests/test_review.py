@@ -179,6 +179,19 @@ def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
     assert matrix_cell(at, first, 2).startswith("bezig")
 
 
+def test_the_coach_reviews_the_sketches_themselves_with_their_captions(demo_url: str) -> None:
+    engine = make_engine(demo_url)
+    sketches = SqlBriefStore(engine).load(avelgem_id(engine)).part("prototype.sketches").value
+    assert sketches, "the demo brief has sketches"
+    at = app_as(COACH, coach_tab="Review")
+    at.selectbox(key="review_brief").select(avelgem_id(engine)).run()
+    at.radio(key="review_step").set_value(3).run()
+    images = at.get("image")
+    assert len(images) == len(sketches)
+    texts = [text.value for text in at.text]
+    assert all(sketch["caption"] in texts for sketch in sketches if sketch.get("caption"))
+
+
 def test_a_step_not_started_cannot_be_marked_reviewed(demo_url: str) -> None:
     at = app_as(COACH, coach_tab="Review")
     picker = at.selectbox(key="review_brief")
