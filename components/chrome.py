@@ -56,7 +56,11 @@ ENGLISH = Translator("en")
 _HERE = Path(__file__).resolve().parent
 # Inline, as components/part_editor.py: no manifest, no build step.
 _CHROME = st.components.v2.component(
-    "kernbrief_chrome", js=(_HERE / "chrome.js").read_text(encoding="utf-8")
+    "kernbrief_chrome",
+    js=(_HERE / "chrome.js").read_text(encoding="utf-8"),
+    # Not isolated: its rules style Streamlit's own sidebar (see chrome.css).
+    css=(_HERE / "chrome.css").read_text(encoding="utf-8"),
+    isolate_styles=False,
 )
 
 

@@ -61,8 +61,16 @@ def test_a_brief_can_be_filled_in_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
     settled(page)
-    # To step 1 by its link in the sidebar.
+    # To step 1 by its link in the sidebar. The focus shows as an outline, not as the grey
+    # background that marks the page shown.
     tab_to(page, r"^A .*1 · Uitdaging")
+    look = page.evaluate(
+        """() => {
+          const style = getComputedStyle(document.activeElement);
+          return [style.outlineStyle, style.outlineWidth, style.backgroundColor];
+        }"""
+    )
+    assert look == ["solid", "3px", "rgba(0, 0, 0, 0)"], look
     page.keyboard.press("Enter")
     expect(page.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
     settled(page)
