@@ -25,6 +25,11 @@ const RETRY_MAX_MS = 30000;
 // Browsers refuse keepalive requests above 64 kB; bigger texts were saved at the last pause.
 const KEEPALIVE_LIMIT = 60000;
 const AWAY_REFRESH_MS = 15000;
+// Text cells grow to show all their text; where the browser cannot size a field to its content
+// by itself, the editor sets their height.
+const SIZES_ITSELF = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+// The least width a table column of each kind gets (other columns can shrink further).
+const MIN_WIDTHS = { date: "7.2rem", select: "5.5rem", money: "5.5rem", number: "4.5rem", int: "4.5rem" };
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
@@ -115,6 +120,21 @@ function formatNumber(value, column, locale) {
   return new Intl.NumberFormat(locale, options).format(number);
 }
 
+function oneLine(field) {
+  // A line of text keeps no line breaks (pasted ones become spaces, the caret stays put).
+  if (!field.value.includes("\n")) return;
+  const { selectionStart, selectionEnd } = field;
+  field.value = field.value.replace(/\n/g, " ");
+  field.setSelectionRange(selectionStart, selectionEnd);
+}
+
+function growCell(field) {
+  // Where the browser does not size the field to its text itself (field-sizing), do it here.
+  if (SIZES_ITSELF || !field.isConnected) return;
+  field.style.height = "auto";
+  field.style.height = `${field.scrollHeight + 2}px`;
+}
+
 class PartEditor {
   constructor(root) {
     this.root = root;
@@ -136,6 +156,8 @@ class PartEditor {
     this.unmounted = false;
     this.retired = false;
     this.rows = [];
+    this.placing = false;
+    this.pointed = null;
     this.onVisibility = () => {
       if (document.visibilityState === "hidden") {
         this.hiddenAt = Date.now();
@@ -256,11 +278,21 @@ class PartEditor {
         "aria-labelledby": "kb-title",
       });
       this.rowsBox = element("div", { class: "kb-rows-body" });
-      if (d.layout === "grid") {
-        const widths = { narrow: "minmax(4.5rem, 0.6fr)", normal: "minmax(7rem, 1.4fr)" };
-        const columns = d.columns.map((column) => widths[column.width] || widths.normal);
+      if (d.layout !== "list") {
+        // The columns share the width by their weight, so that none is pushed out of view;
+        // a date, an amount, a number or a choice keeps the least room it needs to be read.
+        const tracks = (columns) =>
+          columns.map((column) => `minmax(${MIN_WIDTHS[column.kind] || "0"}, ${column.weight}fr)`);
         const tools = d.readonly ? "0" : "var(--kb-tools-width)";
-        this.table.style.setProperty("--kb-template", `1.6rem ${columns.join(" ")} ${tools}`);
+        const main = tracks(d.columns.filter((column) => !column.detail));
+        const details = tracks(d.columns.filter((column) => column.detail));
+        if (details.length) {
+          // The row's buttons close its second line, so the first has all the width.
+          this.table.style.setProperty("--kb-template", ["var(--kb-number-width)", ...main].join(" "));
+          this.table.style.setProperty("--kb-details-template", [...details, tools].join(" "));
+        } else {
+          this.table.style.setProperty("--kb-template", ["var(--kb-number-width)", ...main, tools].join(" "));
+        }
         this.table.append(this.headerRow());
       }
       this.table.append(this.rowsBox);
@@ -311,20 +343,46 @@ class PartEditor {
     this.errorLine = element("p", { class: "kb-error", id: "kb-error", role: "alert" });
     this.conflictBox = element("div", { class: "kb-conflict", hidden: true });
     box.append(foot, this.errorLine, this.conflictBox);
+    // A click or a tap puts the caret where it points; only the keyboard selects a cell's text.
+    // (Mouse events: a tap focuses at its mousedown, after the touch has ended.)
+    box.addEventListener("mousedown", (event) => {
+      this.pointed = event.target;
+    });
+    for (const done of ["mouseup", "focusin"]) {
+      box.addEventListener(done, () => {
+        this.pointed = null;
+      });
+    }
     box.addEventListener("focusout", (event) => {
       if (!box.contains(event.relatedTarget)) this.flush("blur");
     });
     this.root.append(box);
+    if (this.resizes) this.resizes.disconnect();
+    if (!SIZES_ITSELF && d.kind === "rows" && typeof ResizeObserver !== "undefined") {
+      // A narrower or wider table wraps its text cells anew.
+      this.resizes = new ResizeObserver(() => this.growCells());
+      this.resizes.observe(box);
+    }
   }
 
   headerRow() {
+    // For the eye only: each cell's field carries its own label for screen readers.
     const header = element("div", { class: "kb-row kb-head", "aria-hidden": "true" });
     header.append(element("span", { class: "kb-number" }, "#"));
     for (const column of this.data.columns) {
-      header.append(element("span", { class: `kb-cell kb-w-${column.width}` }, column.label));
+      // A narrow header wraps between words, never inside a range such as "(1–5)".
+      const label = column.label.replace(/(\d)([–-])(\d)/g, "$1$2\u2060$3");
+      if (!column.detail) header.append(element("span", { class: "kb-cell" }, label));
     }
-    header.append(element("span", { class: "kb-tools" }));
+    if (!this.data.columns.some((column) => column.detail)) {
+      header.append(element("span", { class: "kb-tools" }));
+    }
     return header;
+  }
+
+  growCells() {
+    if (SIZES_ITSELF || !this.rowsBox) return;
+    for (const cell of this.rowsBox.querySelectorAll("textarea")) growCell(cell);
   }
 
   grow() {
@@ -407,7 +465,7 @@ class PartEditor {
       if (!row) return;
       target = this.focusCell(row, place.column);
     } else if (this.field) {
-      this.field.focus();
+      this.place(this.field);
       target = this.field;
     }
     if (target && place.caret !== null) {
@@ -428,9 +486,21 @@ class PartEditor {
     const number = element("span", { class: "kb-number", "aria-hidden": "true" });
     row.number = number;
     line.append(number);
+    // Columns that do not fit beside the others go on a line of their own under the row, in
+    // the same order, so that Tab goes through the row as the eye reads it.
+    const details = d.columns.some((column) => column.detail)
+      ? element("div", { class: "kb-details" })
+      : null;
     d.columns.forEach((column, index) => {
-      const cell = element("div", { class: `kb-cell kb-w-${column.width}` });
-      const label = element("label", { class: d.layout === "cards" ? "kb-cell-label" : "kb-hidden" }, column.label);
+      const wide = column.kind === "long" || column.weight >= 1.5;
+      const cell = element("div", { class: wide ? "kb-cell kb-wide" : "kb-cell" });
+      // A column's cells show their label where the column has no header: under the row, and
+      // in the cards a narrow screen shows. Screen readers get it with the row from aria-label.
+      const label = element(
+        "label",
+        { class: column.detail ? "kb-cell-label" : "kb-cell-label kb-card-label" },
+        column.label,
+      );
       const input = this.cellInput(column, values ? values[column.name] : undefined);
       const id = `kb-${row.id}-${column.name}`;
       input.id = id;
@@ -438,7 +508,7 @@ class PartEditor {
       input.dataset.column = String(index);
       if (d.readonly) input.disabled = true;
       cell.append(label, input);
-      line.append(cell);
+      (column.detail ? details : line).append(cell);
       row.inputs[column.name] = input;
     });
     const tools = element("span", { class: "kb-tools" });
@@ -451,12 +521,18 @@ class PartEditor {
       row.remove.addEventListener("click", () => this.removeRow(row));
       tools.append(row.up, row.down, row.remove);
     }
-    line.append(tools);
+    if (details) {
+      details.append(tools);
+      line.append(details);
+    } else {
+      line.append(tools);
+    }
     const position = at === null ? this.rows.length : at;
     const before = this.rows[position];
     this.rows.splice(position, 0, row);
     if (before) this.rowsBox.insertBefore(line, before.line);
     else this.rowsBox.append(line);
+    if (!SIZES_ITSELF) for (const cell of line.querySelectorAll("textarea")) growCell(cell);
     return row;
   }
 
@@ -477,9 +553,12 @@ class PartEditor {
       }
       input.addEventListener("change", () => this.edited(CHOICE_PAUSE_MS));
     } else if (column.kind === "long") {
-      input = element("textarea", { rows: 2 });
+      input = element("textarea", { rows: 2, class: "kb-long" });
       input.value = value === null || value === undefined ? "" : String(value);
-      input.addEventListener("input", () => this.edited(PAUSE_MS));
+      input.addEventListener("input", () => {
+        growCell(input);
+        this.edited(PAUSE_MS);
+      });
     } else if (column.kind === "date") {
       input = element("input", { type: "date" });
       input.value = value ? String(value).slice(0, 10) : "";
@@ -494,9 +573,18 @@ class PartEditor {
       input.value = formatNumber(value, column, d.locale);
       input.addEventListener("input", () => this.edited(PAUSE_MS));
     } else {
-      input = element("input", { type: "text", autocomplete: "off" });
+      // A line of text, in a field that wraps and grows rather than cutting the text off.
+      input = element("textarea", { rows: 1, class: "kb-short", autocomplete: "off" });
       input.value = value === null || value === undefined ? "" : String(value);
-      input.addEventListener("input", () => this.edited(PAUSE_MS));
+      input.addEventListener("input", () => {
+        oneLine(input);
+        growCell(input);
+        this.edited(PAUSE_MS);
+      });
+      // Tab into it selects its text, as in a one-line field: what is typed then replaces it.
+      input.addEventListener("focus", () => {
+        if (!this.placing && this.pointed !== input) input.select();
+      });
     }
     input.addEventListener("keydown", (event) => this.rowKey(event, input));
     return input;
@@ -504,7 +592,8 @@ class PartEditor {
 
   rowKey(event, input) {
     if (event.key !== "Enter" || event.shiftKey || event.altKey) return;
-    if (input.tagName === "TEXTAREA" && !(event.ctrlKey || event.metaKey)) return;
+    // In a long text Enter starts a new line; a line of text has none to start.
+    if (input.classList.contains("kb-long") && !(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
     // Enter goes down a row, as in a spreadsheet; below the last row it opens a new one.
     const index = this.rows.findIndex((row) => Object.values(row.inputs).includes(input));
@@ -520,8 +609,19 @@ class PartEditor {
 
   focusCell(row, column) {
     const name = this.data.columns[Math.min(column, this.data.columns.length - 1)].name;
-    row.inputs[name].focus();
+    this.place(row.inputs[name]);
     return row.inputs[name];
+  }
+
+  place(target) {
+    // The editor moves the focus itself (Enter, a moved or removed row, a redraw): the caret
+    // goes where the editor puts it, not over the whole text as after Tab.
+    this.placing = true;
+    try {
+      target.focus();
+    } finally {
+      this.placing = false;
+    }
   }
 
   addRow(position, focus) {
@@ -543,7 +643,7 @@ class PartEditor {
     this.renumber();
     const same = step < 0 ? row.up : row.down;
     const other = step < 0 ? row.down : row.up;
-    (!same.disabled ? same : !other.disabled ? other : row.inputs[this.data.columns[0].name]).focus();
+    this.place(!same.disabled ? same : !other.disabled ? other : row.inputs[this.data.columns[0].name]);
     this.edited(CHOICE_PAUSE_MS);
   }
 
@@ -565,8 +665,11 @@ class PartEditor {
     this.rows.forEach((row, index) => {
       const n = index + 1;
       const name = fill(t.row, { n });
-      row.number.textContent =
-        this.data.layout === "cards" ? name.charAt(0).toUpperCase() + name.slice(1) : String(n);
+      // A table shows the number, a card its name ("Actie 3"); the stylesheet picks one.
+      row.number.replaceChildren(
+        element("span", { class: "kb-n" }, String(n)),
+        element("span", { class: "kb-n-name" }, name.charAt(0).toUpperCase() + name.slice(1)),
+      );
       row.line.setAttribute("aria-label", fill(t.row, { n }));
       for (const column of this.data.columns) {
         const input = row.inputs[column.name];
@@ -965,6 +1068,7 @@ class PartEditor {
         if (row.inputs[name]) row.inputs[name].value = text;
       }
     }
+    this.growCells();
     this.counter();
     this.showCellProblems();
     this.status(this.text.not_saved);
@@ -1069,6 +1173,7 @@ class PartEditor {
   unmount() {
     this.flush("unmount");
     this.unmounted = true;
+    if (this.resizes) this.resizes.disconnect();
     clearTimeout(this.timer);
     document.removeEventListener("visibilitychange", this.onVisibility);
     window.removeEventListener("pagehide", this.onPageHide);

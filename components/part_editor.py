@@ -107,12 +107,36 @@ def status_text(stored: StoredPart, author: str, t: Translator) -> str:
     return t("save.saved_before", moment=t.moment(stored.saved_at))
 
 
+# How much of a table's width a column of each kind takes, relative to the others: long text
+# most, a name or a link to another row a good share, a date, an amount or a choice little,
+# a score or a year least. The columns share the width (part_editor.js gives a date, an amount,
+# a number or a choice the least width it needs to be read), so none is pushed out of view.
+WEIGHTS = {
+    FieldKind.LONG: 3.0,
+    FieldKind.TEXT: 1.6,
+    FieldKind.LINK: 1.8,
+    FieldKind.CHOICE: 1.1,
+    FieldKind.DATE: 1.25,
+    FieldKind.MONEY: 1.1,
+    FieldKind.NUMBER: 0.9,
+    FieldKind.INT: 0.7,
+}
+# Texts that are shorter or longer than most by nature.
+COLUMN_WEIGHTS = {"unit": 0.9, "plan_code": 1.0, "with_whom": 1.2, "assumption": 2.4}
+# Tables with more columns than fit side by side at about 800 px: these columns are shown,
+# each with its label, on a second line under each row instead of as columns of their own.
+DETAIL_COLUMNS = {
+    "prototype.tests": ("assumption", "with_whom", "measure", "result", "lesson"),
+    "roadmap.actions": ("partners", "budget", "priority", "indicator", "test"),
+}
+
+
 def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -> dict[str, Any]:
     column: dict[str, Any] = {
         "name": field.name,
         "label": t(f"col.{field.name}"),
         "kind": "text",
-        "width": "normal",
+        "weight": COLUMN_WEIGHTS.get(field.name, WEIGHTS[field.kind]),
         "default": field.default,
     }
     if field.kind is FieldKind.LINK:
@@ -124,28 +148,40 @@ def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -
             kind="select", options=[[v.value, t(f"enum.{v.value}")] for v in field.options]
         )
     elif field.kind is FieldKind.INT:
-        column.update(kind="int", min=field.low, max=field.high, width="narrow")
+        column.update(kind="int", min=field.low, max=field.high)
     elif field.kind in (FieldKind.DATE, FieldKind.MONEY, FieldKind.NUMBER):
-        column.update(kind=field.kind.value, width="narrow")
+        column.update(kind=field.kind.value)
     elif field.kind is FieldKind.LONG:
-        column.update(kind="long", width="wide")
+        column.update(kind="long")
     return column
 
 
 def editor_columns(brief: Brief, key: str, t: Translator) -> list[dict[str, Any]]:
-    """Describe a table part's columns for the editor: label, input kind, choices, default."""
+    """Describe a table part's columns for the editor.
+
+    Each has its label, input kind, choices and default, its share of the width (``weight``),
+    and whether it stands under the row with its label (``detail``) or as a column.
+    """
     spec = PARTS[key]
     assert spec.row_model is not None
     links = {column: link_labels(brief, parts, t) for column, parts in spec.links.items()}
-    return [_column(field, t, links) for field in row_fields(key)]
+    columns = [_column(field, t, links) for field in row_fields(key)]
+    if len(columns) > 1 and columns[0]["kind"] == "text":
+        columns[0]["weight"] = 2.0  # the row's name: a title needs room to be read
+    for column in columns:
+        column["detail"] = column["name"] in DETAIL_COLUMNS.get(key, ())
+    return columns
 
 
 def _layout(columns: list[dict[str, Any]]) -> str:
+    """A list (one column), a table, or a table with a second line of details under each row.
+
+    On a narrow screen (a phone) the editor shows the rows of a table as cards instead: that
+    is the stylesheet's choice, by the width the editor has, not the server's.
+    """
     if len(columns) == 1:
         return "list"
-    if len(columns) <= 5 and all(column["kind"] != "long" for column in columns):
-        return "grid"
-    return "cards"
+    return "details" if any(column["detail"] for column in columns) else "table"
 
 
 def editor_data(
@@ -192,11 +228,8 @@ def editor_data(
             data["options"] = [[value, label] for value, label in labels.items()]
     if spec.kind is Kind.ROWS:
         columns = editor_columns(brief, key, t)
-        layout = _layout(columns)
-        if layout == "cards" and columns[0]["kind"] == "text":
-            columns[0]["width"] = "double"  # the row's name: a title needs room to be read
         data["columns"] = columns
-        data["layout"] = layout
+        data["layout"] = _layout(columns)
         # Rows are named as other steps link to them ("Actie 3"), or plainly "rij 3".
         row_name = f"link.{key}"
         data["text"]["row"] = t(row_name, n="{n}") if t.has(row_name) else t("editor.row")

@@ -18,6 +18,7 @@ from components.part_editor import editor_texts
 
 ORIGIN = "http://editor.test"
 SCRIPT = Path(__file__).resolve().parents[1] / "components" / "part_editor.js"
+STYLESHEET = SCRIPT.with_suffix(".css")
 HARNESS = """<!doctype html><html lang="nl"><body><script type="module">
 import mount from "/part_editor.js";
 window.kbMount = (data) => {
@@ -192,3 +193,77 @@ def test_a_save_still_on_its_way_when_the_step_is_left_is_retried_when_it_fails(
     expect(box).to_have_value(OLD + TYPED)
     page.wait_for_timeout(3000)
     assert len(saves.held) == 2  # nothing left to send: no third save, no conflict
+
+
+LONG_NAME = (
+    "Leegstaande handelspanden in het kernwinkelgebied en de aanloopstraten, "
+    "volgens de telling van het leegstandsregister op 1 juni 2023"
+)
+
+
+def key_figures(version: int, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """An editor of a table with a line of text and a year, as the server describes it."""
+    return {
+        **editor(version, ""),
+        "kind": "rows",
+        "part": "challenge.key_figures",
+        "value": rows,
+        "label": "Kerncijfers",
+        "label_hidden": True,
+        "max_length": None,
+        "layout": "table",
+        "columns": [
+            {"name": "indicator", "label": "Indicator", "kind": "text", "weight": 2.0},
+            {"name": "year", "label": "Jaar", "kind": "int", "weight": 0.7, "min": 1900},
+        ],
+    }
+
+
+def test_a_line_of_text_in_a_table_wraps_grows_and_takes_no_line_break(new_page: Any) -> None:
+    page = new_page()
+    saves = harness(page)
+    rows: list[dict[str, Any]] = [
+        {"id": "a1", "indicator": LONG_NAME, "year": 2023},
+        {"id": "b2", "indicator": "Huur"},
+    ]
+    page.evaluate("data => window.kbMount(data)", key_figures(3, rows))
+    # With its stylesheet, as Streamlit puts it in the editor's shadow root, at 700 px.
+    page.evaluate(
+        """css => {
+          const host = document.getElementById("host-3");
+          const style = document.createElement("style");
+          style.textContent = css;
+          host.shadowRoot.prepend(style);
+          host.style.width = "700px";
+        }""",
+        STYLESHEET.read_text(encoding="utf-8"),
+    )
+    first = page.get_by_role("textbox", name="Indicator, rij 1", exact=True)
+    second = page.get_by_role("textbox", name="Indicator, rij 2", exact=True)
+    # The whole text shows, over several lines, in a cell taller than the one beside it.
+    size = first.evaluate(
+        "f => [f.scrollWidth, f.clientWidth, f.scrollHeight, f.clientHeight, f.offsetHeight]"
+    )
+    assert size[0] <= size[1] and size[2] <= size[3] + 1, size
+    year_height = page.get_by_role("textbox", name="Jaar, rij 1").evaluate("f => f.offsetHeight")
+    assert size[4] > year_height * 1.5, (size, year_height)
+    # Enter goes down to the next row, as in a spreadsheet: no line break in the text.
+    first.click()
+    assert first.evaluate("f => f.selectionStart === f.selectionEnd"), "a click sets a caret"
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    expect(second).to_be_focused()
+    expect(first).to_have_value(LONG_NAME)
+    # A pasted line break becomes a space.
+    page.keyboard.press("End")
+    page.keyboard.insert_text(" per m²\nin 2024")
+    expect(second).to_have_value("Huur per m² in 2024")
+    # Tab into a line of text selects it, as in a one-line field: typing replaces it.
+    page.get_by_role("textbox", name="Jaar, rij 1").click()
+    page.keyboard.press("Shift+Tab")
+    expect(first).to_be_focused()
+    page.keyboard.type("Leegstand")
+    page.keyboard.press("Tab")
+    wait_for_saves(page, saves, 1)
+    sent = saves.body(0)["value"]
+    assert [row["indicator"] for row in sent] == ["Leegstand", "Huur per m² in 2024"]
