@@ -17,7 +17,7 @@ from briefs.i18n import Translator
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.present import row_fields
 from components.part_editor import DETAIL_COLUMNS
-from tests.browser import Stored, log_in, open_step, part
+from tests.browser import Stored, log_in, open_section, open_step, part
 
 PIETER = "pieter.claes@gent.demo"  # Gent: the long key figures of the issue
 STEPS = {
@@ -120,6 +120,7 @@ def test_at_800_px_every_table_of_every_step_shows_all_its_columns(
         for spec in parts_of_step(step):
             if spec.kind is not Kind.ROWS or len(row_fields(spec.key)) < 2:
                 continue
+            open_section(page, spec.key)
             rows = table(page, spec.key)
             add = part(page, spec.key).get_by_role("button", name="+ Rij toevoegen")
             expect(add).to_be_visible(timeout=30_000)
