@@ -397,7 +397,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Caption (type it first: the sketch is saved as soon as you choose the file)",
     ),
     "upload.add": ("Schets bewaren", "Save sketch"),
-    "upload.remove": ("Verwijderen", "Remove"),
+    "upload.remove": ("Verwijderen…", "Remove…"),
+    "upload.remove_confirm": (
+        "Schets {n} uit je designbrief verwijderen? Met ‘Geschiedenis van deze stap’ kan je ze "
+        "later terugzetten.",
+        "Remove sketch {n} from your design brief? ‘History of this step’ can put it back later.",
+    ),
+    "upload.remove_yes": ("Ja, verwijderen", "Yes, remove"),
     "upload.not_image": (
         "Dit bestand is geen afbeelding die we kunnen lezen. Gebruik PNG of JPEG. Er is niets bewaard.",
         "This file is not an image we can read. Use PNG or JPEG. Nothing was saved.",
@@ -1074,8 +1080,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.empty_omit": ("weglaten", "leave out"),
     "export.empty_mark": ("tonen als ‘nog in te vullen’", "show as ‘still to be filled in’"),
     "export.private_later": (
-        "Het leerlogboek en de feedback van de begeleiders komen erbij zodra die bestaan; ze staan dan standaard uit.",
-        "The learning log and the coaches' feedback will be added once they exist; they will be off by default.",
+        "De feedback van de begeleiders staat niet in het document: die is voor jou en je "
+        "begeleiders, het document voor het MAT en het college.",
+        "The coaches' feedback is not in the document: it is for you and your coaches, the "
+        "document for the management team and the college.",
     ),
     "export.build": ("Document maken", "Make the document"),
     "export.building": ("Het document wordt gemaakt …", "Making the document …"),
@@ -1474,7 +1482,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "people.set_role": ("Rol wijzigen", "Change role"),
     "people.email": ("E-mailadres", "E-mail address"),
     "people.current_role": ("Rol", "Role"),
-    "people.role": ("Nieuwe rol", "New role"),
+    "people.role": ("Rol om toe te kennen", "Role to give"),
     "people.save": ("Rol bewaren", "Save role"),
     "people.saved": ("De rol is gewijzigd.", "The role was changed."),
     "people.unknown": ("Geen account met dit e-mailadres.", "No account with this e-mail address."),

@@ -147,12 +147,16 @@ def sketches_field(ctx: EditContext, key: str = "prototype.sketches") -> None:
     for index, sketch in enumerate(sketches):
         with columns[index % 3]:
             sketch_image(brief.id, sketch, index, t)
-            st.button(
-                t("upload.remove"),
-                key=f"remove:{brief.id}:{sketch['id']}",
-                on_click=guarded(_remove_sketch),
-                args=(brief.id, key, sketch["id"], ctx.author),
-            )
+            # A sketch removed by a slip of the mouse is gone from the brief: ask first.
+            with st.popover(t("upload.remove"), key=f"remove_ask:{brief.id}:{sketch['id']}"):
+                st.write(t("upload.remove_confirm", n=index + 1))
+                st.button(
+                    t("upload.remove_yes"),
+                    key=f"remove:{brief.id}:{sketch['id']}",
+                    type="primary",
+                    on_click=guarded(_remove_sketch),
+                    args=(brief.id, key, sketch["id"], ctx.author),
+                )
     upload_key = f"upload:{brief.id}:{state.editor_generation}"
     caption_key = f"caption:{brief.id}:{state.editor_generation}"
     # The caption comes first: choosing the file saves the sketch at once, with its caption,

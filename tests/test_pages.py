@@ -314,6 +314,22 @@ def test_a_wrong_file_is_refused_and_a_chosen_sketch_is_saved_at_once(demo_url: 
     assert "Nieuwe schets <b>vet</b>" in {t.value for t in at.text}
 
 
+def test_removing_a_sketch_asks_first(demo_url: str) -> None:
+    at = open_page(STEP_FILES[3], section="prototype.sketches")
+    briefs, _ = stores(demo_url)
+    brief_id = avelgem(demo_url)
+    before = briefs.load(brief_id).part("prototype.sketches").value
+    asks = [node for node in at.get("popover") if node.proto.popover.label == "Verwijderen…"]
+    assert len(asks) == len(before)
+    remove = at.button(key=f"remove:{brief_id}:{before[0]['id']}")
+    assert remove.label == "Ja, verwijderen"
+    assert "Schets 1 uit je designbrief verwijderen?" in texts(at)
+    remove.click().run()
+    assert [s["id"] for s in briefs.load(brief_id).part("prototype.sketches").value] == [
+        sketch["id"] for sketch in before[1:]
+    ]
+
+
 def test_english_is_a_complete_second_language(demo_url: str) -> None:
     at = open_page(STEP_FILES[2], language="en")
     assert at.title[0].value == "Step 2 · What if? Explore"
