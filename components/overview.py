@@ -10,13 +10,19 @@ from briefs.checks import run_checks
 from briefs.i18n import Translator
 from briefs.links import chains
 from briefs.parts import sections_of_step
-from briefs.programme import next_workshop
+from briefs.programme import Trajectory, next_workshop
 from briefs.progress import step_progress
 from briefs.steps import STEPS
 from components.feedback import unread_feedback
 from components.state import programme_store
 from components.text import md_literal, safe_table
-from components.workspace import SECTION_PARAM, open_workspace, show_checks, step_page_target
+from components.workspace import (
+    SECTION_PARAM,
+    Workspace,
+    open_workspace,
+    show_checks,
+    step_page_target,
+)
 
 
 def _start_here(t: Translator) -> None:
@@ -31,6 +37,50 @@ def _start_here(t: Translator) -> None:
             icon=":material/arrow_forward:",
             query_params={SECTION_PARAM: first.key},
         )
+
+
+def _next_session(trajectory: Trajectory, t: Translator) -> None:
+    st.markdown(f"**{t('overview.next_session')}**")
+    upcoming = next_workshop(programme_store().workshops(trajectory.id), datetime.now(UTC))
+    if upcoming is None:
+        st.write(t("overview.no_next_session"))
+        return
+    place = f", {upcoming.place}" if upcoming.place else ""
+    st.write(
+        t(
+            "overview.next_session_value",
+            number=upcoming.number,
+            day=t.day(upcoming.starts_at.date()),
+            mode=t(f"mode.{upcoming.mode}"),
+            place=place,
+            step=upcoming.step,
+        )
+    )
+
+
+def _unread(workspace: Workspace) -> None:
+    t = workspace.t
+    unread = unread_feedback(workspace.brief, workspace.principal)
+    if not unread:
+        return
+    st.warning(t("review.unread_overview", count=sum(unread.values())))
+    for step, count in sorted(unread.items()):
+        st.page_link(
+            step_page_target(step),
+            label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}",
+        )
+
+
+def _progress(progress: dict[int, float], t: Translator) -> None:
+    st.header(t("overview.progress"))
+    if not any(progress.values()):
+        st.caption(t("overview.progress_empty"))
+    # Streamlit's own bars, not a plotly chart: a browser opening its first page then need not
+    # load and compile plotly's 4.7 MB of JavaScript, and a screen reader reads them.
+    for step, share in progress.items():
+        percent = round(share * 100)
+        label = t("overview.progress_step", step=t(f"nav.step{step}"), percent=percent)
+        st.progress(percent, text=label)
 
 
 def overview_page() -> None:
@@ -49,44 +99,14 @@ def overview_page() -> None:
     ):
         column.caption(label)
         column.markdown(f"**{md_literal(value)}**")
-    st.markdown(f"**{t('overview.next_session')}**")
-    upcoming = next_workshop(programme_store().workshops(trajectory.id), datetime.now(UTC))
-    if upcoming is None:
-        st.write(t("overview.no_next_session"))
-    else:
-        place = f", {upcoming.place}" if upcoming.place else ""
-        st.write(
-            t(
-                "overview.next_session_value",
-                number=upcoming.number,
-                day=t.day(upcoming.starts_at.date()),
-                mode=t(f"mode.{upcoming.mode}"),
-                place=place,
-                step=upcoming.step,
-            )
-        )
-    unread = unread_feedback(brief, workspace.principal)
-    if unread:
-        st.warning(t("review.unread_overview", count=sum(unread.values())))
-        for step, count in sorted(unread.items()):
-            st.page_link(
-                step_page_target(step),
-                label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}",
-            )
+    _next_session(trajectory, t)
+    _unread(workspace)
     progress = step_progress(brief)
     if not any(progress.values()):
         _start_here(t)
     left, right = st.columns([2, 3])
     with left:
-        st.header(t("overview.progress"))
-        if not any(progress.values()):
-            st.caption(t("overview.progress_empty"))
-        # Streamlit's own bars, not a plotly chart: a browser opening its first page then
-        # need not load and compile plotly's 4.7 MB of JavaScript, and a screen reader reads them.
-        for step, share in progress.items():
-            percent = round(share * 100)
-            label = t("overview.progress_step", step=t(f"nav.step{step}"), percent=percent)
-            st.progress(percent, text=label)
+        _progress(progress, t)
     with right:
         checks = run_checks(brief)
         st.header(f"{t('overview.todo')} ({len(checks)})")
