@@ -156,7 +156,7 @@ def test_bars_take_their_colour_and_legend_name_from_the_status() -> None:
         (y,) = trace.y
         assert rows_shown(figure)[y] == f"Actie {ActionStatus(actions[y]['status']).value}"
     english = [trace.name for trace in bars(roadmap(actions, t=EN))]
-    assert english == ["Idea", "Planned", "Running", "Done", "On hold"]
+    assert english == ["Idea", "Planned", "Under way", "Done", "On hold"]
 
 
 _DATES = {"start": "2025-01-01", "deadline": "2025-06-30"}
@@ -411,4 +411,4 @@ def test_the_roadmap_page_shows_every_action_and_says_which_dates_to_check(demo_
     assert sum("(deadline before start)" in tick for tick in ticks) == 1
     assert sum("(no deadline)" in tick for tick in ticks) == 1
     legend = {trace["name"] for trace in figure["data"] if trace.get("showlegend", True)}
-    assert {"Planned", "Running", "Done", "Idea", "Dates to check", "Milestone"} <= legend
+    assert {"Planned", "Under way", "Done", "Idea", "Dates to check", "Milestone"} <= legend
