@@ -1606,7 +1606,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dashboard.municipality": ("Gemeente", "Municipality"),
     "dashboard.step": ("Stap {step}", "Step {step}"),
     "dashboard.open_checks": ("Open punten", "Open points"),
-    "dashboard.unread": ("Ongelezen feedback", "Unread feedback"),
+    "dashboard.unread": ("Nieuwe berichten voor jou", "New messages for you"),
     "dashboard.last_change": ("Laatste wijziging", "Last change"),
     "dashboard.readiness": (
         "Stap {step} is aan de beurt op {day}: {ready} van {total} klaar.",

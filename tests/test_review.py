@@ -158,11 +158,11 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     participant.switch_page("pages/overview.py").run()
     assert not any("Nieuwe feedback" in w.value for w in participant.warning)
     on_coach_tab(coach, "Overzicht")
-    assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "1"
+    assert matrix_cell(coach, "Avelgem", 1, "Nieuwe berichten voor jou") == "1"
     on_coach_tab(coach, "Review")
     assert "Aangepast, zie de nieuwe vraag." in [text.value for text in coach.text]
     on_coach_tab(coach, "Overzicht")  # the thread was on screen: the reply has been read
-    assert matrix_cell(coach, "Avelgem", 1, "Ongelezen feedback") == "0"
+    assert matrix_cell(coach, "Avelgem", 1, "Nieuwe berichten voor jou") == "0"
 
 
 def test_marking_reviewed_changes_the_matrix(demo_url: str) -> None:
