@@ -29,7 +29,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.overview": ("Mijn designbrief", "My design brief"),
     "nav.step1": ("1 · Uitdaging", "1 · Challenge"),
     "nav.step2": ("2 · Verkennen", "2 · Explore"),
-    "nav.step3": ("3 · Testen", "3 · Prototype"),
+    "nav.step3": ("3 · Testen", "3 · Test"),
     "nav.step4": ("4 · Stappenplan", "4 · Roadmap"),
     "start.title": ("Welkom bij Kernbrief", "Welcome to Kernbrief"),
     "start.intro": (

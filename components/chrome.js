@@ -144,6 +144,24 @@ function onMutations(records) {
   }
 }
 
+// After a link opened another section or tab of the same page (a point of attention, "Volgende"),
+// the browser leaves the focus nowhere and the page scrolled where it was: the newly opened tab
+// gets the focus, in view, so that keyboard users go on from there and everyone sees it open.
+function focusOpenedTab(search) {
+  const path = location.pathname;
+  const moved = STATE.shownPath === path && STATE.shownSearch !== search;
+  STATE.shownPath = path;
+  STATE.shownSearch = search;
+  if (!moved) return;
+  const active = document.activeElement;
+  const onLink = active && active.tagName === "A";
+  if (active && active !== document.body && active.isConnected && !onLink) return;
+  const tab = document.querySelector("[role='tab'][aria-selected='true']");
+  if (!tab) return;
+  tab.focus({ preventScroll: true });
+  tab.scrollIntoView({ block: "start" });
+}
+
 export default function (component) {
   const data = component.data || {};
   if (data.lang) document.documentElement.lang = data.lang;
@@ -167,4 +185,6 @@ export default function (component) {
   }
   sameTab(document.body);
   if (STATE.rules.length) translateTree(document.body);
+  // Once Streamlit has drawn the run's elements (this component comes last).
+  requestAnimationFrame(() => focusOpenedTab(data.address || ""));
 }

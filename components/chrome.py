@@ -73,4 +73,10 @@ def chrome_rules(t: Translator) -> list[list[str]]:
 
 def chrome_in_language(t: Translator) -> None:
     """Set the page's lang and put Streamlit's own words in ``t``'s language (chrome.js)."""
-    _CHROME(key="kernbrief-chrome", data={"lang": t.language, "rules": chrome_rules(t)})
+    # The run's parameters (a step's section, a coach's tab): the script runs again when they
+    # change, and puts the focus on a tab a link opened (chrome.js, focusOpenedTab).
+    address = "&".join(f"{name}={value}" for name, value in sorted(st.query_params.items()))
+    _CHROME(
+        key="kernbrief-chrome",
+        data={"lang": t.language, "rules": chrome_rules(t), "address": address},
+    )

@@ -17,6 +17,7 @@ from components.state import (
     feedback_problem,
     feedback_store,
     mark_step,
+    open_when_asked,
     set_feedback_problem,
     typed_text,
 )
@@ -81,8 +82,15 @@ def feedback_thread(brief_id: int, step: int, principal: Principal, t: Translato
     _reply(brief_id, step, any(not item.resolved for item in messages), label, t)
 
 
+# The address parameter a link adds to open a step's feedback (the overview's "1 nieuw").
+FEEDBACK_PARAM = "feedback"
+
+
 def _mark_button(brief_id: int, step: int, status: StepStatus, t: Translator) -> None:
-    """'Ready for review', or taking that back; nothing once a coach reviewed the step."""
+    """'Ready for review', or taking that back; nothing before anything is filled in, nor once
+    a coach reviewed the step."""
+    if status is StepStatus.NOT_STARTED:
+        return
     if status is StepStatus.READY:
         st.button(
             t("review.unmark_ready"),
@@ -120,7 +128,9 @@ def participant_review(brief: Brief, step: int, principal: Principal, t: Transla
     with button:
         _mark_button(brief.id, step, status, t)
     # A fixed label and opening state: Streamlit forgets an expander's state when either changes.
-    panel = st.expander(t("review.feedback"), key=f"feedback_panel:{step}", on_change="rerun")
+    panel_key = f"feedback_panel:{step}"
+    open_when_asked(panel_key, FEEDBACK_PARAM)
+    panel = st.expander(t("review.feedback"), key=panel_key, on_change="rerun")
     if panel.open:
         with panel:
             feedback_thread(brief.id, step, principal, t)

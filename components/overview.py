@@ -13,9 +13,9 @@ from briefs.parts import sections_of_step
 from briefs.programme import Trajectory, next_workshop
 from briefs.progress import step_progress
 from briefs.steps import STEPS
-from components.feedback import unread_feedback
+from components.feedback import FEEDBACK_PARAM, unread_feedback
 from components.state import programme_store
-from components.text import md_literal, safe_table
+from components.text import literal_table, md_literal
 from components.workspace import (
     SECTION_PARAM,
     Workspace,
@@ -68,6 +68,7 @@ def _unread(workspace: Workspace) -> None:
         st.page_link(
             step_page_target(step),
             label=f"{t(f'nav.step{step}')}: {t('review.unread', count=count)}",
+            query_params={FEEDBACK_PARAM: "open"},
         )
 
 
@@ -117,14 +118,22 @@ def overview_page() -> None:
     if not lines:
         st.info(t("overview.trace_none"))
     else:
+        header = [
+            t("link.root_cause"),
+            t("col.direction"),
+            t("col.test"),
+            t("link.roadmap.actions", n="").strip(),
+            t("col.objective"),
+        ]
         rows = [
-            {
-                t("link.root_cause"): line.origin or "—",
-                t("col.direction"): line.direction,
-                t("col.test"): line.test or "—",
-                t("link.roadmap.actions", n="").strip(): line.action or "—",
-                t("col.objective"): line.objective or "—",
-            }
+            [
+                line.origin or "—",
+                line.direction,
+                line.test or "—",
+                line.action or "—",
+                line.objective or "—",
+            ]
             for line in lines
         ]
-        st.dataframe(safe_table(rows), hide_index=True, width="stretch")
+        # A plain table whose text wraps: every link of the chain in view on any screen.
+        st.markdown(literal_table(header, rows))

@@ -11,7 +11,7 @@ from briefs.i18n import Translator
 from briefs.parts import PARTS, Kind
 from briefs.present import EMPTY_CELL, Reader
 from components.state import brief_store
-from components.text import safe_table
+from components.text import literal_table
 
 
 def sketch_image(brief_id: int, sketch: dict[str, Any], index: int, t: Translator) -> None:
@@ -45,6 +45,8 @@ def show_part(brief: Brief, key: str, value: Any, t: Translator) -> None:
     if PARTS[key].kind is Kind.SKETCHES:
         _sketches(brief, value, t)
     elif PARTS[key].kind is Kind.ROWS:
-        st.dataframe(safe_table(reader.rows(key, value), reader.headers(key)), hide_index=True)
+        # A plain table whose text wraps, not a grid that scrolls sideways: a coach reads the
+        # whole row at once, on any screen (cells escaped by literal_table).
+        st.markdown(literal_table(reader.headers(key), reader.rows(key, value)))
     else:
         st.text(reader.scalar(key, value) or EMPTY_CELL)

@@ -291,39 +291,50 @@ def language_picker() -> None:
     _keep_param(LANGUAGE_PARAM, language(), DEFAULT_LANGUAGE)
 
 
-def named_tabs(param: str, names: list[str], labels: list[str], scope: str) -> tuple[str, Any]:
+def named_tabs(param: str, names: list[str], labels: list[str]) -> tuple[str, Any]:
     """Tabs whose open one is kept in the address by name (``?param=name``), not by label.
 
     Streamlit's own ``bind="query-params"`` puts the label in the address, so a link can only
-    open a tab in one language, and a switch of language opens the first tab. Back on the page
-    (``scope``: e.g. the step) without a tab in its address, the tab shown last opens again.
-    Returns the open tab's name and its container: only that one is drawn.
+    open a tab in one language, and a switch of language opens the first tab. The address
+    alone decides which tab is open (none: the first), so a link, a bookmark and the back
+    button mean one thing. Returns the open tab's name and its container: only that one is
+    drawn.
     """
     label_of = dict(zip(names, labels, strict=True))
-    shown_key = f"tab_shown:{param}:{scope}"
-    wanted = st.query_params.get(param) or st.session_state.get(shown_key)
+    wanted = st.query_params.get(param)
     current = wanted if wanted in label_of else names[0]
-    st.session_state[shown_key] = current
     widget_key = f"tabs:{param}"
-    if st.session_state.get(widget_key) != label_of[current]:
-        # Opened by a link or the address, not by a click on a tab (whose callback wrote the
-        # address). A link to this same page (a page_link) changes the run's parameters but
-        # not the address bar: write it again, even unchanged, so a refresh keeps the tab.
-        _write_param(param, current, names[0])
+    shown = st.session_state.get(widget_key)
+    if shown is not None and shown != label_of[current]:
+        # Tabs were on screen in the last run, and not this one opened: a link to this same
+        # page (a page_link), not a click on a tab (whose callback wrote the address). Such a
+        # link changes the run's parameters but not the address bar: write it again, even
+        # unchanged, so a refresh keeps the tab. (Arriving from another page, the address is
+        # right already, and a write now would land on that page's address.)
+        if wanted == current:
+            st.query_params[param] = current
+        elif wanted is not None:
+            del st.query_params[param]  # no tab of this name
     st.session_state[widget_key] = label_of[current]
     tabs = st.tabs(
         labels,
         key=widget_key,
         on_change=_tab_chosen,
-        args=(param, widget_key, shown_key, {label: name for name, label in label_of.items()}),
+        args=(param, widget_key, {label: name for name, label in label_of.items()}),
     )
     return current, tabs[names.index(current)]
 
 
-def _tab_chosen(param: str, widget_key: str, shown_key: str, name_of: dict[str, str]) -> None:
-    chosen = name_of[st.session_state[widget_key]]
-    st.session_state[shown_key] = chosen
-    _write_param(param, chosen, next(iter(name_of.values())))
+def open_when_asked(widget_key: str, param: str) -> None:
+    """Open a folding panel (an expander with ``widget_key``) when the address asks for it
+    (``?param=open``, from a link), once: the parameter is taken out again."""
+    if st.query_params.get(param) == "open":
+        st.session_state[widget_key] = True
+        del st.query_params[param]
+
+
+def _tab_chosen(param: str, widget_key: str, name_of: dict[str, str]) -> None:
+    _write_param(param, name_of[st.session_state[widget_key]], next(iter(name_of.values())))
 
 
 def _write_param(name: str, value: str, default: str) -> None:

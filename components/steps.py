@@ -186,7 +186,8 @@ def _step_checks(workspace: Workspace, step: int) -> None:
     t = workspace.t
     brief = brief_now(workspace.brief)
     checks = [check for check in run_checks(brief) if check.step == step]
-    with st.expander(f"{t('step.checks')} ({len(checks)})", expanded=bool(checks)):
+    # Folded: open, a long list pushes the step's sections below the first screen.
+    with st.expander(f"{t('step.checks')} ({len(checks)})"):
         show_checks(checks, t, on_step_page=True)
 
 
@@ -209,7 +210,6 @@ def step_page(step: int) -> None:
         SECTION_PARAM,
         [section.key for section in sections],
         [t(section.title_key) for section in sections],
-        scope=f"step{step}",
     )
     with tab:
         step_body(ctx, SECTION_BY_KEY[shown])

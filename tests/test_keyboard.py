@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from tests.browser import Stored, part
+from tests.browser import Stored, log_in, part
 from tests.test_typing import SARA, SAVED, STEP1, STEP2_TITLE
 
 # What has the focus, through the shadow roots of the part editor: its role, name and text.
@@ -55,6 +55,7 @@ def test_a_brief_can_be_filled_in_with_the_keyboard_alone(
     page = new_page()
     page.goto(f"{app_server}/auth/login")
     # The login form starts in the address field.
+    expect(page.get_by_label("E-mailadres")).to_be_focused()
     page.keyboard.type(SARA)
     page.keyboard.press("Tab")
     page.keyboard.type("kernbrief-demo")
@@ -110,3 +111,31 @@ def test_a_brief_can_be_filled_in_with_the_keyboard_alone(
         2024,
         "Leegstandsregister",
     )
+
+
+def test_back_and_links_between_sections_show_what_the_address_names(
+    app_server: str, new_page: Any
+) -> None:
+    page = new_page()
+    log_in(page, app_server, SARA)
+    page.goto(f"{app_server}/uitdaging")
+    expect(page.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
+    settled(page)
+    selected = page.get_by_role("tab", selected=True)
+    page.get_by_role("tab", name="Betrokkenen", exact=True).click()
+    expect(page).to_have_url(re.compile(r"deel=betrokkenen"))
+    expect(part(page, "challenge.stakeholders")).to_be_visible(timeout=30_000)
+    # Back: the address and the section shown go back together.
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"deel="))
+    expect(selected).to_have_text("Situatie en cijfers", timeout=30_000)
+    expect(part(page, "challenge.context")).to_be_visible(timeout=30_000)
+    settled(page)
+    # A link to the next section: that section's tab has the focus, in view, so the keyboard
+    # goes on from there.
+    onwards = page.get_by_role("link", name="Volgende: Betrokkenen")
+    onwards.focus()
+    page.keyboard.press("Enter")
+    expect(selected).to_have_text("Betrokkenen", timeout=30_000)
+    expect(page.get_by_role("tab", name="Betrokkenen", exact=True)).to_be_focused(timeout=10_000)
+    expect(page.get_by_role("tab", name="Betrokkenen", exact=True)).to_be_in_viewport()

@@ -147,10 +147,16 @@ def test_a_coach_comment_reaches_the_participant_and_the_reply_the_coach(demo_ur
     assert "Maak je uitdagingsvraag scherper." not in [text.value for text in participant.text]
     participant.switch_page("pages/overview.py").run()
     assert any("Nieuwe feedback: 1" in w.value for w in participant.warning)
-    participant.switch_page("pages/challenge.py").run()
-    participant.session_state["feedback_panel:1"] = True  # as a click on the panel does
+    # The overview's link says so and opens the panel on the step.
+    link = next(
+        link.proto for link in participant.get("page_link") if link.proto.label.endswith("1 nieuw")
+    )
+    assert (link.page, link.query_string) == ("uitdaging", "feedback=open")
+    participant.switch_page("pages/challenge.py")
+    participant.query_params["feedback"] = "open"
     participant.run()
     assert "Maak je uitdagingsvraag scherper." in [text.value for text in participant.text]
+    assert "feedback" not in participant.query_params
     participant.text_area(key=f"feedback_text:{brief_id}:1").input(
         "Aangepast, zie de nieuwe vraag."
     )
@@ -200,6 +206,13 @@ def test_a_step_not_started_cannot_be_marked_reviewed(demo_url: str) -> None:
     assert "Stand van deze stap: niet gestart" in [text.value for text in at.text]
     assert not [button for button in at.button if button.key == "mark_reviewed"]
     assert any("nog niets om te reviewen" in caption.value for caption in at.caption)
+
+
+def test_a_step_not_started_is_not_offered_as_ready_for_review(demo_url: str) -> None:
+    at = app_as("sara.peeters@hulshout.demo")
+    at.switch_page("pages/challenge.py").run()
+    assert "Stand van deze stap: niet gestart" in [text.value for text in at.text]
+    assert not [button for button in at.button if button.key == "ready:1"]
 
 
 def test_participants_mark_a_step_ready(demo_url: str) -> None:

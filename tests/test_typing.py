@@ -439,6 +439,8 @@ def test_postgresql_stopping_and_starting_again_changes_only_what_was_edited(
             expect(page.get_by_test_id("stException")).to_have_count(0)
             postgres.start()
             page.get_by_role("link", name="1 · Uitdaging").first.click()
+            expect(page.locator("h1").first).to_have_text(STEP1[1], timeout=30_000)
+            open_section(page, "challenge.scope_in")
             expect(status(page, "challenge.scope_in")).to_have_text(SAVED, timeout=60_000)
             type_at_end(page, "challenge.means", " En meer groen.")
             leave_field(page)

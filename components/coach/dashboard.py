@@ -201,7 +201,7 @@ def coach_dashboard(
     upcoming = next_workshop(workshops, datetime.now(UTC))
     readiness_note(cohort.rows, upcoming, t)
     shown, tab = named_tabs(
-        TAB_PARAM, list(TABS.values()), [t(f"coach.tab.{name}") for name in TABS], scope="coach"
+        TAB_PARAM, list(TABS.values()), [t(f"coach.tab.{name}") for name in TABS]
     )
     rows, briefs = cohort.rows, cohort.briefs
 
