@@ -68,7 +68,8 @@ from storage.db import make_engine
 from storage.repository import SqlBriefStore
 
 # The step pages a participant switches between, and the text part edited on each.
-ROUTE = (("uitdaging", "challenge.problem"), ("stappenplan", "roadmap.summary"))
+# Two steps, each on the section with the text part typed in.
+ROUTE = (("uitdaging", "challenge.problem"), ("stappenplan?deel=samenvatting", "roadmap.summary"))
 FILLER = (
     "De kern loopt leeg omdat bezoekers de winkels niet vinden vanaf de parking aan de "
     "steenweg; de bewegwijzering is verouderd en spreekt elkaar tegen. Handelaars en bewoners "

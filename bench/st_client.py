@@ -132,6 +132,8 @@ class Tab:
         self.pages: dict[str, str] = {}  # address → page_script_hash, from `navigation`
         self.page_hash = ""
         self.address = ""
+        # The page's parameters (a step's section), sent with every run as the browser does.
+        self.query = ""
         self.cache: dict[str, Cached] = {}
         self.runs_finished = 0
         self.max_cache_age = 2  # the server's global.maxCachedMessageAge, from new_session
@@ -366,13 +368,18 @@ class Tab:
         return self.pages.get(self.address, self.page_hash)
 
     async def open(self, address: str) -> Run:
-        """Open a page: by its address on a first run, else by its hash, as a sidebar link."""
+        """Open a page: by its address on a first run, else by its hash, as a sidebar link.
+        An address may name a section of the page (``stappenplan?deel=samenvatting``)."""
         back = BackMsg()
-        if address in self.pages:
-            back.rerun_script.page_script_hash = self.pages[address]
+        page, _, query = address.partition("?")
+        back.rerun_script.query_string = query
+        if page in self.pages:
+            back.rerun_script.page_script_hash = self.pages[page]
         else:
-            back.rerun_script.page_name = address
-        return await self._run(back, address)
+            back.rerun_script.page_name = page
+        run = await self._run(back, page)
+        self.query = query
+        return run
 
     async def rerun(self) -> Run:
         """Run the page shown again (what the frontend asks for after a reconnect).
@@ -382,6 +389,7 @@ class Tab:
         """
         back = BackMsg()
         back.rerun_script.page_script_hash = self.shown_hash
+        back.rerun_script.query_string = self.query
         return await self._run(back, self.address)
 
     async def trigger(self, editor: Editor, event: str, value: Any) -> Run:
@@ -389,6 +397,7 @@ class Tab:
         back = BackMsg()
         rerun = back.rerun_script
         rerun.page_script_hash = self.shown_hash
+        rerun.query_string = self.query
         rerun.fragment_id = editor.fragment_id
         state = rerun.widget_states.widgets.add()
         state.id = editor.trigger_id

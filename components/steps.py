@@ -186,8 +186,9 @@ def _step_checks(workspace: Workspace, step: int) -> None:
     t = workspace.t
     brief = brief_now(workspace.brief)
     checks = [check for check in run_checks(brief) if check.step == step]
-    # Folded: open, a long list pushes the step's sections below the first screen.
-    with st.expander(f"{t('step.checks')} ({len(checks)})"):
+    # Folded: open, a long list pushes the step's sections below the first screen. The key
+    # keeps it open or closed as the user left it when a save changes the count in its label.
+    with st.expander(f"{t('step.checks')} ({len(checks)})", key=f"step_checks:{step}"):
         show_checks(checks, t, on_step_page=True)
 
 

@@ -223,6 +223,8 @@ def test_in_chromium_removing_a_row_redraws_the_checks_that_named_it(
 ) -> None:
     page = step_page(new_page(), app_server, STEP4)
     gone = "Oversteekbaarheid via wegmarkering site Byttebier"
+    checks = page.locator("summary", has_text="Aandachtspunten voor deze stap (")
+    checks.click()
     expect(page.get_by_text(f"Actie ‘{gone}’ heeft geen trekker.")).to_be_visible()
     fields = part(page, "roadmap.actions").locator("input, textarea")
     expect(fields.first).to_be_visible()
@@ -238,6 +240,8 @@ def test_in_chromium_removing_a_row_redraws_the_checks_that_named_it(
     expect(status(page, "roadmap.actions")).to_contain_text("Bewaard", timeout=20_000)
     # The button had the focus and is gone with its row: the checks still follow.
     expect(page.get_by_text(f"Actie ‘{gone}’ heeft geen trekker.")).to_have_count(0, timeout=20_000)
+    # The list stays open as the user left it, though its count changed.
+    expect(checks.locator("xpath=..")).to_have_attribute("open", "")
     assert gone not in json.dumps(Stored(demo_url).value("roadmap.actions"), ensure_ascii=False)
 
 

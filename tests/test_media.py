@@ -37,7 +37,7 @@ def fetch(url: str, cookie: str | None = None) -> tuple[int, bytes]:
 
 def sketch_url(page: Page, base: str) -> str:
     """Open step 3 and return the address of the first sketch it shows."""
-    open_step(page, base, "testen", "Stap 3 · Vertalen & testen")
+    open_step(page, base, "testen?deel=schetsen", "Stap 3 · Vertalen & testen")
     sketch = page.locator("img[src*='/media/']").first
     expect(sketch).to_be_visible(timeout=30_000)
     return base + str(sketch.get_attribute("src")).removeprefix(base)
