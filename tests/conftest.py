@@ -9,7 +9,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -175,67 +174,9 @@ def engine(
     created.dispose()
 
 
-@dataclass
-class SharedApp:
-    """One app server per test worker, on a database of its own that each test gets fresh."""
-
-    url: str
-    base: str
-    server: Any
-
-
-@pytest.fixture(scope="session")
-def shared_app(
-    tmp_path_factory: pytest.TempPathFactory, templates: Templates
-) -> Iterator[SharedApp]:
-    """The app served for the browser tests of this worker.
-
-    Starting a server costs one to two seconds of processor time (Streamlit and the app's
-    imports), and most browser tests need nothing of a server but its pages: they share one,
-    and ``demo_url`` puts the demo back into its database before each test (SQLite's backup,
-    which the server's open connections see at their next transaction). A test that needs a
-    server of its own (other settings, a kill, a failover) starts its own ``AppServer``.
-    """
-    from tests.browser import AppServer
-
-    folder = tmp_path_factory.mktemp("shared-app")
-    url = f"sqlite:///{folder / 'demo.db'}"
-    _restore_demo(templates, url)
-    server = AppServer(url, folder / "streamlit.log")
-    # The settings every test's server has (``signing_key``'s, which is per test).
-    with pytest.MonkeyPatch.context() as settings:
-        settings.setenv("KERNBRIEF_SECRET_KEY", TEST_SECRET_KEY)
-        settings.delenv("KERNBRIEF_DEMO", raising=False)
-        base = server.start()
-    try:
-        yield SharedApp(url, base, server)
-    finally:
-        server.stop()
-
-
-def _restore_demo(templates: Templates, url: str) -> None:
-    today = date.today()
-    templates.restore(
-        make_engine(url),
-        _demo_name(today),
-        lambda fresh: seed_demo(fresh, today, demo_accounts=False),
-    )
-
-
 @pytest.fixture
-def demo_url(
-    request: pytest.FixtureRequest,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    templates: Templates,
-) -> str:
-    """A SQLite file with the demo content, used by the app through DATABASE_URL; for a test
-    with ``app_server``, the shared server's database, made the demo again."""
-    if "app_server" in request.fixturenames:
-        url = request.getfixturevalue("shared_app").url
-        _restore_demo(templates, url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        return str(url)
+def demo_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: Templates) -> str:
+    """A SQLite file with the demo content, used by the app through DATABASE_URL."""
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     today = date.today()
     templates.restore(
@@ -278,13 +219,15 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def app_server(demo_url: str, shared_app: SharedApp) -> str:
-    """The app on the demo database (made fresh for this test); return its address."""
-    process = shared_app.server.process
-    if process is None or process.poll() is not None:
-        # A test before this one stopped it (it should not): serve again, on the same port.
-        shared_app.server.start()
-    return shared_app.base
+def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
+    """Serve the app on a free port, on the seeded demo database; yield its address."""
+    from tests.browser import AppServer
+
+    server = AppServer(demo_url, tmp_path / "streamlit.log")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 @pytest.fixture
