@@ -24,9 +24,18 @@ def default_since(workshops: list[Workshop], now: datetime) -> date:
     return start.astimezone(TIMEZONE).date()
 
 
+# The change view's marks (briefs/changes.py) as a coach reads them.
+MARKS = {"+ ": "changes.added", "- ": "changes.removed", "~ ": "changes.changed"}
+
+
+def _line(line: str, t: Translator) -> str:
+    mark = MARKS.get(line[:2])
+    return t(mark, text=line[2:]) if mark else line
+
+
 def _show(change: Change, t: Translator) -> None:
     st.markdown(f"**{t(f'step.{change.step}.title')} · {t(f'part.{change.key}.title')}**")
-    st.text("\n".join(change.lines))
+    st.text("\n".join(_line(line, t) for line in change.lines))
 
 
 def changes_section(brief: Brief, t: Translator) -> None:
