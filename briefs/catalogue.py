@@ -659,7 +659,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step_section.verankering": ("Verankering", "Anchoring"),
     "step_section.risicos": ("Risico's", "Risks"),
     "step_section.samenvatting": ("Samenvatting", "Summary"),
-    "step.sections": ("Onderdelen van deze stap", "Parts of this step"),
     "step.next_section": ("Volgende: {section}", "Next: {section}"),
     "step.next_step": ("Verder naar {step}", "On to {step}"),
     "section.support": ("Draagvlak", "Support"),

@@ -334,14 +334,7 @@ def open_when_asked(widget_key: str, param: str) -> None:
 
 
 def _tab_chosen(param: str, widget_key: str, name_of: dict[str, str]) -> None:
-    _write_param(param, name_of[st.session_state[widget_key]], next(iter(name_of.values())))
-
-
-def _write_param(name: str, value: str, default: str) -> None:
-    if value != default:
-        st.query_params[name] = value
-    elif name in st.query_params:
-        del st.query_params[name]
+    _keep_param(param, name_of[st.session_state[widget_key]], next(iter(name_of.values())))
 
 
 def _copy_choice(widget_key: str, state_key: str) -> None:
