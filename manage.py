@@ -16,12 +16,13 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from briefs.access import INVITATION_VALIDITY, Role
-from briefs.export.brief_doc import ExportOptions
+from briefs.export.options import DocumentForm, ExportOptions
 from briefs.i18n import LANGUAGES, Translator
 from core.passwords import MIN_LENGTH
 from core.settings import settings
 from services import exports
 from services.operator import OPERATOR, operator_store
+from services.pdf import PdfFailed
 from services.single_sign_on import link_identity
 from storage.accounts import AccountRefused, AccountStore
 from storage.audit import AuditLog
@@ -79,8 +80,22 @@ def init_db(demo_if_empty: bool) -> int:
     return 0
 
 
+# The document's form as typed: Dutch words, English ones accepted too.
+FORMS: dict[str, DocumentForm] = {
+    "beide": "both",
+    "both": "both",
+    "collegenota": "nota",
+    "nota": "nota",
+    "brief": "brief",
+    "designbrief": "brief",
+}
+
+
 def _options(args: argparse.Namespace) -> ExportOptions:
-    return ExportOptions(empty="mark" if args.empty in ("mark", "markeren") else "omit")
+    return ExportOptions(
+        empty="mark" if args.empty in ("mark", "markeren") else "omit",
+        form=FORMS[getattr(args, "form", "brief")],
+    )
 
 
 def _add_export_options(command: argparse.ArgumentParser) -> None:
@@ -269,8 +284,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("seed-demo", help="alle inhoud vervangen door de democontent")
     commands.add_parser("list-briefs", help="alle designbriefs met hun nummer tonen")
-    one = commands.add_parser("export-brief", help="een designbrief naar Word exporteren")
+    one = commands.add_parser(
+        "export-brief", help="een collegenota en/of designbrief naar Word of PDF exporteren"
+    )
     one.add_argument("brief", type=int, help="nummer van de designbrief (zie list-briefs)")
+    one.add_argument(
+        "--vorm",
+        "--form",
+        dest="form",
+        choices=tuple(FORMS),
+        default="beide",
+        help="collegenota, brief of beide (de collegenota met de designbrief als bijlage)",
+    )
+    one.add_argument(
+        "--pdf", action="store_true", help="een PDF maken (LibreOffice moet geïnstalleerd zijn)"
+    )
     _add_export_options(one)
     cohort = commands.add_parser(
         "export-trajectory", help="alle designbriefs van een leertraject en een overzicht"
@@ -349,9 +377,17 @@ def _list_briefs_command(_args: argparse.Namespace) -> int:
 
 
 def _export_brief_command(args: argparse.Namespace) -> int:
-    name, data = exports.export_brief(
-        operator_store(app_engine()), args.brief, _options(args), Translator(args.taal)
-    )
+    try:
+        name, data = exports.export_brief(
+            operator_store(app_engine()),
+            args.brief,
+            _options(args),
+            Translator(args.taal),
+            pdf=args.pdf,
+        )
+    except PdfFailed as failure:
+        print(f"De PDF kon niet gemaakt worden: {failure}.", file=sys.stderr)
+        return 1
     target = args.output / name if args.output.is_dir() else args.output
     target.write_bytes(data)
     print(f"Geschreven: {target}")

@@ -1072,13 +1072,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Per municipality: the challenge question, the root cause, the directions with the highest impact and the actions by status.",
     ),
     # --- export page ---------------------------------------------------------------------
-    "nav.export": ("Exporteren naar Word", "Export to Word"),
-    "export.title": ("Designbrief exporteren naar Word", "Export the design brief to Word"),
+    "nav.export": ("Exporteren", "Export"),
+    "export.title": (
+        "Collegenota en designbrief exporteren",
+        "Export the board memo and the design brief",
+    ),
     "export.intro": (
         "Maak een Word-document om mee te nemen naar het managementteam en het college. Het document is bewerkbaar.",
         "Make a Word document to take to the management team and the Board of Mayor and Aldermen. The document can be edited.",
     ),
-    "export.include": ("Wat neem je op?", "What do you include?"),
+    "export.include": (
+        "Wat neem je op uit de designbrief?",
+        "What do you include from the design brief?",
+    ),
+    "export.form": ("Welk document?", "Which document?"),
+    "export.form.both": (
+        "Collegenota met de designbrief als bijlage",
+        "Board memo with the design brief as its annex",
+    ),
+    "export.form.nota": ("Alleen de collegenota", "The board memo only"),
+    "export.form.brief": ("Alleen de designbrief", "The design brief only"),
+    "export.nota_empty": (
+        "De collegenota is nog leeg. Je bereidt ze voor in stap 4, deel ‘Collegenota’; tot "
+        "dan staat alleen haar titel in het document.",
+        "The board memo is still empty. You prepare it in step 4, section ‘Board memo’; until "
+        "then only its title is in the document.",
+    ),
+    "export.nota_go": ("Naar de collegenota in stap 4", "To the board memo in step 4"),
+    "export.file_kind": ("Bestandsformaat", "File format"),
+    "export.file_kind.docx": ("Word (.docx), bewerkbaar", "Word (.docx), editable"),
+    "export.file_kind.pdf": ("PDF, om te versturen", "PDF, to send"),
+    "export.pdf_unavailable": (
+        "PDF kan op deze server niet: LibreOffice is er niet geïnstalleerd. Maak een "
+        "Word-document en bewaar het in Word als PDF.",
+        "PDF is not possible on this server: LibreOffice is not installed on it. Make a Word "
+        "document and save it as PDF in Word.",
+    ),
+    "export.pdf_failed": (
+        "De PDF kon niet gemaakt worden. Je designbrief is niet gewijzigd. Kies Word en "
+        "bewaar het document in Word als PDF.",
+        "The PDF could not be made. Your design brief was not changed. Choose Word and save "
+        "the document as PDF in Word.",
+    ),
     "export.summary": (
         "Samenvatting voor het college",
         "Summary for the Board of Mayor and Aldermen",
@@ -1101,7 +1136,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Het document kon niet gemaakt worden ({reason}). Je designbrief is niet gewijzigd. Probeer opnieuw of meld het aan de begeleider.",
         "The document could not be made ({reason}). Your design brief was not changed. Try again or tell your coach.",
     ),
-    "export.file_name": ("Designbrief {municipality} {day}", "Design brief {municipality} {day}"),
+    "export.file_name.brief": (
+        "Designbrief {municipality} {day}",
+        "Design brief {municipality} {day}",
+    ),
+    "export.file_name.nota": (
+        "Collegenota {municipality} {day}",
+        "Board memo {municipality} {day}",
+    ),
+    "export.file_name.both": (
+        "Collegenota en designbrief {municipality} {day}",
+        "Board memo and design brief {municipality} {day}",
+    ),
     # --- accounts ----------------------------------------------------------------------
     # Streamlit's own strings (components/chrome.py): the English is Streamlit's, exactly.
     "chrome.skip_to_content": ("Naar de inhoud", "Skip to main content"),

@@ -17,8 +17,12 @@ def export_brief(
     t: Translator,
     progress: Callable[[float], object] | None = None,
     today: date | None = None,
+    pdf: bool = False,
 ) -> tuple[str, bytes]:
-    """Return the file name and the .docx bytes of one brief the person may read."""
+    """Return the file name and the .docx (or, by LibreOffice, .pdf) of a brief one may read.
+
+    Raises PdfFailed when a PDF was asked for and LibreOffice could not make it.
+    """
     # python-docx and lxml are imported when a document is made, not by the pages that
     # offer it (export, coach dashboard): a tenth of a second saved on opening those.
     from briefs.export.brief_doc import ExportContext, build_brief_document, file_name
@@ -32,7 +36,12 @@ def export_brief(
     data = build_brief_document(
         brief, context, options, t, _image_loader(store, brief_id), progress
     )
-    return file_name(brief, t, context.today), data
+    name = file_name(brief, t, context.today, options.form)
+    if pdf:
+        from services.pdf import to_pdf
+
+        return name.removesuffix(".docx") + ".pdf", to_pdf(data)
+    return name, data
 
 
 def export_cohort(

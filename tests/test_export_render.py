@@ -92,7 +92,19 @@ def test_the_command_line_exports_a_brief_and_a_trajectory(
 ) -> None:
     brief_id = SqlProgrammeStore(demo_engine).briefs_of("Gent")[0].id
     assert (
-        manage_main(["export-brief", str(brief_id), "-o", str(tmp_path), "--language", "en"]) == 0
+        manage_main(
+            [
+                "export-brief",
+                str(brief_id),
+                "-o",
+                str(tmp_path),
+                "--language",
+                "en",
+                "--vorm",
+                "brief",
+            ]
+        )
+        == 0
     )
     written = list(tmp_path.glob("Design brief Gent *.docx"))
     assert len(written) == 1

@@ -386,6 +386,7 @@ def exported_text(at: AppTest, brief_id: int) -> str:
 def test_the_export_page_builds_what_was_chosen_and_offers_the_download(demo_url: str) -> None:
     at = open_page("pages/export.py")
     brief_id = avelgem(demo_url)
+    at.radio(key="export_form").set_value("brief").run()
     at.checkbox(key="export_step_4").uncheck()
     at.button(key="export_build").click().run()
     assert not at.exception

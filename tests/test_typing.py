@@ -551,7 +551,7 @@ ADDRESSES = {
         "verkennen": STEP2_TITLE,
         "testen": "Stap 3 · Vertalen & testen",
         "stappenplan": STEP4[1],
-        "exporteren": "Designbrief exporteren naar Word",
+        "exporteren": "Collegenota en designbrief exporteren",
         "account": "Mijn account",
         "begeleiding": "Niet beschikbaar",
         "aanmelden": "Mijn designbrief",

@@ -36,6 +36,7 @@ from briefs.export.docx_tools import (
 )
 
 # ExportOptions lives apart so that pages offering the choice do not import python-docx.
+from briefs.export.options import DocumentForm
 from briefs.export.options import ExportOptions as ExportOptions
 from briefs.i18n import (
     Translator,
@@ -61,11 +62,11 @@ class ExportContext:
     today: date = field(default_factory=date.today)
 
 
-def file_name(brief: Brief, t: Translator, today: date) -> str:
-    """Return 'Designbrief <gemeente> <datum>.docx', safe on every file system."""
+def file_name(brief: Brief, t: Translator, today: date, form: DocumentForm = "brief") -> str:
+    """Return e.g. 'Collegenota <gemeente> <datum>.docx', safe on every file system."""
     unsafe = '<>:"/\\|?*'
     municipality = "".join("-" if c in unsafe else c for c in document_line(brief.municipality))
-    return t("export.file_name", municipality=municipality, day=today.isoformat()) + ".docx"
+    return t(f"export.file_name.{form}", municipality=municipality, day=today.isoformat()) + ".docx"
 
 
 class _Writer:

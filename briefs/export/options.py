@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+# What the document holds: the collegenota with the brief as its annex, or one of them alone.
+DocumentForm = Literal["both", "nota", "brief"]
+DOCUMENT_FORMS: tuple[DocumentForm, ...] = ("both", "nota", "brief")
+
 
 @dataclass(frozen=True)
 class ExportOptions:
@@ -14,3 +18,4 @@ class ExportOptions:
     summary: bool = True
     sketches: bool = True
     empty: Literal["omit", "mark"] = "omit"
+    form: DocumentForm = "both"
