@@ -17,8 +17,13 @@ def export_brief(
     t: Translator,
     progress: Callable[[float], object] | None = None,
     today: date | None = None,
+    template: bytes | None = None,
 ) -> tuple[str, bytes]:
-    """Return the file name and the .docx bytes of one brief the person may read."""
+    """Return the file name and the .docx bytes of one brief the person may read.
+
+    The document takes the municipality's house style, else the programme's, else the
+    built-in one; ``template`` overrides that, for an admin's preview of a new template.
+    """
     # python-docx and lxml are imported when a document is made, not by the pages that
     # offer it (export, coach dashboard): a tenth of a second saved on opening those.
     from briefs.export.brief_doc import ExportContext, build_brief_document, file_name
@@ -28,6 +33,7 @@ def export_brief(
         trajectory=store.trajectory_of(brief_id),
         authors=store.authors_of(brief_id),
         today=today or date.today(),
+        template=store.house_style(brief_id) if template is None else template,
     )
     data = build_brief_document(
         brief, context, options, t, _image_loader(store, brief_id), progress
@@ -53,12 +59,14 @@ def export_cohort(
     members = [
         CohortMember(
             store.load(ref.id),
-            ExportContext(trajectory, store.authors_of(ref.id)),
+            ExportContext(trajectory, store.authors_of(ref.id), template=store.house_style(ref.id)),
             _image_loader(store, ref.id),
         )
         for ref in refs
     ]
-    data = build_cohort_zip(trajectory, members, options, t, progress)
+    data = build_cohort_zip(
+        trajectory, members, options, t, progress, template=store.house_style(None)
+    )
     return f"{t('doc.title')} {t('doc.trajectory')} {number}.zip", data
 
 
