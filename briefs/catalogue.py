@@ -1532,6 +1532,95 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "All trajectories with the average progress of their design briefs per step.",
     ),
     "programme.briefs": ("Designbriefs", "Design briefs"),
+    # --- house style: Word templates ------------------------------------------------------
+    "style.title": ("Huisstijl", "House style"),
+    "style.intro": (
+        "Een Word-sjabloon (.dotx of .docx) geeft de geëxporteerde documenten de huisstijl: "
+        "lettertypes, kleuren, kopstijlen, koptekst en voettekst met logo. Een gemeente met een "
+        "eigen sjabloon gebruikt dat; de andere gemeenten dat van het programma; zonder sjabloon "
+        "geldt de ingebouwde stijl.",
+        "A Word template (.dotx or .docx) gives exported documents their house style: fonts, "
+        "colours, heading styles, header and footer with logo. A municipality with a template of "
+        "its own uses that; the other municipalities the programme's; without a template the "
+        "built-in style applies.",
+    ),
+    "style.active": ("Sjablonen in gebruik", "Templates in use"),
+    "style.none": (
+        "Er is nog geen sjabloon: de documenten krijgen de ingebouwde stijl.",
+        "There is no template yet: documents get the built-in style.",
+    ),
+    "style.scope": ("Voor", "For"),
+    "style.programme": ("Het hele programma", "The whole programme"),
+    "style.file": ("Bestand", "File"),
+    "style.by": ("Opgeladen door", "Uploaded by"),
+    "style.when": ("Opgeladen op", "Uploaded on"),
+    "style.upload": ("Sjabloon (.dotx of .docx)", "Template (.dotx or .docx)"),
+    "style.save": ("Sjabloon bewaren", "Save template"),
+    "style.no_file": ("Kies eerst een bestand.", "Choose a file first."),
+    "style.saved": (
+        "Het sjabloon {name} is bewaard voor {scope}.",
+        "The template {name} was saved for {scope}.",
+    ),
+    "style.manage": ("Sjabloon voor {scope}", "Template for {scope}"),
+    "style.download": ("Sjabloon downloaden", "Download template"),
+    "style.preview": ("Voorbeeld maken", "Make a sample"),
+    "style.preview_download": ("Voorbeeld downloaden", "Download the sample"),
+    "style.preview_none": (
+        "Er is geen designbrief om een voorbeeld mee te maken.",
+        "There is no design brief to make a sample with.",
+    ),
+    "style.preview_file": ("Voorbeeld huisstijl {scope}", "House style sample {scope}"),
+    "style.remove": ("Sjabloon verwijderen", "Remove template"),
+    "style.remove_confirm": (
+        "Het sjabloon voor {scope} verwijderen? De documenten krijgen dan het sjabloon van het "
+        "programma of de ingebouwde stijl.",
+        "Remove the template for {scope}? Documents then get the programme's template or the "
+        "built-in style.",
+    ),
+    "style.remove_yes": ("Ja, verwijderen", "Yes, remove"),
+    "style.removed": ("Het sjabloon is verwijderd.", "The template was removed."),
+    "style.refused.too_large": (
+        "Geweigerd: het sjabloon is groter dan {mb} MB.",
+        "Refused: the template is larger than {mb} MB.",
+    ),
+    "style.refused.not_zip": (
+        "Geweigerd: dit is geen Word-bestand (.dotx of .docx); het bestand is geen geldig "
+        "Office-pakket of is beschadigd.",
+        "Refused: this is not a Word file (.dotx or .docx); it is not a valid Office package or "
+        "it is damaged.",
+    ),
+    "style.refused.not_word": (
+        "Geweigerd: dit Office-bestand is geen Word-document of -sjabloon (bv. een Excel- of "
+        "PowerPoint-bestand).",
+        "Refused: this Office file is not a Word document or template (e.g. an Excel or "
+        "PowerPoint file).",
+    ),
+    "style.refused.macros": (
+        "Geweigerd: sjablonen met macro's (.dotm, .docm) worden niet aanvaard. Bewaar het "
+        "sjabloon in Word als .dotx.",
+        "Refused: templates with macros (.dotm, .docm) are not accepted. Save the template in "
+        "Word as .dotx.",
+    ),
+    "style.refused.broken": (
+        "Geweigerd: het Word-bestand is beschadigd en kan niet gelezen worden.",
+        "Refused: the Word file is damaged and cannot be read.",
+    ),
+    "style.refused.missing_styles": (
+        "Geweigerd: het sjabloon mist deze stijlen: {missing}. Voeg ze toe in Word "
+        "(Stijlen) en laad het sjabloon opnieuw op.",
+        "Refused: the template lacks these styles: {missing}. Add them in Word (Styles) and "
+        "upload the template again.",
+    ),
+    "style.name.Normal": ("Standaard", "Normal"),
+    "style.name.Heading1": ("Kop 1", "Heading 1"),
+    "style.name.Heading2": ("Kop 2", "Heading 2"),
+    "style.name.Heading3": ("Kop 3", "Heading 3"),
+    "style.name.Title": ("Titel", "Title"),
+    "style.name.Subtitle": ("Ondertitel", "Subtitle"),
+    "style.name.Caption": ("Bijschrift", "Caption"),
+    "style.name.ListBullet": ("Lijstopsommingsteken", "List Bullet"),
+    "style.name.ListNumber": ("Lijstnummer", "List Number"),
+    "style.name.TableGrid": ("Tabelraster", "Table Grid"),
     "people.title": ("Mensen en rollen", "People and roles"),
     "people.set_role": ("Rol wijzigen", "Change role"),
     "people.email": ("E-mailadres", "E-mail address"),
@@ -1547,6 +1636,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.target": ("Waarop", "Target"),
     "audit.client": ("Vanaf", "From"),
     "audit.action.login": ("aangemeld", "logged in"),
+    "audit.action.house_style_set": ("huisstijl opgeladen", "house style uploaded"),
+    "audit.action.house_style_removed": ("huisstijl verwijderd", "house style removed"),
     "audit.action.login_failed": ("aanmelden mislukt", "login failed"),
     "audit.action.login_refused_locked": ("aanmelden geblokkeerd", "login blocked"),
     "audit.action.login_refused_account": (

@@ -8,6 +8,7 @@ from briefs.access import Principal, Role
 from briefs.cohort import programme_progress
 from briefs.i18n import Translator
 from briefs.steps import STEPS
+from components.house_style import house_style_section
 from components.state import (
     account_store,
     brief_store,
@@ -43,6 +44,7 @@ def programme_page(principal: Principal) -> None:
             row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
         rows.append(row)
     st.dataframe(safe_table(rows), hide_index=True, width="stretch")
+    house_style_section(principal)
 
 
 def mail_status(t: Translator) -> None:

@@ -27,6 +27,7 @@ from storage import edit_access
 from storage.accounts import AccountStore, LoginSession
 from storage.db import engine_for
 from storage.feedback import FeedbackStore
+from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 
@@ -489,6 +490,21 @@ def last_principal() -> Principal | None:
     """Who was signed in at the last run that reached the database."""
     value = st.session_state.get(PRINCIPAL_KEY)
     return value if isinstance(value, Principal) else None
+
+
+def house_styles() -> HouseStyles:
+    """The house style templates; the store checks that the person is an admin."""
+    return HouseStyles(engine_for(settings().database_url))
+
+
+def style_preview(scope: str) -> tuple[str, bytes] | None:
+    """The sample document last made in this session with the template of ``scope``."""
+    value = st.session_state.get(f"style_preview:{scope}")
+    return value if isinstance(value, tuple) else None
+
+
+def set_style_preview(scope: str, result: tuple[str, bytes] | None) -> None:
+    st.session_state[f"style_preview:{scope}"] = result
 
 
 def export_result(brief_id: int) -> Any:

@@ -18,9 +18,12 @@ def export_brief(
     progress: Callable[[float], object] | None = None,
     today: date | None = None,
     pdf: bool = False,
+    template: bytes | None = None,
 ) -> tuple[str, bytes]:
     """Return the file name and the .docx (or, by LibreOffice, .pdf) of a brief one may read.
 
+    The document takes the municipality's house style, else the programme's, else the
+    built-in one; ``template`` overrides that, for an admin's preview of a new template.
     Raises PdfFailed when a PDF was asked for and LibreOffice could not make it.
     """
     # python-docx and lxml are imported when a document is made, not by the pages that
@@ -32,6 +35,7 @@ def export_brief(
         trajectory=store.trajectory_of(brief_id),
         authors=store.authors_of(brief_id),
         today=today or date.today(),
+        template=store.house_style(brief_id) if template is None else template,
     )
     data = build_brief_document(
         brief, context, options, t, _image_loader(store, brief_id), progress
@@ -62,12 +66,14 @@ def export_cohort(
     members = [
         CohortMember(
             store.load(ref.id),
-            ExportContext(trajectory, store.authors_of(ref.id)),
+            ExportContext(trajectory, store.authors_of(ref.id), template=store.house_style(ref.id)),
             _image_loader(store, ref.id),
         )
         for ref in refs
     ]
-    data = build_cohort_zip(trajectory, members, options, t, progress)
+    data = build_cohort_zip(
+        trajectory, members, options, t, progress, template=store.house_style(None)
+    )
     return f"{t('doc.title')} {t('doc.trajectory')} {number}.zip", data
 
 

@@ -8,6 +8,7 @@ from briefs.access import Principal, can_edit_brief, can_manage_trajectory, can_
 from briefs.brief import Brief, StoredPart
 from briefs.images import CleanImage
 from briefs.programme import BriefRef, Trajectory
+from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 
 
@@ -101,6 +102,14 @@ class SecureBriefStore:
         """The names of the people of a readable brief's municipality: its authors."""
         municipality = self._ref(brief_id, edit=False).municipality
         return tuple(person.name for person in self._programme.people_of(municipality))
+
+    def house_style(self, brief_id: int | None) -> bytes | None:
+        """The Word template of a readable brief's municipality, else the programme's (None).
+
+        ``brief_id`` None asks for the programme's, which every signed-in person's export uses.
+        """
+        municipality = None if brief_id is None else self._ref(brief_id, edit=False).municipality
+        return HouseStyles(self._programme.engine).for_export(municipality)
 
     def cohort(self, number: int) -> tuple[Trajectory, list[BriefRef]]:
         """Trajectory ``number`` and its briefs, for the people who manage it."""

@@ -301,3 +301,17 @@ class CoachNoteRow(Base):
     author_name: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HouseStyleRow(Base):
+    """A Word template giving exports their house style: the programme's or a municipality's."""
+
+    __tablename__ = "house_styles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # NULL for the programme's template, which every municipality without its own uses.
+    municipality: Mapped[str | None] = mapped_column(String(120), nullable=True, index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(200))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from docx import Document as new_document
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
@@ -23,7 +22,6 @@ from briefs.export.docx_tools import (
     add_key_value_table,
     add_paragraph,
     add_table,
-    compact,
     document_line,
     document_text,
     set_language,
@@ -38,6 +36,7 @@ from briefs.export.docx_tools import (
 # ExportOptions lives apart so that pages offering the choice do not import python-docx.
 from briefs.export.options import DocumentForm
 from briefs.export.options import ExportOptions as ExportOptions
+from briefs.export.style import base_document, has_own_footer
 from briefs.i18n import (
     Translator,
 )
@@ -60,6 +59,8 @@ class ExportContext:
     trajectory: Trajectory
     authors: tuple[str, ...] = ()
     today: date = field(default_factory=date.today)
+    # The house style: a Word template's bytes (checked by briefs.export.style), or None.
+    template: bytes | None = None
 
 
 def file_name(brief: Brief, t: Translator, today: date, form: DocumentForm = "brief") -> str:
@@ -72,9 +73,16 @@ def file_name(brief: Brief, t: Translator, today: date, form: DocumentForm = "br
 class _Writer:
     """Writes the brief's parts in the order and form the brief's shape declares."""
 
-    def __init__(self, brief: Brief, t: Translator, options: ExportOptions, images: ImageLoader):
+    def __init__(
+        self,
+        brief: Brief,
+        t: Translator,
+        options: ExportOptions,
+        images: ImageLoader,
+        template: bytes | None = None,
+    ):
         self.brief, self.t, self.options, self.images = brief, t, options, images
-        self.doc: Document = new_document()
+        self.doc: Document = base_document(template)
         self.figures = 0
         self.landscape = False
         # Tables number their rows, so a link reads "Richting 2" rather than repeating its name.
@@ -402,9 +410,8 @@ def build_brief_document(
     progress: Callable[[float], object] | None = None,
 ) -> bytes:
     """Return the brief as a .docx file; reading the brief only, never changing it."""
-    writer = _Writer(brief, t, options, images)
+    writer = _Writer(brief, t, options, images, context.template)
     doc = writer.doc
-    compact(doc)
     set_language(doc, "nl-BE" if t.language == "nl" else "en-GB")
     update_fields_on_open(doc)
     municipality = document_line(brief.municipality)
@@ -421,13 +428,14 @@ def build_brief_document(
     first.page_width, first.page_height = Cm(21), Cm(29.7)  # A4, as Belgian offices print
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(first, side, Cm(2.2))
-    footer = first.footer.paragraphs[0]
-    footer.add_run(document_text(t("doc.footer", municipality=municipality)))
-    add_field(footer, "PAGE", "1")
-    footer.add_run(t("doc.footer_of"))
-    add_field(footer, "NUMPAGES", "1")
-    for run in footer.runs:
-        run.font.size = Pt(8)
+    if not has_own_footer(doc):
+        footer = first.footer.paragraphs[0]
+        footer.add_run(document_text(t("doc.footer", municipality=municipality)))
+        add_field(footer, "PAGE", "1")
+        footer.add_run(t("doc.footer_of"))
+        add_field(footer, "NUMPAGES", "1")
+        for run in footer.runs:
+            run.font.size = Pt(8)
     writer.title_page(context)
     if options.summary:
         writer.front()

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from docx import Document as new_document
 from docx.enum.text import WD_BREAK
 
 from briefs import model as m
@@ -24,7 +23,6 @@ from briefs.export.brief_doc import (
 from briefs.export.docx_tools import (
     add_key_value_table,
     add_paragraph,
-    compact,
     document_line,
     document_text,
     set_language,
@@ -32,6 +30,7 @@ from briefs.export.docx_tools import (
     shade,
     text_width,
 )
+from briefs.export.style import base_document
 from briefs.i18n import Translator
 from briefs.links import root_cause
 from briefs.programme import Trajectory
@@ -55,10 +54,14 @@ def top_directions(brief: Brief) -> list[str]:
     return [d.title for d in directions[:TOP_DIRECTIONS]]
 
 
-def build_cohort_overview(trajectory: Trajectory, briefs: Sequence[Brief], t: Translator) -> bytes:
+def build_cohort_overview(
+    trajectory: Trajectory,
+    briefs: Sequence[Brief],
+    t: Translator,
+    template: bytes | None = None,
+) -> bytes:
     """Return a document with, per municipality, question, root cause, directions, actions."""
-    document = new_document()
-    compact(document)
+    document = base_document(template)
     set_language(document, "nl-BE" if t.language == "nl" else "en-GB")
     subject = t("doc.trajectory_value", number=trajectory.number, title=trajectory.title)
     set_properties(document, title=t("doc.cohort_title"), subject=subject)
@@ -103,8 +106,13 @@ def build_cohort_zip(
     options: ExportOptions,
     t: Translator,
     progress: Callable[[float], object] | None = None,
+    template: bytes | None = None,
 ) -> bytes:
-    """Return a zip with one document per municipality and the cohort overview."""
+    """Return a zip with one document per municipality and the cohort overview.
+
+    Each brief has its municipality's house style in its context; ``template`` is the
+    programme's, for the overview.
+    """
     buffer = io.BytesIO()
     names: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -113,7 +121,9 @@ def build_cohort_zip(
             archive.writestr(_unique(file_name(member.brief, t, member.context.today), names), data)
             if progress is not None:
                 progress(done / (len(members) + 1))
-        overview = build_cohort_overview(trajectory, [member.brief for member in members], t)
+        overview = build_cohort_overview(
+            trajectory, [member.brief for member in members], t, template
+        )
         archive.writestr(
             _unique(f"{t('doc.cohort_title')} {trajectory.number}.docx", names), overview
         )

@@ -9,7 +9,6 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -17,6 +16,8 @@ from lxml import etree
 from briefs.model import one_line_name, xml_text
 
 HEADER_FILL = "D9E2F3"
+# The house style's floor for table text: a college reads the tables on paper.
+MIN_TABLE_PT = 9
 # Set by id: a style lookup by name costs python-docx about 2 ms each time.
 GRID_STYLE_ID = "TableGrid"
 EMU_PER_TWIP = 635
@@ -241,7 +242,7 @@ def add_table(
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = column_width
     template = _row_template(widths)
-    size = int(font_size * 2)
+    size = int(max(font_size, MIN_TABLE_PT) * 2) if font_size else 0
     table._tbl.append(_header_row(template, header, size))
     for index, values in enumerate(rows):
         row_fills = fills[index] if fills is not None else [None] * len(header)
@@ -316,8 +317,3 @@ def set_language(document: Document, tag: str) -> None:
         language = OxmlElement("w:lang")
         properties.append(language)
     language.set(qn("w:val"), tag)
-
-
-def compact(document: Document) -> None:
-    """Use a calm body font size for a municipal document."""
-    document.styles["Normal"].font.size = Pt(10.5)
