@@ -1065,6 +1065,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{municipality} · Design brief · page ",
     ),
     "doc.footer_of": (" van ", " of "),
+    "doc.page": ("pagina ", "page "),
     "doc.to_fill": ("nog in te vullen", "still to be filled in"),
     "doc.figure": ("Figuur", "Figure"),
     "doc.image_unreadable": (

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import zipfile
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import docx
@@ -20,7 +22,13 @@ from lxml import etree
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
 from briefs.demo import AVELGEM, GENT, TRAJECTORIES
-from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document, file_name
+from briefs.export.brief_doc import (
+    ExportContext,
+    ExportOptions,
+    build_brief_document,
+    file_name,
+    safe_file_name,
+)
 from briefs.export.cohort import CohortMember, build_cohort_zip
 from briefs.export.docx_tools import document_text
 from briefs.i18n import Translator
@@ -331,6 +339,21 @@ def test_the_file_name_names_municipality_and_date() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("CON", "_CON.docx"),
+        ("lpt1", "_lpt1.docx"),
+        ("Nul.rapport", "_Nul.rapport.docx"),
+        ("Oud\tTurnhout. ", "Oud Turnhout.docx"),
+        ("a:b*c?", "a-b-c-.docx"),
+        ("x" * 300, "x" * 115 + ".docx"),
+    ],
+)
+def test_file_names_are_valid_on_windows(stem: str, expected: str) -> None:
+    assert safe_file_name(stem) == expected
+
+
 # --- hypothesis: arbitrary text everywhere, arbitrary list lengths --------------------------
 SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters="⟦⟧", codec="utf-8"), max_size=60)
 
@@ -434,7 +457,7 @@ def test_any_brief_exports_each_text_once_and_every_reference_resolves(
             assert numbered_in_document(document, brief, key, row), (label, key)
     if empty == "omit":
         blocks = [(kind, text) for kind, text in found if kind != "Normal" or text.strip()]
-        for (kind, _), (following, text) in zip(blocks, blocks[1:], strict=False):
+        for (kind, _), (following, text) in itertools.pairwise(blocks):
             if kind.startswith("Heading ") and following.startswith("Heading "):
                 assert following[-1] > kind[-1], (kind, following, text)
 
@@ -593,6 +616,19 @@ def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
     assert "Projectzones met doorsteken" in text
     assert "Lopend: 3" in text
     assert shares[-1] == 1.0 and shares == sorted(shares)
+    # The overview: A4, a page number in the footer, the cohort's budget, an empty brief in a line.
+    section = overview.sections[0]
+    assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
+    footer = "".join(p.text for p in section.footer.paragraphs)
+    assert footer.startswith("Overzicht van het leertraject 3 · pagina ")
+    assert "NUMPAGES" in section.footer._element.xml
+    total = sum(
+        Decimal(str(a.get("budget") or 0)) for c in (AVELGEM, GENT) for a in c["roadmap.actions"]
+    )
+    assert f"Budget van het leertraject: {NL.money(total)}" in text
+    hulshout = [t for _, t in units(overview)]
+    assert hulshout[hulshout.index("Hulshout") + 1] == "nog niet ingevuld"
+    assert "On hold" not in text and overview.core_properties.language == "nl-BE"
 
 
 @pytest.mark.parametrize("rows", [0, 1, 40])
