@@ -453,7 +453,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step.checks": ("Aandachtspunten voor deze stap", "Points of attention for this step"),
     "step.example": ("Voorbeeld", "Example"),
     # --- parts: step 1 -------------------------------------------------------------------
-    "part.challenge.context.title": ("Aanleiding en context", "Occasion and context"),
+    "part.challenge.context.title": ("Aanleiding en context", "Background and context"),
     "part.challenge.context.help": (
         "Waarom werkt je gemeente nu aan dit thema? Beschrijf kort de kern, de recente "
         "evoluties en wat er al gebeurde.",
@@ -1046,7 +1046,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "doc.submitted": (
         "Voorgelegd aan het college op {day}",
-        "Submitted to the college of mayor and aldermen (CBS) on {day}",
+        "Submitted to the Board of Mayor and Aldermen (CBS) on {day}",
     ),
     "doc.timeline_item": ("Actie of mijlpaal", "Action or milestone"),
     "doc.timeline_backwards": ("deadline vóór de start", "deadline before the start"),

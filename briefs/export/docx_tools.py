@@ -426,9 +426,14 @@ def column_widths(
         return [
             int(f + room * want / sum(wanting)) for f, want in zip(floors, wanting, strict=True)
         ]
-    widths = words
-    weights = [column.text / max(len(rows), 1) + 1 for column in columns]
-    open_columns = set(range(len(header)))
+    return [int(size) for size in _grow(words, columns, width, len(rows))]
+
+
+def _grow(widths: list[float], columns: list[_Column], width: int, rows: int) -> list[float]:
+    """Widen the columns by their text, each up to its longest line, until ``width`` is used."""
+    widths = list(widths)
+    weights = [column.text / max(rows, 1) + 1 for column in columns]
+    open_columns = set(range(len(columns)))
     while open_columns and width - sum(widths) > 1:
         room = width - sum(widths)
         share = sum(weights[c] for c in open_columns)
@@ -444,7 +449,7 @@ def column_widths(
         widths = [
             w + room * weight / sum(weights) for w, weight in zip(widths, weights, strict=True)
         ]
-    return [int(size) for size in widths]
+    return widths
 
 
 def _header_row(template: etree._Element, header: Sequence[str], size: int) -> etree._Element:
