@@ -221,7 +221,7 @@ class _Writer:
         ]
         padding = NARROW_PADDING if wide else CELL_PADDING
         if minimum_width(header, body, padding=padding) > text_width(self.doc):
-            # Too many columns for a portrait page: this table goes landscape, not its words.
+            # Too wide for a portrait page: this table goes landscape rather than break words.
             self.orientation(True)
         self.heading(key)
         add_table(self.doc, header, body, text_width(self.doc), narrow=wide)

@@ -56,8 +56,8 @@ CELL_PADDING = 2 * 108 * EMU_PER_TWIP
 NARROW_PADDING = 2 * 57 * EMU_PER_TWIP
 # The average width of a character of a proportional font, as a share of its size; a bold
 # header a little wider.
-CHAR_WIDTH = 0.62
-BOLD_WIDTH = 0.72
+CHAR_WIDTH = 0.66
+BOLD_WIDTH = 0.76
 # A word longer than this may break when a wide table has no room for it: Dutch compounds.
 BREAKABLE = 9
 ZERO_WIDTH_SPACE = "\u200b"
@@ -398,8 +398,8 @@ def minimum_width(
     font_size: float = TABLE_FONT,
     padding: int = CELL_PADDING,
 ) -> int:
-    """The narrowest a table can be without breaking a date, an amount or a header word."""
-    return int(sum(column.floor for column in _measure(header, rows, font_size, padding)))
+    """The narrowest a table can be without breaking any of its words."""
+    return int(sum(column.word for column in _measure(header, rows, font_size, padding)))
 
 
 def column_widths(
