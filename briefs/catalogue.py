@@ -453,7 +453,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step.checks": ("Aandachtspunten voor deze stap", "Points of attention for this step"),
     "step.example": ("Voorbeeld", "Example"),
     # --- parts: step 1 -------------------------------------------------------------------
-    "part.challenge.context.title": ("Aanleiding en context", "Occasion and context"),
+    "part.challenge.context.title": ("Aanleiding en context", "Background and context"),
     "part.challenge.context.help": (
         "Waarom werkt je gemeente nu aan dit thema? Beschrijf kort de kern, de recente "
         "evoluties en wat er al gebeurde.",
@@ -898,10 +898,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.image_id": ("Afbeelding", "Image"),
     # --- link labels ---------------------------------------------------------------------
     "link.challenge.whys": ("Waarom {n}", "Why {n}"),
-    "link.challenge.swot_strengths": ("Sterkte {n}", "Strength {n}"),
-    "link.challenge.swot_weaknesses": ("Zwakte {n}", "Weakness {n}"),
-    "link.challenge.swot_opportunities": ("Kans {n}", "Opportunity {n}"),
-    "link.challenge.swot_threats": ("Bedreiging {n}", "Threat {n}"),
+    "link.challenge.swot_strengths": ("S{n}", "S{n}"),
+    "link.challenge.swot_weaknesses": ("Z{n}", "W{n}"),
+    "link.challenge.swot_opportunities": ("K{n}", "O{n}"),
+    "link.challenge.swot_threats": ("B{n}", "T{n}"),
     "link.explore.directions": ("Richting {n}", "Direction {n}"),
     "link.prototype.tests": ("Test {n}", "Test {n}"),
     "link.roadmap.objectives": ("Doelstelling {n}", "Objective {n}"),
@@ -936,7 +936,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "enum.planned": ("Gepland", "Planned"),
     "enum.running": ("Lopend", "Under way"),
     "enum.done": ("Afgerond", "Done"),
-    "enum.on_hold": ("On hold", "On hold"),
+    "enum.on_hold": ("Gepauzeerd", "On hold"),
     "enum.high": ("Hoog", "High"),
     "enum.medium": ("Middel", "Medium"),
     "enum.low": ("Laag", "Low"),
@@ -1039,6 +1039,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "doc.authors": ("Auteurs", "Authors"),
     "doc.coaches": ("Begeleiding", "Coaches"),
     "doc.version": ("Versie", "Version"),
+    "doc.programme": ("Programma", "Programme"),
+    "doc.programme_value": (
+        "VLAIO · Bedrijvige kern",
+        "VLAIO · Bedrijvige kern (lively town centres)",
+    ),
+    "doc.submitted": (
+        "Voorgelegd aan het college op {day}",
+        "Submitted to the Board of Mayor and Aldermen (CBS) on {day}",
+    ),
+    "doc.timeline_item": ("Actie of mijlpaal", "Action or milestone"),
+    "doc.timeline_backwards": ("deadline vóór de start", "deadline before the start"),
+    "doc.timeline_undated": ("zonder start en deadline", "no start or deadline"),
+    "doc.not_started": ("nog niet ingevuld", "not filled in yet"),
+    "doc.cohort_budget": ("Budget van het leertraject", "Budget of the trajectory"),
+    "doc.budget": ("Budget", "Budget"),
     "doc.version_value": ("laatst bewaard op {moment}", "last saved on {moment}"),
     "doc.contents": ("Inhoud", "Contents"),
     "doc.toc_placeholder": (
@@ -1050,6 +1065,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{municipality} · Design brief · page ",
     ),
     "doc.footer_of": (" van ", " of "),
+    "doc.page": ("pagina ", "page "),
     "doc.to_fill": ("nog in te vullen", "still to be filled in"),
     "doc.figure": ("Figuur", "Figure"),
     "doc.image_unreadable": (

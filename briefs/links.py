@@ -48,12 +48,11 @@ def root_cause(brief: Brief) -> str:
     return str(row["text"]).strip() if row else ""
 
 
-def link_labels(
-    brief: Brief, part_keys: Iterable[str], t: Callable[..., str], *, named: bool = True
-) -> dict[str, str]:
+def link_labels(brief: Brief, part_keys: Iterable[str], t: Callable[..., str]) -> dict[str, str]:
     """Return id → label for every row of ``part_keys``, e.g. 'Richting 2 · Leegstandsbeheerder'.
 
-    Unnamed labels ('Richting 2') are for a document whose tables number their rows.
+    One rule for screens and the document: a number and a name, never a number alone, so a
+    reader needs not look the number up. SWOT items read 'Z2 · …', as the grid numbers them.
     """
     labels: dict[str, str] = {}
     for key in part_keys:
@@ -62,7 +61,7 @@ def link_labels(
             prefix = t(f"link.{key}", n=number)
             if root is not None and row.id == root["id"]:
                 prefix = t("link.root_cause")
-            name = short(row_name(row)) if named else ""
+            name = short(row_name(row))
             labels[row.id] = f"{prefix} · {name}" if name else prefix
     return labels
 

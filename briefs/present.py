@@ -131,13 +131,12 @@ class Backlink:
 class Reader:
     """Reads the parts of one brief as text: choices in words, links as row labels, nl_BE figures.
 
-    ``named`` links read "Actie 2 · Leegstandsbeheerder"; unnamed ones "Actie 2", for a
-    document whose tables number their rows.
+    A link reads "Actie 2 · Leegstandsbeheerder", on screens and in the document alike.
     """
 
-    def __init__(self, brief: Brief, t: Translator, *, named: bool = True):
+    def __init__(self, brief: Brief, t: Translator):
         self.brief, self.t = brief, t
-        self.labels = link_labels(brief, LINKED_PARTS, t, named=named)
+        self.labels = link_labels(brief, LINKED_PARTS, t)
 
     def link(self, row_id: Any) -> str:
         if not row_id:

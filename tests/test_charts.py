@@ -144,7 +144,7 @@ def test_bars_take_their_colour_and_legend_name_from_the_status() -> None:
         "Gepland",
         "Lopend",
         "Afgerond",
-        "On hold",
+        "Gepauzeerd",
     ]
     assert all(trace.showlegend is not False for trace in shown)
     assert figure.layout.showlegend is True

@@ -170,7 +170,7 @@ def test_link_labels_number_rows_and_name_the_root_cause() -> None:
     labels = link_labels(brief_of(AVELGEM), ["challenge.whys", "challenge.swot_weaknesses"], t)
     assert labels["why1"].startswith("Waarom 1 · ")
     assert labels["why4"].startswith("Grondoorzaak · ")
-    assert labels["w2"] == "Zwakte 2 · Weinig en slecht gelegen oversteekplaatsen"
+    assert labels["w2"] == "Z2 · Weinig en slecht gelegen oversteekplaatsen"
 
 
 def test_link_columns_point_at_parts_with_rows() -> None:

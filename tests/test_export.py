@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import zipfile
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import docx
@@ -20,12 +22,18 @@ from lxml import etree
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
 from briefs.demo import AVELGEM, GENT, TRAJECTORIES
-from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document, file_name
+from briefs.export.brief_doc import (
+    ExportContext,
+    ExportOptions,
+    build_brief_document,
+    file_name,
+    safe_file_name,
+)
 from briefs.export.cohort import CohortMember, build_cohort_zip
 from briefs.export.docx_tools import document_text
 from briefs.i18n import Translator
 from briefs.parts import GROUPS, PART_SPECS, PARTS, ExportForm, Kind, validate_part
-from briefs.present import FieldKind, row_fields
+from briefs.present import FieldKind, Reader, row_fields
 from briefs.programme import Trajectory
 
 NL, EN = Translator("nl"), Translator("en")
@@ -62,21 +70,33 @@ def png(width: int = 60, height: int = 40) -> bytes:
 
 
 def export(
-    brief: Brief, options: ExportOptions | None = None, t: Translator = NL, images: Any = None
+    brief: Brief,
+    options: ExportOptions | None = None,
+    t: Translator = NL,
+    images: Any = None,
+    contents: bool = True,
 ) -> Document:
     data = build_brief_document(
-        brief, CONTEXT, options or ExportOptions(), t, images or (lambda _id: png())
+        brief,
+        CONTEXT,
+        options or ExportOptions(),
+        t,
+        images or (lambda _id: png()),
+        contents=contents,
     )
     return docx.Document(io.BytesIO(data))
 
 
 def units(document: Document) -> list[tuple[str, str]]:
-    """Every paragraph and table cell of the body as (kind, text), in order."""
+    """Every paragraph and table cell of the body as (kind, text), in order.
+
+    Without the zero-width spaces that let a web address wrap: a reader does not see them.
+    """
     found: list[tuple[str, str]] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                found.extend(("cell", cell.text) for cell in row.cells)
+                found.extend(("cell", cell.text.replace("\u200b", "")) for cell in row.cells)
         else:
             found.append((block.style.name if block.style else "", block.text))
     return found
@@ -98,34 +118,107 @@ def stored_texts(brief: Brief, keys: list[str]) -> list[tuple[str, str]]:
     return texts
 
 
-def test_the_document_reads_like_a_municipal_document() -> None:
-    document = export(brief_of(AVELGEM))
-    headings = [
+STEP_HEADINGS = [
+    "Stap 1 · Uitdaging helder benoemen",
+    "Stap 2 · Wat als? Verkennen",
+    "Stap 3 · Vertalen & testen",
+    "Stap 4 · Stappenplan & verankering",
+]
+
+
+def styled(document: Document, prefix: str) -> list[tuple[str, str]]:
+    return [
         (p.style.name, p.text)
         for p in document.paragraphs
-        if p.style and p.style.name.startswith("Heading")
+        if p.style is not None and p.style.name.startswith(prefix)
     ]
+
+
+def test_the_document_reads_like_a_municipal_document() -> None:
+    document = export(brief_of(AVELGEM))
+    headings = styled(document, "Heading")
     level_one = [text for style, text in headings if style == "Heading 1"]
-    assert level_one == [
-        "Inhoud",
-        "Samenvatting voor het college",
-        "Stap 1 · Uitdaging helder benoemen",
-        "Stap 2 · Wat als? Verkennen",
-        "Stap 3 · Vertalen & testen",
-        "Stap 4 · Stappenplan & verankering",
-    ]
+    assert level_one == ["Samenvatting voor het college", *STEP_HEADINGS]
     assert ("Heading 2", "Actielijst") in headings and ("Heading 2", "SWOT") in headings
     first = document.paragraphs[0]
     assert first.style is not None and first.style.name == "Title"
+    assert first.text == AVELGEM["challenge.question"]
     assert document.core_properties.title == "Designbrief Avelgem"
     assert document.core_properties.author == "Lotte Vandenberghe"
     assert "leertraject 3" in document.core_properties.subject
-    body = document.element.body.xml
-    assert 'TOC \\o "1-2"' in body
     settings_xml = document.settings.element.xml
     assert "updateFields" in settings_xml
     footer = document.sections[0].footer.paragraphs[0]
     assert "Avelgem" in footer.text and "PAGE" in footer._p.xml
+
+
+def test_the_table_of_contents_is_written_with_links_to_the_headings() -> None:
+    document = export(brief_of(AVELGEM))
+    entries = styled(document, "toc ")
+    headings = [(style[-1], text) for style, text in styled(document, "Heading ")]
+    assert [(style[-1], text.rstrip("\t")) for style, text in entries] == [
+        (level, text) for level, text in headings if level in "12"
+    ]
+    assert ("toc 1", "Stap 3 · Vertalen & testen\t") in entries
+    body = document.element.body
+    anchors = [link.get(qn("w:anchor")) for link in body.iter(qn("w:hyperlink"))]
+    marks = {mark.get(qn("w:name")) for mark in body.iter(qn("w:bookmarkStart"))}
+    assert len(anchors) == len(entries) and set(anchors) <= marks
+    assert 'TOC \\o "1-2"' in body.xml and "PAGEREF" in body.xml
+    contents = [p.text for p in document.paragraphs if p.style and p.style.name == "TOC Heading"]
+    assert contents == ["Inhoud"]
+    short = export(brief_of(AVELGEM), ExportOptions(steps=frozenset({1})), contents=False)
+    assert styled(short, "toc ") == [] and "Inhoud" not in [p.text for p in short.paragraphs]
+
+
+def test_the_title_page_names_question_college_date_and_programme_without_a_page_number() -> None:
+    decisions = [
+        {"id": "d1", "body": "management_team", "date": "2024-05-02"},
+        {"id": "d2", "body": "college", "date": "2024-06-24"},
+    ]
+    brief = brief_of({**AVELGEM, "roadmap.decisions": decisions})
+    document = export(brief)
+    texts = [p.text for p in document.paragraphs[:4]]
+    assert texts[:2] == [AVELGEM["challenge.question"], "Designbrief · Avelgem"]
+    assert "Voorgelegd aan het college op 24 juni 2024" in texts
+    facts = dict((row.cells[0].text, row.cells[1].text) for row in document.tables[0].rows)
+    assert facts["Programma"] == "VLAIO · Bedrijvige kern"
+    assert "Versie" not in facts  # nothing was saved: an empty row is left out
+    first = document.sections[0]
+    assert first.different_first_page_header_footer
+    assert "PAGE" not in first.first_page_footer._element.xml
+    assert all(not s.different_first_page_header_footer for s in document.sections[1:])
+    english = export(brief_of({"challenge.question": "", "roadmap.decisions": []}), t=EN)
+    assert english.paragraphs[0].text == "Design brief"
+    assert not any("college" in p.text for p in english.paragraphs[:3])
+
+
+def test_properties_are_dated_now_and_never_name_python_docx() -> None:
+    data = build_brief_document(brief_of(AVELGEM), CONTEXT, ExportOptions(), NL, lambda _: png())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        package = {
+            name: archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+            if name.endswith(".xml")
+        }
+    assert not any("python-docx" in text for text in package.values())
+    assert "2013" not in package["docProps/core.xml"]
+    properties = docx.Document(io.BytesIO(data)).core_properties
+    assert properties.created is not None and properties.created.year >= 2025
+    assert properties.modified == properties.created
+    assert properties.last_modified_by == "Lotte Vandenberghe" and properties.language == "nl-BE"
+    document = export(
+        brief_of(
+            {
+                **AVELGEM,
+                "prototype.sketches": [{"id": "s1", "image_id": 1, "caption": "Eerste schets"}],
+            }
+        )
+    )
+    pictures = list(document.element.body.iter(qn("wp:docPr")))
+    assert [(p.get("descr"), p.get("title")) for p in pictures] == [
+        ("Eerste schets", "Eerste schets")
+    ]
 
 
 def test_summary_comes_first_and_the_action_list_is_landscape() -> None:
@@ -151,6 +244,13 @@ def test_swot_is_a_two_by_two_table_with_shaded_quadrant_headings() -> None:
         "Bedreigingen",
     ]
     assert "w:shd" in swot.rows[0].cells[0]._tc.xml
+    assert [p.text for p in swot.rows[1].cells[1].paragraphs][:2] == [
+        "Z1\u00a0Brede doortocht zonder groen",
+        "Z2\u00a0Weinig en slecht gelegen oversteekplaatsen",
+    ]
+    assert swot.rows[3].cells[1].text == "—"
+    marked = export(brief_of(AVELGEM), ExportOptions(empty="mark"))
+    swot = next(t for t in marked.tables if t.rows[0].cells[0].text == "Sterktes")
     assert swot.rows[3].cells[1].text == "nog in te vullen"
 
 
@@ -167,7 +267,8 @@ def test_links_between_steps_and_the_root_cause_are_visible() -> None:
         for t in document.tables
         if t.rows[0].cells[1].text == "Titel" and "Beantwoordt" in [c.text for c in t.rows[0].cells]
     )
-    assert directions.rows[1].cells[3].text == "Grondoorzaak"
+    assert directions.rows[1].cells[3].text.startswith("Grondoorzaak · De kern werd langs")
+    assert directions.rows[2].cells[3].text == "Z1 · Brede doortocht zonder groen"
 
 
 def test_sketches_are_figures_with_numbered_captions_and_a_bad_image_becomes_a_note() -> None:
@@ -238,12 +339,28 @@ def test_the_file_name_names_municipality_and_date() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("CON", "_CON.docx"),
+        ("lpt1", "_lpt1.docx"),
+        ("Nul.rapport", "_Nul.rapport.docx"),
+        ("Oud\tTurnhout. ", "Oud Turnhout.docx"),
+        ("a:b*c?", "a-b-c-.docx"),
+        ("x" * 300, "x" * 115 + ".docx"),
+    ],
+)
+def test_file_names_are_valid_on_windows(stem: str, expected: str) -> None:
+    assert safe_file_name(stem) == expected
+
+
 # --- hypothesis: arbitrary text everywhere, arbitrary list lengths --------------------------
 SAFE_TEXT = st.text(alphabet=st.characters(blacklist_characters="⟦⟧", codec="utf-8"), max_size=60)
 
 
 @st.composite
 def arbitrary_briefs(draw: st.DrawFn) -> dict[str, Any]:
+    """Any text in every text part and column, any number of rows, any links between them."""
     counter = iter(range(100_000))
 
     def text() -> str:
@@ -262,25 +379,87 @@ def arbitrary_briefs(draw: st.DrawFn) -> dict[str, Any]:
                         row[name] = text()
                 rows.append(row)
             content[spec.key] = rows
+    for spec in PARTS.values():
+        for column, targets in spec.links.items():
+            ids = [row["id"] for key in targets for row in content.get(key, [])]
+            if spec.kind is Kind.MULTI:
+                content[spec.key] = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+                continue
+            for row in content.get(spec.key, []):
+                row[column] = draw(st.sampled_from([None, *ids]))
     return content
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(content=arbitrary_briefs())
-def test_any_stored_text_appears_exactly_once_where_it_belongs(content: dict[str, Any]) -> None:
-    brief = brief_of(content)
-    document = export(brief)
+def after_title_page(document: Document) -> list[tuple[str, str]]:
+    """The units of the body after the title page and the table of contents."""
     found = units(document)
+    start = next(i for i, (kind, _) in enumerate(found) if kind.startswith("Heading"))
+    return found[start:]
+
+
+def row_places(document: Document) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+
+
+def numbered_in_document(document: Document, brief: Brief, key: str, row: dict[str, Any]) -> bool:
+    """Whether the row a label points at is in the document under the label's number."""
+    number = [r["id"] for r in brief.part(key).value].index(row["id"]) + 1
+    code, name = NL(f"link.{key}", n=number), document_text(row.get("text") or row.get("title"))
+    texts = [p.text for p in document.paragraphs]
+    if key.startswith("challenge.swot"):
+        cells = {p.text for table in document.tables for c in table._cells for p in c.paragraphs}
+        return f"{code}\u00a0{name}" in cells
+    if key == "challenge.whys":
+        return any(text.endswith(name) for text in texts)
+    if PARTS[key].export is ExportForm.CARDS:
+        return any(text.startswith(f"{code} · ") for text in texts)
+    return any(cells[0] == str(number) and name in cells for cells in row_places(document))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=arbitrary_briefs(), empty=st.sampled_from(["omit", "mark"]))
+def test_any_brief_exports_each_text_once_and_every_reference_resolves(
+    content: dict[str, Any], empty: str
+) -> None:
+    brief = brief_of(content)
+    document = export(brief, ExportOptions(empty=empty))  # type: ignore[arg-type]
+    found = after_title_page(document)
+    labels = Reader(brief, NL).labels
+    shown = sorted({document_text(label) for label in labels.values()}, key=len, reverse=True)
+
+    def without_labels(text: str) -> str:
+        for label in shown:
+            text = text.replace(label, "")
+        return text
+
     typed = stored_texts(brief, list(PARTS))
     assert len(typed) >= len(
         [s for s in PARTS.values() if s.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT)]
     )
     for key, text in typed:
         expected = document_text(text)
-        places = [kind for kind, unit in found if expected in unit]
+        places = [kind for kind, unit in found if expected in without_labels(unit)]
         assert len(places) == 1, (key, expected, places)
         if PARTS[key].kind is Kind.ROWS and in_a_table(key):
             assert places[0] == "cell", (key, places)
+    # Every reference names a row that the document shows under that number.
+    everything = "\n".join(text for _, text in found)
+    rows_by_id = {
+        row["id"]: (key, row)
+        for key, value in content.items()
+        if isinstance(value, list)
+        for row in value
+        if isinstance(row, dict)
+    }
+    for row_id, label in labels.items():
+        if document_text(label) in everything:
+            key, row = rows_by_id[row_id]
+            assert numbered_in_document(document, brief, key, row), (label, key)
+    if empty == "omit":
+        blocks = [(kind, text) for kind, text in found if kind != "Normal" or text.strip()]
+        for (kind, _), (following, text) in itertools.pairwise(blocks):
+            if kind.startswith("Heading ") and following.startswith("Heading "):
+                assert following[-1] > kind[-1], (kind, following, text)
 
 
 def test_hostile_and_huge_input_exports() -> None:
@@ -437,6 +616,19 @@ def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
     assert "Projectzones met doorsteken" in text
     assert "Lopend: 3" in text
     assert shares[-1] == 1.0 and shares == sorted(shares)
+    # The overview: A4, a page number in the footer, the cohort's budget, an empty brief in a line.
+    section = overview.sections[0]
+    assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
+    footer = "".join(p.text for p in section.footer.paragraphs)
+    assert footer.startswith("Overzicht van het leertraject 3 · pagina ")
+    assert "NUMPAGES" in section.footer._element.xml
+    total = sum(
+        Decimal(str(a.get("budget") or 0)) for c in (AVELGEM, GENT) for a in c["roadmap.actions"]
+    )
+    assert f"Budget van het leertraject: {NL.money(total)}" in text
+    hulshout = [t for _, t in units(overview)]
+    assert hulshout[hulshout.index("Hulshout") + 1] == "nog niet ingevuld"
+    assert "On hold" not in text and overview.core_properties.language == "nl-BE"
 
 
 @pytest.mark.parametrize("rows", [0, 1, 40])
@@ -546,7 +738,7 @@ def test_a_forbidden_character_in_any_name_or_text_still_exports(char: str) -> N
     everything = "\n".join(text for _, text in found)
     assert no_forbidden(everything)
     assert ("cell", f"{author}, An Peeters") in found and ("cell", f"Jonas{gap}W") in found
-    assert ("Subtitle", municipality) in found
+    assert ("Subtitle", f"Designbrief · {municipality}") in found
     # Body text keeps every typed word; a vertical tab or form feed becomes a line break.
     typed = stored_texts(brief, list(PARTS))
     assert len(typed) > 60

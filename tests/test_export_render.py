@@ -81,10 +81,51 @@ def test_demo_briefs_convert_to_pdf_with_their_content(demo_engine: Engine, tmp_
         pages, text = to_pdf(path)
         flat = " ".join(text.split())
         assert pages >= 6, (municipality, pages)
-        assert f"{municipality} · Designbrief · pagina 1 van {pages}" in flat
+        # The title page has no page number; the second page does.
+        assert f"{municipality} · Designbrief · pagina 1 van" not in flat
+        assert f"{municipality} · Designbrief · pagina 2 van {pages}" in flat
         assert "Samenvatting voor het college" in flat or municipality == "Gent"
         for snippet in expected:
             assert snippet in flat, (municipality, snippet)
+
+
+# The Dutch month names that English does not share (april, september … are both).
+DUTCH_MONTHS = ["januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober"]
+
+
+def test_the_pdf_lists_the_steps_in_its_contents_and_english_has_no_dutch_month(
+    demo_engine: Engine, tmp_path: Path
+) -> None:
+    if shutil.which("pdftotext") is None:
+        missing("poppler-utils (pdftotext)")
+    brief_id = SqlProgrammeStore(demo_engine).briefs_of("Avelgem")[0].id
+    texts = {}
+    for language in ("nl", "en"):
+        name, data = export_brief(
+            operator_store(demo_engine),
+            brief_id,
+            ExportOptions(),
+            Translator(language),
+            today=date(2024, 3, 1),
+        )
+        path = tmp_path / language / name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        texts[language] = to_pdf(path)[1]
+    # The table of contents is on the second page, filled without Word.
+    contents = texts["nl"].split("\f")[1]
+    assert contents.splitlines()[0].strip() == "Inhoud"
+    for step in (
+        "Stap 1 · Uitdaging helder benoemen",
+        "Stap 2 · Wat als? Verkennen",
+        "Stap 3 · Vertalen & testen",
+        "Stap 4 · Stappenplan & verankering",
+    ):
+        assert step in contents, step
+    words = set(texts["en"].lower().split())
+    assert not words & set(DUTCH_MONTHS), words & set(DUTCH_MONTHS)
+    assert "Step 4 · Roadmap & anchoring" in texts["en"].split("\f")[1]
+    assert "june" in words or "july" in words or "september" in words
 
 
 def test_the_command_line_exports_a_brief_and_a_trajectory(

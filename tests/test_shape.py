@@ -108,7 +108,8 @@ def _document_text(brief: Brief, t: Translator) -> str:
     texts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         texts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(texts)
+    # Without the zero-width spaces that let a web address wrap after its slashes.
+    return "\n".join(texts).replace("\u200b", "")
 
 
 # --- the declaration itself -----------------------------------------------------------------
@@ -202,7 +203,7 @@ def test_every_part_is_on_its_step_page_in_the_tab_of_its_section(demo_url: str,
 @pytest.mark.parametrize("t", [NL, EN], ids=["nl", "en"])
 def test_every_part_is_in_the_document_with_its_title_and_content(t: Translator) -> None:
     text = _document_text(FILLED, t)
-    reader = Reader(FILLED, t, named=False)
+    reader = Reader(FILLED, t)
     for spec in PART_SPECS:
         assert t(f"part.{spec.key}.title") in text, spec.key
         value = FILLED.part(spec.key).value

@@ -12,25 +12,36 @@ from typing import Any
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
+from briefs import model as m
 from briefs.brief import Brief
-from briefs.content import root_cause_row
+from briefs.content import root_cause_row, without_blank_rows
 from briefs.export.docx_tools import (
+    CELL_PADDING,
     GRID_STYLE_ID,
+    MAX_PROPERTY,
+    NARROW_PADDING,
     add_field,
     add_key_value_table,
     add_paragraph,
     add_table,
+    bookmark,
     document_line,
     document_text,
+    keep_on_one_page,
+    minimum_width,
     set_language,
     set_properties,
+    set_up_pages,
     shade,
+    stamp_properties,
     start_section,
     text_width,
-    tighten,
     update_fields_on_open,
+    write_contents,
 )
 
 # ExportOptions lives apart so that pages offering the choice do not import python-docx.
@@ -40,8 +51,8 @@ from briefs.export.style import base_document, has_own_footer
 from briefs.i18n import (
     Translator,
 )
-from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
-from briefs.present import FieldKind, Reader, day, row_fields
+from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, PartSpec, step_layout
+from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
 
@@ -50,6 +61,14 @@ WIDE_TABLE = 7
 # The SWOT's quadrants: green, red, blue and orange, as the programme's canvas colours them.
 GRID_FILLS = ("D5E8D4", "F8CECC", "DAE8FC", "FFE6CC")
 TIMELINE_FILL = "8B3A62"
+# Fewer headings than this make a short document: a table of contents would only repeat them.
+MIN_CONTENTS = 4
+# What Windows refuses in a file name, besides control characters.
+_WINDOWS_UNSAFE = '<>:"/\\|?*'
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)
+}
+MAX_FILE_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -63,11 +82,44 @@ class ExportContext:
     template: bytes | None = None
 
 
+def safe_file_name(stem: str, suffix: str = ".docx") -> str:
+    """Return ``stem`` + ``suffix`` as Windows accepts it: no reserved name, ≤ 120 characters.
+
+    Control characters and tabs become spaces, what Windows refuses a '-'; trailing dots and
+    spaces go; 'CON', 'LPT1' … get a '_'.
+    """
+    line = "".join(" " if ord(c) < 0x20 or c == "\x7f" else c for c in document_line(stem))
+    line = " ".join("".join("-" if c in _WINDOWS_UNSAFE else c for c in line).split())
+    line = line[: MAX_FILE_NAME - len(suffix)].rstrip(" .")
+    if line.split(".")[0].upper() in _WINDOWS_RESERVED or not line:
+        line = f"_{line}"
+    return line + suffix
+
+
 def file_name(brief: Brief, t: Translator, today: date, form: DocumentForm = "brief") -> str:
     """Return e.g. 'Collegenota <gemeente> <datum>.docx', safe on every file system."""
-    unsafe = '<>:"/\\|?*'
-    municipality = "".join("-" if c in unsafe else c for c in document_line(brief.municipality))
-    return t(f"export.file_name.{form}", municipality=municipality, day=today.isoformat()) + ".docx"
+    municipality = document_line(brief.municipality)
+    return safe_file_name(
+        t(f"export.file_name.{form}", municipality=municipality, day=today.isoformat())
+    )
+
+
+def brief_title(brief: Brief, t: Translator) -> str:
+    """The document's title: the collegenota's subject, else the challenge question."""
+    subject = brief.text("roadmap.nota_subject") if "roadmap.nota_subject" in PARTS else ""
+    for title in (subject, brief.text("challenge.question")):
+        if title.strip():
+            return document_line(title)
+    return t("doc.title")
+
+
+def college_day(brief: Brief) -> date | None:
+    """The day the decision route puts the brief before the college, if it does."""
+    for row in brief.part("roadmap.decisions").value or []:
+        when = day(row.get("date"))
+        if row.get("body") == m.DecisionBody.CBS.value and when:
+            return when
+    return None
 
 
 class _Writer:
@@ -85,8 +137,12 @@ class _Writer:
         self.doc: Document = base_document(template)
         self.figures = 0
         self.landscape = False
-        # Tables number their rows, so a link reads "Richting 2" rather than repeating its name.
-        self.reader = Reader(brief, t, named=False)
+        self.reader = Reader(brief, t)
+        # A step's heading waits for the step's first content: an empty step writes none.
+        self.pending: str | None = None
+        # (level, text, bookmark) of every first- and second-level heading, for the contents.
+        self.headings: list[tuple[int, str, str]] = []
+        self.contents: list[Any] = []
         self.forms: dict[ExportForm, Callable[[str], None]] = {
             ExportForm.TEXT: self.text,
             ExportForm.LINKS: self.links,
@@ -102,10 +158,24 @@ class _Writer:
 
     # --- building blocks --------------------------------------------------------------
     def rows(self, key: str) -> list[dict[str, Any]]:
-        return list(self.brief.part(key).value or [])
+        # Without blank rows, as the link labels count them: 'Richting 3' is the third row.
+        return list(without_blank_rows(key, self.brief.part(key).value) or [])
+
+    def title(self, text: str, level: int) -> Paragraph:
+        """Write a heading, after the step heading still waiting for content."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.title(pending, 1)
+        paragraph = add_paragraph(self.doc, text, f"Heading{level}")
+        if level <= 2:
+            number = len(self.headings) + 1
+            # Word hides bookmarks whose name starts with '_', as it does its own _Toc ones.
+            bookmark(paragraph, f"_Toc{number}", number)
+            self.headings.append((level, text, f"_Toc{number}"))
+        return paragraph
 
     def heading(self, key: str) -> None:
-        add_paragraph(self.doc, self.t(f"part.{key}.title"), "Heading2")
+        self.title(self.t(f"part.{key}.title"), 2)
 
     def to_fill(self, paragraph: Any = None) -> None:
         target = paragraph if paragraph is not None else self.doc.add_paragraph()
@@ -152,7 +222,6 @@ class _Writer:
         backlinks = self.reader.backlinks(key)
         columns = len(row_fields(key)) + len(backlinks)
         wide = columns >= WIDE_TABLE
-        self.heading(key)
         rows = self.rows(key)
         header = [self.t("doc.number"), *self.reader.headers(key)]
         header += [backlink.title for backlink in backlinks]
@@ -161,9 +230,12 @@ class _Writer:
             [str(number), *line, *(backlink.cell(row) for backlink in backlinks)]
             for number, (row, line) in enumerate(zip(rows, cells, strict=True), start=1)
         ]
-        table = add_table(self.doc, header, body, text_width(self.doc), font_size=8 if wide else 0)
-        if wide:
-            tighten(table)
+        padding = NARROW_PADDING if wide else CELL_PADDING
+        if minimum_width(header, body, padding=padding) > text_width(self.doc):
+            # Too wide for a portrait page: this table goes landscape rather than break words.
+            self.orientation(True)
+        self.heading(key)
+        add_table(self.doc, header, body, text_width(self.doc), narrow=wide)
         self.totals(key, rows)
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
@@ -181,7 +253,7 @@ class _Writer:
             return
         self.heading(key)
         for row in self.rows(key):
-            add_paragraph(self.doc, document_text(row["text"]), "ListBullet")
+            add_paragraph(self.doc, document_text(row.get("text")), "ListBullet")
 
     def numbered(self, key: str) -> None:
         if self.empty(key):
@@ -193,7 +265,7 @@ class _Writer:
             paragraph = add_paragraph(self.doc, "", "ListNumber")
             if root is not None and row["id"] == root["id"]:
                 paragraph.add_run(self.t("link.root_cause") + ": ").bold = True
-            paragraph.add_run(document_text(row["text"]))
+            paragraph.add_run(document_text(row.get("text")))
 
     def cards(self, key: str) -> None:
         """One small two-column table per row: eleven columns do not fit a page."""
@@ -204,16 +276,26 @@ class _Writer:
         backlinks = self.reader.backlinks(key)
         rows = self.rows(key)
         lines = self.reader.rows(key, rows)
-        for number, (row, line) in enumerate(zip(rows, lines, strict=True), start=1):
-            add_paragraph(self.doc, self.t(f"link.{key}", n=number), "Heading3")
+        for row, line in zip(rows, lines, strict=True):
+            add_paragraph(self.doc, self.reader.link(row["id"]), "Heading3")
             facts = list(zip(headers, line, strict=True))
             facts += [(backlink.title, backlink.cell(row)) for backlink in backlinks]
-            table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
-            for label, value in facts:
-                label_cell, value_cell = table.add_row().cells
-                label_cell.paragraphs[0].add_run(label).bold = True
-                shade(label_cell)
+            # A card shows what is filled in; an empty line only adds length.
+            self.key_values([(label, value) for label, value in facts if value.strip()], 0.3)
+
+    def key_values(self, facts: list[tuple[str, str]], label_share: float = 0.35) -> Table:
+        """A label/value table kept on one page, labels bold on a shaded column."""
+        table = add_key_value_table(self.doc, text_width(self.doc), label_share)
+        for label, value in facts:
+            label_cell, value_cell = table.add_row().cells
+            label_cell.paragraphs[0].add_run(label).bold = True
+            shade(label_cell)
+            if value.strip():
                 value_cell.text = document_text(value)
+            else:
+                self.to_fill(value_cell.paragraphs[0])
+        keep_on_one_page(table)
+        return table
 
     def sketches(self, key: str) -> None:
         if not self.options.sketches or self.empty(key):
@@ -224,7 +306,11 @@ class _Writer:
             try:
                 if data is None:
                     raise UnrecognizedImageError
-                self.doc.add_picture(io.BytesIO(data), width=Cm(15))
+                picture = self.doc.add_picture(io.BytesIO(data), width=Cm(15))
+                # Its caption is its alternative text, for a screen reader and Word's checker.
+                alt = document_line(sketch.get("caption"))[:MAX_PROPERTY]
+                picture._inline.docPr.set("descr", alt)
+                picture._inline.docPr.set("title", alt)
             except (UnrecognizedImageError, ValueError, OSError, ZeroDivisionError):
                 self.doc.add_paragraph().add_run(self.t("doc.image_unreadable")).italic = True
             self.figures += 1
@@ -248,25 +334,22 @@ class _Writer:
         """A label/value table under the group's heading, e.g. who supports the plan."""
         keys = [spec.key for spec in group.parts]
         values = [self.reader.scalar(key, self.brief.part(key).value) for key in keys]
-        if not any(value.strip() for value in values) and self.options.empty == "omit":
+        facts = [
+            (self.t(f"part.{key}.title"), value)
+            for key, value in zip(keys, values, strict=True)
+            if value.strip() or self.options.empty == "mark"
+        ]
+        if not facts:
             return
-        add_paragraph(self.doc, self.t(group.spec.title_key), "Heading2")
-        table = add_key_value_table(self.doc, text_width(self.doc))
-        for key, value in zip(keys, values, strict=True):
-            label, cell = table.add_row().cells
-            label.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
-            shade(label)
-            if value.strip():
-                cell.text = document_text(value)
-            else:
-                self.to_fill(cell.paragraphs[0])
+        self.title(self.t(group.spec.title_key), 2)
+        self.key_values(facts)
 
     def grid(self, group: Group) -> None:
         """Four list parts in a 2×2 grid, each under its own shaded heading: the SWOT."""
         keys = [spec.key for spec in group.parts]
         if not any(self.brief.is_filled(key) for key in keys) and self.options.empty == "omit":
             return
-        add_paragraph(self.doc, self.t(group.spec.title_key), "Heading2")
+        self.title(self.t(group.spec.title_key), 2)
         table = self.doc.add_table(rows=2 * ((len(keys) + 1) // 2), cols=2)
         table._tbl.tblPr.style = GRID_STYLE_ID
         for index, key in enumerate(keys):
@@ -275,39 +358,71 @@ class _Writer:
             head.paragraphs[0].add_run(self.t(f"part.{key}.title")).bold = True
             shade(head, GRID_FILLS[index % len(GRID_FILLS)])
             items = self.rows(key)
-            if not items:
+            if not items and self.options.empty == "mark":
                 self.to_fill(body.paragraphs[0])
-            for number, item in enumerate(items):
-                paragraph = body.paragraphs[0] if number == 0 else body.add_paragraph()
-                paragraph.add_run("• " + document_text(item["text"]))
+            elif not items:
+                body.paragraphs[0].add_run(EMPTY_CELL)
+            # Numbered as links name them: 'Beantwoordt: Z1 · …' finds Z1 here.
+            for number, item in enumerate(items, start=1):
+                paragraph = body.paragraphs[0] if number == 1 else body.add_paragraph()
+                paragraph.add_run(self.t(f"link.{key}", n=number) + "\u00a0").bold = True
+                paragraph.add_run(document_text(item.get("text")))
+        keep_on_one_page(table)
 
     # --- the document -----------------------------------------------------------------
     def title_page(self, context: ExportContext) -> None:
         t, brief, trajectory = self.t, self.brief, context.trajectory
-        add_paragraph(self.doc, t("doc.title"), "Title")
-        add_paragraph(self.doc, document_line(brief.municipality), "Subtitle")
+        title = brief_title(brief, t)
+        add_paragraph(self.doc, title, "Title")
+        municipality = document_line(brief.municipality)
+        kind = municipality if title == t("doc.title") else f"{t('doc.title')} · {municipality}"
+        add_paragraph(self.doc, kind, "Subtitle")
+        college = college_day(brief)
+        if college is not None:
+            add_paragraph(self.doc, t("doc.submitted", day=t.day(college)))
         last = brief.last_saved()
         facts = [
-            (t("doc.municipality"), document_line(brief.municipality)),
+            (t("doc.municipality"), municipality),
             (
                 t("doc.trajectory"),
                 t("doc.trajectory_value", number=trajectory.number, title=trajectory.title),
             ),
+            (t("doc.programme"), t("doc.programme_value")),
             (t("doc.date"), t.day(context.today)),
-            (t("doc.authors"), ", ".join(document_line(name) for name in context.authors)),
-            (t("doc.coaches"), ", ".join(document_line(name) for name in trajectory.coaches)),
             (t("doc.version"), t("doc.version_value", moment=t.moment(last)) if last else ""),
+            (t("doc.authors"), ", ".join(filter(None, map(document_line, context.authors)))),
+            (t("doc.coaches"), ", ".join(filter(None, map(document_line, trajectory.coaches)))),
         ]
         table = add_key_value_table(self.doc, text_width(self.doc), 0.3)
         table._tbl.tblPr.style = None
         for label, value in facts:
+            if not value.strip():
+                continue
             label_cell, value_cell = table.add_row().cells
             label_cell.paragraphs[0].add_run(label).bold = True
             value_cell.text = document_text(value)
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        add_paragraph(self.doc, t("doc.contents"), "Heading1")
-        add_field(self.doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', t("doc.toc_placeholder"))
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.page_break()
+        self.contents = [
+            add_paragraph(self.doc, t("doc.contents"), "TOCHeading"),
+            add_paragraph(self.doc, t("doc.toc_placeholder")),
+            self.page_break(),
+        ]
+
+    def page_break(self) -> Paragraph:
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run().add_break(WD_BREAK.PAGE)
+        return paragraph
+
+    def finish_contents(self, wanted: bool) -> None:
+        """Fill the table of contents now the headings are known; a short document has none."""
+        if not self.contents:
+            return
+        placeholder = self.contents[1]
+        if wanted and len(self.headings) >= MIN_CONTENTS:
+            write_contents(self.doc, placeholder, self.headings, text_width(self.doc.sections[0]))
+            return
+        for paragraph in self.contents:
+            paragraph._p.getparent().remove(paragraph._p)
 
     def front(self) -> None:
         """The parts declared for the front, e.g. the summary, each under a first-level heading."""
@@ -317,23 +432,24 @@ class _Writer:
             value = self.brief.text(spec.key)
             if not value.strip() and self.options.empty == "omit":
                 continue
-            add_paragraph(self.doc, self.t(f"part.{spec.key}.title"), "Heading1")
+            self.title(self.t(f"part.{spec.key}.title"), 1)
             if value.strip():
                 self.doc.add_paragraph(document_text(value))
             else:
                 self.to_fill()
 
     def step(self, step: int) -> None:
-        add_paragraph(self.doc, self.t(f"step.{step}.title"), "Heading1")
+        self.pending = self.t(f"step.{step}.title")
         for item in step_layout(step):
             if isinstance(item, Group):
                 self.group(item)
             else:
                 self.part(item)
+        self.pending = None
         self.orientation(False)
 
     def timeline(self) -> None:
-        """The roadmap as a table of periods with shaded cells.
+        """The roadmap as a table of periods with shaded cells; every action, dated or not.
 
         A table rather than a chart image: it stays editable in Word, prints sharply, and
         needs no browser to render a plotly figure on the server.
@@ -341,34 +457,45 @@ class _Writer:
         bars, marks = self.timeline_bars(), self.timeline_marks()
         if not bars and not marks:
             return
-        days = [d for _, first, last in bars for d in (first, last)] + [d for _, d in marks]
-        periods = _periods(min(days), max(days))
+        days = [d for _, first, last in bars for d in (first, last) if d] + [d for _, d in marks]
+        periods = _periods(min(days), max(days)) if days else []
         self.orientation(True)
-        add_paragraph(self.doc, self.t("chart.timeline"), "Heading2")
+        self.title(self.t("chart.timeline"), 2)
         self.doc.add_paragraph(self.t("doc.timeline_note"))
-        header = ["", *(self.period_label(period) for period in periods)]
+        header = [self.t("doc.timeline_item"), *(self.period_label(period) for period in periods)]
         lines = [[label, *("" for _ in periods)] for label, _, _ in bars]
         lines += [[label, *_diamonds(when, periods)] for label, when in marks]
         fills = [[None, *_shading(start, end, periods)] for _, start, end in bars]
         fills += [[None for _ in header] for _ in marks]
-        add_table(self.doc, header, lines, text_width(self.doc), font_size=7, fills=fills)
+        add_table(self.doc, header, lines, text_width(self.doc), fills=fills, narrow=True)
 
-    def timeline_bars(self) -> list[tuple[str, date, date]]:
-        """Actions with a start and a deadline not before it, as (label, start, deadline)."""
-        bars = []
+    def timeline_bars(self) -> list[tuple[str, date | None, date | None]]:
+        """Every action as (label, start, deadline); one without a sound period is flagged.
+
+        An action with one date is a bar of that day; one without dates, or with a deadline
+        before its start, has no bar but a warning, so that no action disappears.
+        """
+        bars: list[tuple[str, date | None, date | None]] = []
         for action in self.rows("roadmap.actions"):
-            start, end = day(action["start"]), day(action["deadline"])
-            if start and end and end >= start:
-                bars.append((self.reader.link(action["id"]), start, end))
+            start, end = day(action.get("start")), day(action.get("deadline"))
+            label = self.reader.link(action["id"])
+            if start and end and end < start:
+                bars.append((f"{label} ⚠ {self.t('doc.timeline_backwards')}", None, None))
+            elif start or end:
+                bars.append((label, start or end, end or start))
+            else:
+                bars.append((f"{label} ⚠ {self.t('doc.timeline_undated')}", None, None))
         return bars
 
     def timeline_marks(self) -> list[tuple[str, date]]:
-        """Milestones with a date, as ('Mijlpaal 2', date)."""
+        """Milestones with a date, as ('Mijlpaal 2 · Opening doorsteek', date)."""
         marks = []
         for number, milestone in enumerate(self.rows("roadmap.milestones"), start=1):
-            when = day(milestone["date"])
+            when = day(milestone.get("date"))
+            name = document_line(milestone.get("title")).strip()
+            label = f"{self.t('chart.milestone')} {number}" + (f" · {name}" if name else "")
             if when:
-                marks.append((f"{self.t('chart.milestone')} {number}", when))
+                marks.append((label, when))
         return marks
 
     def period_label(self, period: tuple[date, date]) -> str:
@@ -382,7 +509,11 @@ def _diamonds(when: date, periods: list[tuple[date, date]]) -> list[str]:
     return ["◆" if first <= when <= last else "" for first, last in periods]
 
 
-def _shading(start: date, end: date, periods: list[tuple[date, date]]) -> list[str | None]:
+def _shading(
+    start: date | None, end: date | None, periods: list[tuple[date, date]]
+) -> list[str | None]:
+    if start is None or end is None:
+        return [None for _ in periods]
     return [TIMELINE_FILL if start <= last and end >= first else None for first, last in periods]
 
 
@@ -408,11 +539,16 @@ def build_brief_document(
     t: Translator,
     images: ImageLoader,
     progress: Callable[[float], object] | None = None,
+    contents: bool = True,
 ) -> bytes:
-    """Return the brief as a .docx file; reading the brief only, never changing it."""
+    """Return the brief as a .docx file; reading the brief only, never changing it.
+
+    ``contents`` False leaves out the table of contents, as a short document does anyway.
+    """
     writer = _Writer(brief, t, options, images, context.template)
     doc = writer.doc
-    set_language(doc, "nl-BE" if t.language == "nl" else "en-GB")
+    language = "nl-BE" if t.language == "nl" else "en-GB"
+    set_language(doc, language)
     update_fields_on_open(doc)
     municipality = document_line(brief.municipality)
     authors = ", ".join(filter(None, (document_line(name) for name in context.authors)))
@@ -422,20 +558,16 @@ def build_brief_document(
         subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
         author=authors or municipality,
         keywords=t("doc.keywords"),
-        language="nl-BE" if t.language == "nl" else "en-GB",
+        language=language,
     )
-    first = doc.sections[0]
-    first.page_width, first.page_height = Cm(21), Cm(29.7)  # A4, as Belgian offices print
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(first, side, Cm(2.2))
-    if not has_own_footer(doc):
-        footer = first.footer.paragraphs[0]
-        footer.add_run(document_text(t("doc.footer", municipality=municipality)))
-        add_field(footer, "PAGE", "1")
-        footer.add_run(t("doc.footer_of"))
-        add_field(footer, "NUMPAGES", "1")
-        for run in footer.runs:
-            run.font.size = Pt(8)
+    stamp_properties(doc, authors or municipality)
+    set_up_pages(
+        doc,
+        t("doc.footer", municipality=municipality),
+        t("doc.footer_of"),
+        own_layout=context.template is not None,
+        own_footer=has_own_footer(doc),
+    )
     writer.title_page(context)
     if options.summary:
         writer.front()
@@ -444,6 +576,7 @@ def build_brief_document(
         writer.step(step)
         if progress is not None:
             progress(done / len(steps))
+    writer.finish_contents(contents)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

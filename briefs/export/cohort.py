@@ -8,29 +8,33 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from docx.enum.text import WD_BREAK
+from decimal import Decimal
 
 from briefs import model as m
 from briefs.brief import Brief
 from briefs.export.brief_doc import (
+    MAX_FILE_NAME,
     ExportContext,
     ExportOptions,
     ImageLoader,
     build_brief_document,
     file_name,
+    safe_file_name,
 )
 from briefs.export.docx_tools import (
     add_key_value_table,
     add_paragraph,
     document_line,
     document_text,
+    keep_on_one_page,
     set_language,
     set_properties,
+    set_up_pages,
     shade,
+    stamp_properties,
     text_width,
 )
-from briefs.export.style import base_document
+from briefs.export.style import base_document, has_own_footer
 from briefs.i18n import Translator
 from briefs.links import root_cause
 from briefs.programme import Trajectory
@@ -54,6 +58,27 @@ def top_directions(brief: Brief) -> list[str]:
     return [d.title for d in directions[:TOP_DIRECTIONS]]
 
 
+def budget(brief: Brief) -> Decimal:
+    """The total of the brief's action budgets."""
+    actions = brief.rows("roadmap.actions", m.Action)
+    return sum((action.budget for action in actions if action.budget), Decimal(0))
+
+
+def _facts(brief: Brief, t: Translator) -> list[tuple[str, str]]:
+    statuses = [status.value for status in m.ActionStatus]
+    counts = Counter(action.status.value for action in brief.rows("roadmap.actions", m.Action))
+    return [
+        (t("part.challenge.question.title"), brief.text("challenge.question")),
+        (t("link.root_cause"), root_cause(brief)),
+        (t("doc.top_directions"), "\n".join(top_directions(brief))),
+        (
+            t("doc.actions_by_status"),
+            ", ".join(f"{t(f'enum.{s}')}: {counts[s]}" for s in statuses if counts.get(s)),
+        ),
+        (t("doc.budget"), t.money(budget(brief)) if budget(brief) else ""),
+    ]
+
+
 def build_cohort_overview(
     trajectory: Trajectory,
     briefs: Sequence[Brief],
@@ -62,39 +87,42 @@ def build_cohort_overview(
 ) -> bytes:
     """Return a document with, per municipality, question, root cause, directions, actions."""
     document = base_document(template)
-    set_language(document, "nl-BE" if t.language == "nl" else "en-GB")
+    language = "nl-BE" if t.language == "nl" else "en-GB"
+    set_language(document, language)
     subject = t("doc.trajectory_value", number=trajectory.number, title=trajectory.title)
-    set_properties(document, title=t("doc.cohort_title"), subject=subject)
-    add_paragraph(document, t("doc.cohort_title"), "Title")
+    coaches = ", ".join(filter(None, map(document_line, trajectory.coaches)))
+    title = t("doc.cohort_title")
+    set_properties(document, title=title, subject=subject, author=coaches, language=language)
+    stamp_properties(document, coaches)
+    footer = f"{title} {trajectory.number} · {t('doc.page')}"
+    set_up_pages(
+        document,
+        footer,
+        t("doc.footer_of"),
+        own_layout=template is not None,
+        own_footer=has_own_footer(document),
+    )
+    add_paragraph(document, title, "Title")
     add_paragraph(document, subject, "Subtitle")
-    coaches = ", ".join(document_line(name) for name in trajectory.coaches)
-    add_paragraph(document, f"{t('doc.coaches')}: {coaches}")
+    if coaches:
+        add_paragraph(document, f"{t('doc.coaches')}: {coaches}")
     add_paragraph(document, f"{t('doc.date')}: {t.day(date.today())}")
+    total = sum((budget(brief) for brief in briefs), Decimal(0))
+    add_paragraph(document, f"{t('doc.cohort_budget')}: {t.money(total)}")
     add_paragraph(document, t("doc.cohort_intro"))
-    statuses = [status.value for status in m.ActionStatus]
-    for index, brief in enumerate(sorted(briefs, key=lambda b: b.municipality)):
-        if index:
-            document.add_paragraph().add_run().add_break(WD_BREAK.LINE)
+    for brief in sorted(briefs, key=lambda b: b.municipality):
         add_paragraph(document, document_line(brief.municipality), "Heading1")
-        counts = Counter(action.status.value for action in brief.rows("roadmap.actions", m.Action))
-        facts = [
-            (t("part.challenge.question.title"), brief.text("challenge.question")),
-            (t("link.root_cause"), root_cause(brief)),
-            (t("doc.top_directions"), "\n".join(top_directions(brief))),
-            (
-                t("doc.actions_by_status"),
-                ", ".join(f"{t(f'enum.{s}')}: {counts.get(s, 0)}" for s in statuses),
-            ),
-        ]
+        facts = [(label, value) for label, value in _facts(brief, t) if value.strip()]
+        if not facts:
+            document.add_paragraph().add_run(t("doc.not_started")).italic = True
+            continue
         table = add_key_value_table(document, text_width(document))
         for label, value in facts:
             label_cell, value_cell = table.add_row().cells
             label_cell.paragraphs[0].add_run(label).bold = True
             shade(label_cell)
-            if value.strip():
-                value_cell.text = document_text(value)
-            else:
-                value_cell.paragraphs[0].add_run(t("doc.to_fill")).italic = True
+            value_cell.text = document_text(value)
+        keep_on_one_page(table)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -124,20 +152,22 @@ def build_cohort_zip(
         overview = build_cohort_overview(
             trajectory, [member.brief for member in members], t, template
         )
-        archive.writestr(
-            _unique(f"{t('doc.cohort_title')} {trajectory.number}.docx", names), overview
-        )
+        overview_name = safe_file_name(f"{t('doc.cohort_title')} {trajectory.number}")
+        archive.writestr(_unique(overview_name, names), overview)
     if progress is not None:
         progress(1.0)
     return buffer.getvalue()
 
 
 def _unique(name: str, taken: set[str]) -> str:
-    """Return ``name``, numbered when two municipalities' names became one after cleaning."""
+    """Return ``name``, numbered when two municipalities' names became one after cleaning.
+
+    Compared as Windows compares names, without regard to case.
+    """
     stem, suffix = name.rsplit(".", 1)
     unique, number = name, 1
-    while unique in taken:
+    while unique.casefold() in taken:
         number += 1
-        unique = f"{stem} ({number}).{suffix}"
-    taken.add(unique)
+        unique = f"{stem[: MAX_FILE_NAME - 12]} ({number}).{suffix}"
+    taken.add(unique.casefold())
     return unique

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.section import Section
+from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -17,7 +22,6 @@ from briefs.model import one_line_name, xml_text
 
 HEADER_FILL = "D9E2F3"
 # The house style's floor for table text: a college reads the tables on paper.
-MIN_TABLE_PT = 9
 # Set by id: a style lookup by name costs python-docx about 2 ms each time.
 GRID_STYLE_ID = "TableGrid"
 EMU_PER_TWIP = 635
@@ -42,6 +46,23 @@ _AFTER_SHD = (
     "w:tcPrChange",
 )
 _AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+_AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", *_AFTER_TBL_HEADER)
+# The smallest type a table uses: 9 pt still reads on paper, 8 and 7 did not.
+TABLE_FONT = 9.0
+# A table of at most this many rows stays on one page, rather than leaving its heading alone.
+SMALL_TABLE = 6
+EMU_PER_POINT = 12700
+# Word's default cell margins (0.19 cm) on each side, and the narrow ones of a wide table.
+CELL_PADDING = 2 * 108 * EMU_PER_TWIP
+NARROW_PADDING = 2 * 57 * EMU_PER_TWIP
+# The average width of a character of a proportional font, as a share of its size; a bold
+# header a little wider.
+CHAR_WIDTH = 0.66
+BOLD_WIDTH = 0.76
+# A word longer than this may break when a wide table has no room for it: Dutch compounds.
+BREAKABLE = 9
+ZERO_WIDTH_SPACE = "\u200b"
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def document_text(value: object) -> str:
@@ -67,6 +88,168 @@ def set_properties(document: Document, **values: str) -> None:
         if len(line) > MAX_PROPERTY:
             line = line[: MAX_PROPERTY - 1].rstrip() + "…"
         setattr(properties, name, line)
+
+
+def stamp_properties(document: Document, author: str) -> None:
+    """Date the file now and name its maker: the default template says 2013 and python-docx."""
+    properties = document.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = now
+    properties.last_modified_by = document_line(author)[:MAX_PROPERTY]
+    properties.revision = 1
+    properties.comments = ""
+    for part in document.part.package.parts:
+        if str(part.partname) == "/docProps/app.xml":
+            blob = part.blob.decode("utf-8")
+            blob = re.sub(
+                r"<Application>[^<]*</Application>", "<Application>Kernbrief</Application>", blob
+            )
+            blob = re.sub(r"<Template>[^<]*</Template>", "<Template/>", blob)
+            part._blob = blob.encode("utf-8")
+
+
+def set_up_pages(
+    document: Document, footer: str, of: str, *, own_layout: bool = False, own_footer: bool = False
+) -> None:
+    """A4 with even margins and the footer '<text> x van y'; no footer on the title page.
+
+    The one page set-up of the brief and the cohort overview. A municipality's template keeps
+    its own page size and margins (``own_layout``) and, when it has one, its own footer.
+    """
+    section = document.sections[0]
+    if not own_layout:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as Belgian offices print
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.2))
+    if not own_footer:
+        paragraph = section.footer.paragraphs[0]
+        paragraph.add_run(document_text(footer))
+        add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(of)
+        add_field(paragraph, "NUMPAGES", "1")
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
+    section.different_first_page_header_footer = True
+    # An empty first-page footer of its own: without one Word shows the default footer there.
+    section.first_page_footer.is_linked_to_previous = False
+
+
+def break_urls(text: str) -> str:
+    """Let a web address wrap after each '/', rather than overflow or break mid-word."""
+    return _URL.sub(lambda found: found.group(0).replace("/", "/" + ZERO_WIDTH_SPACE), text)
+
+
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Put a bookmark around the paragraph's text, for a link from the table of contents."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
+
+
+def _field_run(paragraph: etree._Element, kind: str, instruction: str = "") -> None:
+    run = etree.SubElement(paragraph, qn("w:r"))
+    if kind == "instr":
+        code = etree.SubElement(run, qn("w:instrText"))
+        code.set(XML_SPACE, "preserve")
+        code.text = f" {instruction} "
+    else:
+        etree.SubElement(run, qn("w:fldChar"), {qn("w:fldCharType"): kind})
+
+
+def _contents_entry(
+    placeholder: Paragraph, level: int, text: str, anchor: str, tab: int
+) -> etree._Element:
+    """One line of the table of contents: the heading's text linking to its bookmark."""
+    entry = copy.deepcopy(placeholder._p)
+    for child in list(entry):
+        entry.remove(child)
+    properties = etree.SubElement(entry, qn("w:pPr"))
+    etree.SubElement(properties, qn("w:pStyle"), {qn("w:val"): f"TOC{level}"})
+    tabs = etree.SubElement(properties, qn("w:tabs"))
+    etree.SubElement(
+        tabs,
+        qn("w:tab"),
+        {qn("w:val"): "right", qn("w:leader"): "dot", qn("w:pos"): str(tab // EMU_PER_TWIP)},
+    )
+    if level > 1:
+        etree.SubElement(properties, qn("w:ind"), {qn("w:left"): "220"})
+    link = etree.SubElement(
+        entry, qn("w:hyperlink"), {qn("w:anchor"): anchor, qn("w:history"): "1"}
+    )
+    _append_text(link, document_text(text))
+    run = etree.SubElement(link, qn("w:r"))
+    etree.SubElement(run, qn("w:tab"))
+    _field_run(link, "begin")
+    _field_run(link, "instr", f"PAGEREF {anchor} \\h")
+    _field_run(link, "separate")
+    _field_run(link, "end")
+    return entry
+
+
+def write_contents(
+    document: Document, placeholder: Paragraph, entries: Sequence[tuple[int, str, str]], width: int
+) -> None:
+    """Write the table of contents at ``placeholder`` as a TOC field with its result filled in.
+
+    ``entries`` are (level, text, bookmark). Word renews the field (and its page numbers)
+    when it updates fields; until then, and in PDFs and Protected View, the entries show.
+    """
+    _ensure_contents_styles(document)
+    lines = [
+        _contents_entry(placeholder, level, text, anchor, width) for level, text, anchor in entries
+    ]
+    if not lines:
+        return
+    first, last = lines[0], lines[-1]
+    properties = first.find(qn("w:pPr"))
+    assert properties is not None
+    position = list(first).index(properties) + 1
+    begin = OxmlElement("w:r")
+    begin.append(_fld_char("begin", dirty=True))
+    code = OxmlElement("w:r")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(XML_SPACE, "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    code.append(instruction)
+    separate = OxmlElement("w:r")
+    separate.append(_fld_char("separate"))
+    for offset, run in enumerate((begin, code, separate)):
+        first.insert(position + offset, run)
+    end = etree.SubElement(last, qn("w:r"))
+    end.append(_fld_char("end"))
+    for line in lines:
+        placeholder._p.addprevious(line)
+    placeholder._p.getparent().remove(placeholder._p)
+
+
+def _fld_char(kind: str, dirty: bool = False) -> etree._Element:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    if dirty:
+        element.set(qn("w:dirty"), "true")
+    return element
+
+
+def _ensure_contents_styles(document: Document) -> None:
+    """Add the styles TOC1 and TOC2 when the template lacks them: Word's own, nearly."""
+    styles = document.styles
+    present = {style.style_id for style in styles}
+    for level in (1, 2):
+        if f"TOC{level}" in present:
+            continue
+        style = styles.add_style(f"toc {level}", 1)
+        style.element.set(qn("w:styleId"), f"TOC{level}")
+        style.base_style = styles["Normal"]
+        style.paragraph_format.space_after = Pt(3 if level == 1 else 1)
+        style.font.bold = level == 1
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
@@ -171,31 +354,107 @@ def _shade_element(cell: etree._Element, fill: str) -> None:
     _insert_before(properties, _shading(fill), _AFTER_SHD)
 
 
-def _longest_word(text: str) -> int:
-    return max((len(word) for word in text.split(" ")), default=0)
+def _words(text: str) -> list[str]:
+    return [word for line in text.split("\n") for word in line.split(" ") if word]
 
 
-def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
-    """Share ``width`` (EMU) among the columns by how much text each holds.
+def _longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
 
-    Each column gets room for its longest word and the cell padding (so words are not
-    split), then more for longer text: a number column stays narrow, a description wide.
+
+def _unbreakable(word: str) -> int:
+    """The length a word must keep on one line: a long compound noun may break, a date not."""
+    if len(word) > BREAKABLE and word.isalpha():
+        return BREAKABLE
+    return len(word)
+
+
+@dataclass
+class _Column:
+    """What one column needs, in EMU: its floor (no date or header word broken), its longest
+    word, its longest line, and how much text it holds."""
+
+    floor: float
+    word: float
+    line: float
+    text: int = 0
+
+
+def _measure(
+    header: Sequence[str], rows: Sequence[Sequence[str]], font_size: float, padding: int
+) -> list[_Column]:
+    point = font_size * EMU_PER_POINT
+    columns = []
+    for index, title in enumerate(header):
+        head = max((len(word) for word in _words(title)), default=1) * BOLD_WIDTH * point
+        words = [word for values in rows for word in _words(str(values[index]))]
+        floor = max([head, *(_unbreakable(word) * CHAR_WIDTH * point for word in words)])
+        word = max([head, *(len(word) * CHAR_WIDTH * point for word in words)])
+        lines = [_longest_line(str(values[index])) * CHAR_WIDTH * point for values in rows]
+        line = max([_longest_line(title) * BOLD_WIDTH * point, *lines])
+        text = sum(len(str(values[index])) for values in rows)
+        columns.append(_Column(floor + padding, word + padding, line + padding, text))
+    return columns
+
+
+def minimum_width(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    font_size: float = TABLE_FONT,
+    padding: int = CELL_PADDING,
+) -> int:
+    """The narrowest a table can be without breaking any of its words."""
+    return int(sum(column.word for column in _measure(header, rows, font_size, padding)))
+
+
+def column_widths(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    font_size: float = TABLE_FONT,
+    padding: int = CELL_PADDING,
+) -> list[int]:
+    """Share ``width`` (EMU) among the columns by what each holds.
+
+    Each column first gets room for its longest word, header included (so 'Waarde' or a
+    date is never broken inside; only a long compound noun may break when a wide table has
+    no room), then the rest goes to the columns with more text, each up to the width of its
+    longest line: a number column stays narrow, a description wide.
     """
-    longest = [max(_longest_word(title), 1) for title in header]
-    totals = [0] * len(header)
-    for values in rows:
-        texts = [str(value) for value in values]
-        totals = [size + len(text) for size, text in zip(totals, texts, strict=True)]
-        longest = [
-            max(size, _longest_word(text)) for size, text in zip(longest, texts, strict=True)
+    columns = _measure(header, rows, font_size, padding)
+    floors = [column.floor for column in columns]
+    if sum(floors) >= width:
+        return [int(width * size / sum(floors)) for size in floors]
+    words = [column.word for column in columns]
+    if sum(words) > width:
+        room, wanting = width - sum(floors), [w - f for w, f in zip(words, floors, strict=True)]
+        return [
+            int(f + room * want / sum(wanting)) for f, want in zip(floors, wanting, strict=True)
         ]
-    averages = [size / max(len(rows), 1) for size in totals]
-    weights = [
-        max(min(word, 16) * 1.5 + 2, min(average, 25) + 2)
-        for average, word in zip(averages, longest, strict=True)
-    ]
-    total = sum(weights)
-    return [int(width * weight / total) for weight in weights]
+    return [int(size) for size in _grow(words, columns, width, len(rows))]
+
+
+def _grow(widths: list[float], columns: list[_Column], width: int, rows: int) -> list[float]:
+    """Widen the columns by their text, each up to its longest line, until ``width`` is used."""
+    widths = list(widths)
+    weights = [column.text / max(rows, 1) + 1 for column in columns]
+    open_columns = set(range(len(columns)))
+    while open_columns and width - sum(widths) > 1:
+        room = width - sum(widths)
+        share = sum(weights[c] for c in open_columns)
+        for column in list(open_columns):
+            grown = widths[column] + room * weights[column] / share
+            if grown >= columns[column].line:
+                grown = max(widths[column], columns[column].line)
+                open_columns.discard(column)
+            widths[column] = grown
+    room = width - sum(widths)
+    if room > 1:
+        # Every column holds its longest line: the rest goes to all, by their text.
+        widths = [
+            w + room * weight / sum(weights) for w, weight in zip(widths, weights, strict=True)
+        ]
+    return widths
 
 
 def _header_row(template: etree._Element, header: Sequence[str], size: int) -> etree._Element:
@@ -216,10 +475,47 @@ def _body_row(
     row = copy.deepcopy(template)
     for cell, text, fill in zip(row.iter(qn("w:tc")), values, fills, strict=True):
         if text:
-            _append_text(cell.find(qn("w:p")), document_text(text), size=size)
+            _append_text(cell.find(qn("w:p")), break_urls(document_text(text)), size=size)
         if fill:
             _shade_element(cell, str(fill))
     return row
+
+
+def _cant_split(row: etree._Element) -> None:
+    properties = row.find(qn("w:trPr"))
+    if properties is None:
+        properties = OxmlElement("w:trPr")
+        cells = row.find(qn("w:tc"))
+        if cells is not None:
+            cells.addprevious(properties)
+        else:
+            row.append(properties)
+    _insert_before(properties, OxmlElement("w:cantSplit"), _AFTER_CANT_SPLIT)
+
+
+def _keep_with_next(row: etree._Element) -> None:
+    for paragraph in row.iter(qn("w:p")):
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is None:
+            properties = OxmlElement("w:pPr")
+            paragraph.insert(0, properties)
+        if properties.find(qn("w:keepNext")) is None:
+            keep = OxmlElement("w:keepNext")
+            style = properties.find(qn("w:pStyle"))
+            if style is not None:
+                style.addnext(keep)
+            else:
+                properties.insert(0, keep)
+
+
+def keep_on_one_page(table: Table, together: bool = True) -> None:
+    """Never split a row over two pages; keep a small table whole, a long one's header with
+    its first row."""
+    rows = table._tbl.findall(qn("w:tr"))
+    for number, row in enumerate(rows, start=1):
+        _cant_split(row)
+        if number < len(rows) and (together or number == 1):
+            _keep_with_next(row)
 
 
 def add_table(
@@ -229,24 +525,32 @@ def add_table(
     width: int,
     font_size: float = 0,
     fills: Sequence[Sequence[str | None]] | None = None,
+    narrow: bool = False,
 ) -> Table:
-    """Add a table with a shaded, repeating header row and the given rows.
+    """Add a table with a shaded, repeating header row and the given rows, at least 9 pt.
+
+    ``narrow`` cells have small margins, for tables with many columns.
 
     Rows are written as XML from one template: python-docx's add_row and cell.text cost
     about 2 ms a row, too slow for a 200-row list.
     """
-    widths = column_widths(header, rows, width)
+    size = max(font_size, TABLE_FONT)
+    padding = NARROW_PADDING if narrow else CELL_PADDING
+    widths = column_widths(header, rows, width, size, padding)
     table = document.add_table(rows=0, cols=len(header))
     table._tbl.tblPr.style = GRID_STYLE_ID
     table.autofit = False
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = column_width
     template = _row_template(widths)
-    size = int(max(font_size, MIN_TABLE_PT) * 2) if font_size else 0
-    table._tbl.append(_header_row(template, header, size))
+    half_points = int(size * 2)
+    table._tbl.append(_header_row(template, header, half_points))
     for index, values in enumerate(rows):
         row_fills = fills[index] if fills is not None else [None] * len(header)
-        table._tbl.append(_body_row(template, values, size, row_fills))
+        table._tbl.append(_body_row(template, values, half_points, row_fills))
+    if narrow:
+        tighten(table)
+    keep_on_one_page(table, together=len(rows) <= SMALL_TABLE)
     return table
 
 
@@ -272,9 +576,9 @@ def add_key_value_table(document: Document, width: int, label_share: float = 0.3
     return table
 
 
-def text_width(document: Document) -> int:
-    """Return the width between the margins of the current section, in EMU."""
-    section = document.sections[-1]
+def text_width(document: Document | Section) -> int:
+    """Return the width between the margins of the current (or given) section, in EMU."""
+    section = document if isinstance(document, Section) else document.sections[-1]
     assert section.page_width is not None
     return int(section.page_width - (section.left_margin or 0) - (section.right_margin or 0))
 
@@ -301,6 +605,8 @@ def start_section(document: Document, landscape: bool) -> None:
     if landscape != wide:
         section.page_width, section.page_height = height, width
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    # Only the title page goes without a footer; a new section copies its setting.
+    section.different_first_page_header_footer = False
 
 
 def set_language(document: Document, tag: str) -> None:
