@@ -37,7 +37,6 @@ from briefs.export.docx_tools import (
     set_properties,
     set_up_pages,
     shade,
-    stamp_properties,
     start_section,
     text_width,
     update_fields_on_open,
@@ -557,10 +556,10 @@ def build_brief_document(
         title=f"{t('doc.title')} {municipality}",
         subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
         author=authors or municipality,
+        last_modified_by=authors or municipality,
         keywords=t("doc.keywords"),
         language=language,
     )
-    stamp_properties(doc, authors or municipality)
     set_up_pages(
         doc,
         t("doc.footer", municipality=municipality),

@@ -31,7 +31,6 @@ from briefs.export.docx_tools import (
     set_properties,
     set_up_pages,
     shade,
-    stamp_properties,
     text_width,
 )
 from briefs.export.style import base_document, has_own_footer
@@ -92,8 +91,14 @@ def build_cohort_overview(
     subject = t("doc.trajectory_value", number=trajectory.number, title=trajectory.title)
     coaches = ", ".join(filter(None, map(document_line, trajectory.coaches)))
     title = t("doc.cohort_title")
-    set_properties(document, title=title, subject=subject, author=coaches, language=language)
-    stamp_properties(document, coaches)
+    set_properties(
+        document,
+        title=title,
+        subject=subject,
+        author=coaches,
+        last_modified_by=coaches,
+        language=language,
+    )
     footer = f"{title} {trajectory.number} · {t('doc.page')}"
     set_up_pages(
         document,

@@ -6,7 +6,6 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -88,24 +87,6 @@ def set_properties(document: Document, **values: str) -> None:
         if len(line) > MAX_PROPERTY:
             line = line[: MAX_PROPERTY - 1].rstrip() + "…"
         setattr(properties, name, line)
-
-
-def stamp_properties(document: Document, author: str) -> None:
-    """Date the file now and name its maker: the default template says 2013 and python-docx."""
-    properties = document.core_properties
-    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    properties.created = properties.modified = now
-    properties.last_modified_by = document_line(author)[:MAX_PROPERTY]
-    properties.revision = 1
-    properties.comments = ""
-    for part in document.part.package.parts:
-        if str(part.partname) == "/docProps/app.xml":
-            blob = part.blob.decode("utf-8")
-            blob = re.sub(
-                r"<Application>[^<]*</Application>", "<Application>Kernbrief</Application>", blob
-            )
-            blob = re.sub(r"<Template>[^<]*</Template>", "<Template/>", blob)
-            part._blob = blob.encode("utf-8")
 
 
 def set_up_pages(

@@ -418,8 +418,8 @@ def _clean_properties(document: Document) -> None:
     properties.created = properties.modified = now
     properties.last_modified_by = APPLICATION
     properties.revision = 1
-    if "python-docx" in (properties.comments or ""):
-        properties.comments = ""
+    # A template's own description is about the template, not about this document.
+    properties.comments = ""
     if "python-docx" in (properties.author or ""):
         properties.author = ""
     package = document.part.package
@@ -433,4 +433,6 @@ def _clean_properties(document: Document) -> None:
             for element in app:
                 if etree.QName(element).localname == "Application":
                     element.text = APPLICATION
+                elif etree.QName(element).localname == "Template":
+                    element.text = None
             part._blob = etree.tostring(app, xml_declaration=True, standalone=True)
