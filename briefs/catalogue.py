@@ -1060,6 +1060,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "database cannot be reached. Try again.",
     ),
     "nota.legal_suggestions": ("Suggesties om toe te voegen", "Suggestions to add"),
+    "nota.legal_add": ("Toevoegen", "Add"),
     "nota.legal_added": ("Staat er al in", "Already in"),
     "nota.legal.local_government": (
         "Het Decreet over het lokaal bestuur van 22 december 2017, in het bijzonder artikel 56 "

@@ -94,7 +94,7 @@ def _not_saved(ctx: EditContext, key: str) -> None:
 
 def _draft_box(ctx: EditContext, key: str, shown: str, draft: Any) -> None:
     """The draft as plain text under the field, with the button that takes it over."""
-    with st.expander(ctx.t("nota.draft_title")):
+    with st.expander(ctx.t("nota.draft_title"), key=f"nota_draft-{key.replace('.', '-')}"):
         if not shown.strip():
             st.caption(ctx.t("nota.draft_none"))
             return
@@ -139,7 +139,7 @@ def _legal(ctx: EditContext, key: str) -> None:
             _button(
                 ctx,
                 key,
-                t("nota.legal_added") if there else t("nota.append"),
+                t("nota.legal_added") if there else t("nota.legal_add"),
                 line,
                 "append",
                 name=str(number),

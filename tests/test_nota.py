@@ -337,3 +337,27 @@ def test_drafts_are_shown_as_plain_text_never_markdown(demo_url: str, key: str) 
     )
     assert draft in [element.value for element in at.text]
     assert not any(draft in element.value for element in at.markdown)
+
+
+def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
+    app_server: str, new_page: Any, demo_url: str
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.browser import log_in, part
+
+    stored = Stored(demo_url)
+    _clear(stored, "roadmap.nota_arguments")
+    draft = draft_arguments(stored.briefs.load(stored.brief_id), NL)
+    page = new_page()
+    log_in(page, app_server)
+    page.goto(f"{app_server}/stappenplan?deel=collegenota")
+    field = part(page, "roadmap.nota_arguments").get_by_role("textbox").first
+    expect(field).to_have_value("", timeout=30_000)
+    box = page.locator(".st-key-nota_draft-roadmap-nota_arguments")
+    box.get_by_text("Voorstel op basis van je brief").click()
+    box.get_by_role("button", name="Voorstel overnemen").click()
+    expect(field).to_have_value(draft, timeout=30_000)
+    assert stored.value("roadmap.nota_arguments") == draft
+    page.reload()
+    expect(field).to_have_value(draft, timeout=30_000)
