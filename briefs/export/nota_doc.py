@@ -24,6 +24,7 @@ from briefs.nota import brief_budget, nota_title
 from briefs.present import Reader
 
 ADVICE = "roadmap.nota_advice"
+ARTICLES = "roadmap.nota_articles"
 TITLE_SIZE = Pt(16)
 
 
@@ -67,9 +68,10 @@ class _NotaWriter:
         self.facts([(label, value) for label, value in facts if value])
 
     def text(self, heading: str, key: str) -> None:
-        value = self.brief.text(key).strip()
-        if value:
+        value = self.brief.text(key)
+        if value.strip():
             self.heading(heading)
+            # As typed, like the brief writes it: every character a user typed exports.
             self.doc.add_paragraph(document_text(value))
 
     def advice(self) -> None:
@@ -118,11 +120,10 @@ class _NotaWriter:
             self.doc.add_paragraph().add_run(warning).bold = True
 
     def decision(self) -> None:
-        articles = [
-            item.text.strip()
-            for item in self.brief.rows("roadmap.nota_articles", m.TextItem)
-            if item.text.strip()
-        ]
+        # The stored rows as they are, as the brief writes its lists: not re-parsed.
+        stored = self.brief.part(ARTICLES).value or []
+        articles = [str(row.get("text") or "") for row in without_blank_rows(ARTICLES, stored)]
+        articles = [text for text in articles if text.strip()]
         if not articles:
             return
         self.heading("nota.doc.decision")
