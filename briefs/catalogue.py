@@ -659,6 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step_section.verankering": ("Verankering", "Anchoring"),
     "step_section.risicos": ("Risico's", "Risks"),
     "step_section.samenvatting": ("Samenvatting", "Summary"),
+    "step_section.collegenota": ("Collegenota", "Collegenota (decision note)"),
     "step.next_section": ("Volgende: {section}", "Next: {section}"),
     "step.next_step": ("Verder naar {step}", "On to {step}"),
     "section.support": ("Draagvlak", "Support"),
@@ -842,6 +843,89 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "We stellen voor om een leegstandsbeheerder aan te stellen en de taks te hervormen …",
         "We propose to appoint a vacancy manager and reform the tax …",
     ),
+    "part.roadmap.nota_subject.title": ("Onderwerp", "Subject"),
+    "part.roadmap.nota_subject.help": (
+        "De collegenota is het besluit dat je aan het college van burgemeester en schepenen "
+        "(CBS) voorlegt, met je designbrief als bijlage. Ze is niet verplicht. Het onderwerp "
+        "staat zo op de agenda van het college en is ook de titel van het document.",
+        "The collegenota is the decision you put to the college of mayor and aldermen (CBS), "
+        "with your design brief as its annex. It is optional. The subject is the item as it "
+        "stands on the college's agenda, and also the title of the document.",
+    ),
+    "part.roadmap.nota_subject.example": (
+        "Avelgem verbonden: goedkeuring van het stappenplan en het budget 2024–2026",
+        "Avelgem connected: approval of the roadmap and the budget 2024–2026",
+    ),
+    "part.roadmap.nota_context.title": (
+        "Aanleiding en context voor het college",
+        "Background and context for the college",
+    ),
+    "part.roadmap.nota_context.help": (
+        "Waarom ligt dit nu op de tafel van het college? Kort: de situatie, het probleem en "
+        "de cijfers die het tonen.",
+        "Why is this on the college's table now? Briefly: the situation, the problem and "
+        "the figures that show it.",
+    ),
+    "part.roadmap.nota_context.example": (
+        "De N8 snijdt de kern in twee. Sinds 2019 deed de gemeente mee aan het leertraject "
+        "bedrijvige kern …",
+        "The N8 cuts the centre in two. Since 2019 the municipality took part in the "
+        "lively centre trajectory …",
+    ),
+    "part.roadmap.nota_legal.title": ("Juridische grond", "Legal basis"),
+    "part.roadmap.nota_legal.help": (
+        "Op welke regels steunt de beslissing? Eén regel per grond; neem de suggesties over "
+        "die passen.",
+        "Which rules does the decision rest on? One line per basis; add the suggestions that fit.",
+    ),
+    "part.roadmap.nota_legal.example": (
+        "Het Decreet over het lokaal bestuur van 22 december 2017, artikel 56",
+        "The Local Government Decree of 22 December 2017, article 56",
+    ),
+    "part.roadmap.nota_advice.title": ("Adviezen", "Advice"),
+    "part.roadmap.nota_advice.help": (
+        "Wie gaf advies over dit voorstel (MAT, diensten), wanneer en met welk advies?",
+        "Who advised on this proposal (MAT, departments), when, and what was the advice?",
+    ),
+    "part.roadmap.nota_advice.example": (
+        "Managementteam (MAT) · 10 juni 2024 · gunstig",
+        "Management team (MAT) · 10 June 2024 · favourable",
+    ),
+    "part.roadmap.nota_arguments.title": ("Argumentatie", "Arguments"),
+    "part.roadmap.nota_arguments.help": (
+        "Waarom is dit de juiste beslissing? De grondoorzaak, de gekozen richtingen en wat "
+        "de tests toonden.",
+        "Why is this the right decision? The root cause, the chosen directions and what the "
+        "tests showed.",
+    ),
+    "part.roadmap.nota_arguments.example": (
+        "De test met de tijdelijke doorsteek toonde dat 70 % van de voetgangers de nieuwe "
+        "route neemt …",
+        "The test with the temporary passage showed that 70 % of pedestrians take the new route …",
+    ),
+    "part.roadmap.nota_visum.title": (
+        "Visum van de financieel directeur nodig?",
+        "Endorsement (visum) of the financial director needed?",
+    ),
+    "part.roadmap.nota_visum.help": (
+        "Financiële gevolgen: het budget per jaar volgt uit je actielijst; de budgetlijn en de "
+        "link met het meerjarenplan vul je in bij Verankering. Vraagt de uitgave een visum?",
+        "Financial consequences: the budget per year follows from your action list; the "
+        "budget line and the link with the multi-year plan are under Anchoring. Does the "
+        "expense need an endorsement (visum)?",
+    ),
+    "part.roadmap.nota_visum.example": ("Ja", "Yes"),
+    "part.roadmap.nota_articles.title": ("Besluit", "Decision"),
+    "part.roadmap.nota_articles.help": (
+        "Wat beslist het college? Eén artikel per regel; ze worden genummerd als Artikel 1, "
+        "Artikel 2 …",
+        "What does the college decide? One article per row; they are numbered Article 1, "
+        "Article 2 …",
+    ),
+    "part.roadmap.nota_articles.example": (
+        "Het college keurt het stappenplan ‘Avelgem verbonden’ goed.",
+        "The college approves the roadmap ‘Avelgem connected’.",
+    ),
     # --- columns -------------------------------------------------------------------------
     "col.text": ("Tekst", "Text"),
     "col.indicator": ("Indicator", "Indicator"),
@@ -891,6 +975,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.status": ("Stand van zaken", "Status"),
     "col.priority": ("Prioriteit", "Priority"),
     "col.date": ("Datum", "Date"),
+    "col.adviser": ("Adviesverlener", "Adviser"),
+    "col.verdict": ("Advies", "Advice"),
+    "col.remark": ("Toelichting", "Remark"),
     "col.body": ("Orgaan", "Body"),
     "col.risk": ("Risico", "Risk"),
     "col.mitigation": ("Maatregel", "Mitigation"),
@@ -946,6 +1033,135 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "enum.on_agenda": ("Geagendeerd", "On the agenda"),
     "enum.approved": ("Goedgekeurd", "Approved"),
     "enum.rejected": ("Afgewezen", "Rejected"),
+    "enum.favourable": ("Gunstig", "Favourable"),
+    "enum.conditional": ("Voorwaardelijk gunstig", "Favourable with conditions"),
+    "enum.unfavourable": ("Ongunstig", "Unfavourable"),
+    "enum.yes": ("Ja", "Yes"),
+    "enum.no": ("Nee", "No"),
+    # --- the collegenota ----------------------------------------------------------------
+    "nota.draft_title": ("Voorstel op basis van je brief", "Suggestion based on your brief"),
+    "nota.draft_none": (
+        "Je brief bevat nog niets om een voorstel uit te maken.",
+        "Your brief holds nothing yet to make a suggestion from.",
+    ),
+    "nota.accept": ("Voorstel overnemen", "Use this suggestion"),
+    "nota.replaces": (
+        "Vervangt je tekst: wat nu in het veld staat, maakt plaats voor het voorstel. "
+        "Je vorige versie blijft in de geschiedenis.",
+        "Replaces your text: what the field holds now gives way to the suggestion. "
+        "Your previous version stays in the history.",
+    ),
+    "nota.replace": ("Vervangen", "Replace"),
+    "nota.append": ("Achteraan toevoegen", "Add at the end"),
+    "nota.not_saved": (
+        "Het voorstel is niet bewaard: iemand anders bewaarde intussen dit onderdeel, of de "
+        "databank is niet bereikbaar. Probeer opnieuw.",
+        "The suggestion was not saved: someone else saved this part meanwhile, or the "
+        "database cannot be reached. Try again.",
+    ),
+    "nota.legal_suggestions": ("Suggesties om toe te voegen", "Suggestions to add"),
+    "nota.legal_add": ("Toevoegen", "Add"),
+    "nota.legal_added": ("Staat er al in", "Already in"),
+    "nota.legal.local_government": (
+        "Het Decreet over het lokaal bestuur van 22 december 2017, in het bijzonder artikel 56 "
+        "over de bevoegdheden van het college van burgemeester en schepenen.",
+        "The Local Government Decree of 22 December 2017 (Decreet over het lokaal bestuur), in "
+        "particular article 56 on the powers of the college of mayor and aldermen.",
+    ),
+    "nota.legal.cycle": (
+        "Het besluit van de Vlaamse Regering van 30 maart 2018 over de beleids- en "
+        "beheerscyclus van de lokale besturen.",
+        "The Flemish Government Order of 30 March 2018 on the policy and management cycle "
+        "of local authorities.",
+    ),
+    "nota.legal.plan": (
+        "Het meerjarenplan van de gemeente en de aanpassingen ervan.",
+        "The municipality's multi-year plan and its amendments.",
+    ),
+    "nota.legal.retail": (
+        "Het Decreet integraal handelsvestigingsbeleid van 15 juli 2016.",
+        "The Integrated Retail Establishment Policy Decree of 15 July 2016.",
+    ),
+    "nota.budget_title": ("Budget per jaar", "Budget per year"),
+    "nota.budget_rule": (
+        "Het budget van elke actie is verdeeld over de kalenderjaren van start tot deadline "
+        "(beide dagen inbegrepen), naar verhouding van het aantal dagen in elk jaar; afgerond "
+        "op de cent, het verschil gaat naar het laatste jaar.",
+        "Each action's budget is split over the calendar years from start to deadline (both "
+        "days included), in proportion to the number of days in each year; rounded to the "
+        "cent, the difference goes to the last year.",
+    ),
+    "nota.budget_year": ("Jaar", "Year"),
+    "nota.budget_amount": ("Bedrag", "Amount"),
+    "nota.budget_no_year": ("In geen jaar te plaatsen", "In no year"),
+    "nota.budget_none": (
+        "Nog geen acties met een budget in je actielijst.",
+        "No actions with a budget in your action list yet.",
+    ),
+    "nota.budget_unplaced": (
+        "{amount} valt in geen enkel jaar: {actions} (geen start of deadline, of een "
+        "deadline vóór de start). Vul de data aan in je actielijst.",
+        "{amount} falls in no year: {actions} (no start or deadline, or a deadline before the "
+        "start). Complete the dates in your action list.",
+    ),
+    "nota.draft.figures": ("Enkele kerncijfers:", "Some key figures:"),
+    "nota.draft.figure_source": ("bron: {source}", "source: {source}"),
+    "nota.draft.root_cause": (
+        "De grondoorzaak van het probleem: {text}",
+        "The root cause of the problem: {text}",
+    ),
+    "nota.draft.directions": (
+        "Daarom kozen we deze richtingen:",
+        "That is why we chose these directions:",
+    ),
+    "nota.draft.tests": ("Wat de tests toonden:", "What the tests showed:"),
+    "nota.draft.department": ("Dienst {name}", "{name} department"),
+    "nota.draft.and": (" en ", " and "),
+    "nota.article.plan": (
+        "Het college keurt het plan ‘{subject}’ goed, zoals beschreven in de designbrief in "
+        "bijlage.",
+        "The college approves the plan ‘{subject}’, as described in the annexed design brief.",
+    ),
+    "nota.article.plan_unnamed": (
+        "Het college keurt het plan goed, zoals beschreven in de designbrief in bijlage.",
+        "The college approves the plan, as described in the annexed design brief.",
+    ),
+    "nota.article.budget": (
+        "Het college keurt het budget van {amount} voor {years} goed.",
+        "The college approves the budget of {amount} for {years}.",
+    ),
+    "nota.article.budget_line": (
+        "Het college keurt het budget van {amount} voor {years} goed, in te schrijven op {line}.",
+        "The college approves the budget of {amount} for {years}, to be entered on {line}.",
+    ),
+    "nota.article.owner": (
+        "Het college belast {owner} met de uitvoering.",
+        "The college charges {owner} with the implementation.",
+    ),
+    "nota.article.council": (
+        "Het college legt het plan voor aan de gemeenteraad.",
+        "The college submits the plan to the municipal council.",
+    ),
+    "nota.doc.title": (
+        "Collegenota",
+        "Collegenota: decision note for the college of mayor and aldermen (CBS)",
+    ),
+    "nota.doc.meeting": ("Vergadering van het college", "Meeting of the college"),
+    "nota.doc.authors": ("Dienst / auteur", "Department / author"),
+    "nota.doc.subject": ("Onderwerp", "Subject"),
+    "nota.doc.context": ("Aanleiding en context", "Background and context"),
+    "nota.doc.legal": ("Juridische grond", "Legal basis"),
+    "nota.doc.advice": ("Adviezen", "Advice"),
+    "nota.doc.arguments": ("Argumentatie", "Arguments"),
+    "nota.doc.finance": ("Financiële gevolgen", "Financial consequences"),
+    "nota.doc.decision": ("Besluit", "Decision"),
+    "nota.doc.annexes": ("Bijlagen", "Annexes"),
+    "nota.doc.article": ("Artikel {n}.", "Article {n}."),
+    "nota.doc.annex_brief": ("Designbrief {municipality}", "Design brief {municipality}"),
+    "nota.doc.visum": (
+        "Visum van de financieel directeur nodig",
+        "Endorsement (visum) of the financial director needed",
+    ),
     # --- checks --------------------------------------------------------------------------
     "check.empty": ("‘{part}’ is nog leeg.", "‘{part}’ is still empty."),
     "check.swot_quadrant_empty": (

@@ -684,6 +684,85 @@ AVELGEM: dict[str, Any] = {
         "Byttebier werd getest en werkt. We vragen het college om de acties en het budget "
         "van € 378.000,00 over drie jaar goed te keuren."
     ),
+    "roadmap.nota_subject": (
+        "Avelgem verbonden: goedkeuring van het stappenplan voor de doortocht N8 en het "
+        "budget 2024–2026"
+    ),
+    "roadmap.nota_context": (
+        "De gewestweg N8 snijdt de kern van Avelgem in twee. Bezoekers vinden de winkels, de "
+        "campussen en de Schelde niet vanzelf, en voetgangers steken over waar het niet veilig "
+        "is: op de doortocht liggen maar vier oversteekplaatsen.\n\n"
+        "In 2024 nam de gemeente deel aan het collectieve leertraject bedrijvige kern van "
+        "VLAIO. Daarin werkten de diensten grondgebiedzaken, mobiliteit en communicatie een "
+        "designbrief uit om de doortocht van een barrière tot een verbinding te maken. Een "
+        "tijdelijke doorsteek aan de site Byttebier en een proef met voetgangers"
+        "bewegwijzering vanaf de parkings werden in het najaar getest."
+    ),
+    "roadmap.nota_legal": (
+        "Het Decreet over het lokaal bestuur van 22 december 2017, in het bijzonder artikel 56 "
+        "over de bevoegdheden van het college van burgemeester en schepenen.\n"
+        "Het meerjarenplan van de gemeente en de aanpassingen ervan, beleidsdoelstelling BD3 "
+        "Een bereikbare en leefbare kern."
+    ),
+    "roadmap.nota_advice": _rows(
+        {
+            "id": "na1",
+            "adviser": "Managementteam (MAT)",
+            "date": "2024-06-10",
+            "verdict": "favourable",
+            "remark": "",
+        },
+        {
+            "id": "na2",
+            "adviser": "Dienst financiën",
+            "date": "2024-06-14",
+            "verdict": "conditional",
+            "remark": "Budget 2026 opnemen bij de volgende aanpassing van het meerjarenplan",
+        },
+        {
+            "id": "na3",
+            "adviser": "Agentschap Wegen en Verkeer (AWV)",
+            "date": "2024-06-18",
+            "verdict": "favourable",
+            "remark": "Bewegwijzering buiten de rijbaan plaatsen",
+        },
+    ),
+    "roadmap.nota_arguments": (
+        "De grondoorzaak van het probleem is dat de kern langs de steenweg werd gepland, niet "
+        "vanuit de voetganger. Wie te voet of met de fiets komt, ziet de winkels en de Schelde "
+        "niet en vindt geen veilige weg erheen.\n\n"
+        "Daarom kiezen we voor projectzones met doorsteken, vergroening van de doortocht en "
+        "een duidelijke voetgangersbewegwijzering van de parkings naar de winkels, de "
+        "campussen en de Schelde.\n\n"
+        "De tests tonen dat het werkt: de tijdelijke doorsteek aan de site Byttebier werd druk "
+        "gebruikt, en bezoekers volgden de proefbewegwijzering vaker dan de oude route. "
+        "Verlichting en een vaste plaats voor de wegwijzers zijn wel nodig."
+    ),
+    "roadmap.nota_visum": "yes",
+    "roadmap.nota_articles": _rows(
+        {
+            "id": "nb1",
+            "text": (
+                "Het college keurt het stappenplan ‘Avelgem verbonden’ voor de doortocht N8 "
+                "goed, zoals beschreven in de designbrief in bijlage."
+            ),
+        },
+        {
+            "id": "nb2",
+            "text": (
+                "Het college keurt het budget van € 378.000,00 voor 2024–2026 goed, in te "
+                "schrijven op 0200/22400000 Wegen en doorsteken."
+            ),
+        },
+        {
+            "id": "nb3",
+            "text": (
+                "Het college belast de dienst grondgebiedzaken met de uitvoering, en de dienst "
+                "communicatie met de bewegwijzering."
+            ),
+        },
+        {"id": "nb4", "text": "Het college legt het plan voor aan de gemeenteraad."},
+    ),
 }
 
 GENT: dict[str, Any] = {

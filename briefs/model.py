@@ -177,6 +177,17 @@ class DecisionStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class AdviceVerdict(StrEnum):
+    FAVOURABLE = "favourable"
+    CONDITIONAL = "conditional"
+    UNFAVOURABLE = "unfavourable"
+
+
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
 class TextItem(Row):
     text: ShortText = ""
 
@@ -283,6 +294,15 @@ class DecisionStep(Row):
     body: DecisionBody | None = None
     date: Day | None = None
     status: DecisionStatus | None = None
+
+
+class Advice(Row):
+    """An advice given on the decision the collegenota asks for (MAT, a department, …)."""
+
+    adviser: ShortText = ""
+    date: Day | None = None
+    verdict: AdviceVerdict | None = None
+    remark: ShortText = ""
 
 
 class Risk(Row):

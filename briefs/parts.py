@@ -37,6 +37,7 @@ class ExportForm(StrEnum):
     FIGURES = "figures"  # images with numbered captions
     VALUE = "value"  # a choice or short value, only ever inside a group
     FRONT = "front"  # the summary, written before step 1
+    NOTA = "nota"  # written in the collegenota (briefs/export/nota_doc.py), not in the brief
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,18 @@ PART_SPECS: tuple[PartSpec, ...] = (
     _spec("roadmap.successor", Kind.SHORT_TEXT),
     _spec("roadmap.risks", Kind.ROWS, row_model=m.Risk),
     _spec("roadmap.summary", Kind.LONG_TEXT, required=True, height=220, export=ExportForm.FRONT),
+    # The collegenota: the decision the college is asked to take, written in front of the
+    # brief when the participant asks for it. Optional, so none is required.
+    _spec("roadmap.nota_subject", Kind.SHORT_TEXT, export=ExportForm.NOTA),
+    _spec("roadmap.nota_context", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
+    _spec("roadmap.nota_legal", Kind.LONG_TEXT, export=ExportForm.NOTA),
+    _spec("roadmap.nota_advice", Kind.ROWS, row_model=m.Advice, export=ExportForm.NOTA),
+    _spec("roadmap.nota_arguments", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
+    _spec("roadmap.nota_visum", Kind.CHOICE, options=m.YesNo, export=ExportForm.NOTA),
+    _spec("roadmap.nota_articles", Kind.ROWS, row_model=m.TextItem, export=ExportForm.NOTA),
+)
+NOTA_PARTS: tuple[str, ...] = tuple(
+    spec.key for spec in PART_SPECS if spec.export is ExportForm.NOTA
 )
 
 PARTS: dict[str, PartSpec] = {spec.key: spec for spec in PART_SPECS}
@@ -313,6 +326,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("verankering", "roadmap.plan_link"),
     SectionSpec("risicos", "roadmap.risks"),
     SectionSpec("samenvatting", "roadmap.summary"),
+    SectionSpec("collegenota", "roadmap.nota_subject"),
 )
 SECTION_BY_KEY: dict[str, SectionSpec] = {section.key: section for section in SECTIONS}
 

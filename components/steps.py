@@ -32,6 +32,7 @@ from components import charts
 from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
+from components.nota import nota_aid
 from components.resilience import database_section, show_page_notice
 from components.state import named_tabs
 from components.text import md_literal
@@ -98,6 +99,7 @@ def _part(ctx: EditContext, spec: PartSpec) -> None:
             sketches_field(ctx, spec.key)
     else:
         part_field(ctx, spec.key, height=spec.height)
+        nota_aid(ctx, spec.key)
     if spec.insight is not None:
         show_insight(ctx, spec.insight)
 

@@ -40,6 +40,8 @@ PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
         "stappenplan",
         "stappenplan?deel=planning",
         "stappenplan?deel=verankering",
+        # Drafts as plain text, a budget table, suggestions as buttons.
+        "stappenplan?deel=collegenota",
         "exporteren",
         "account",
     ),

@@ -21,9 +21,11 @@ from briefs.checks import run_checks
 from briefs.content import has_content
 from briefs.demo import TRAJECTORIES
 from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document
+from briefs.export.nota_doc import write_nota
 from briefs.i18n import Translator
 from briefs.parts import (
     GROUPS,
+    NOTA_PARTS,
     PART_SPECS,
     PARTS,
     REQUIRED_PARTS,
@@ -101,15 +103,26 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
-def _document_text(brief: Brief, t: Translator) -> str:
-    context = ExportContext(TRAJECTORIES[2], ("Lotte Vandenberghe",))
-    data = build_brief_document(brief, context, ExportOptions(), t, lambda _id: _png())
-    document = docx.Document(io.BytesIO(data))
+def _text_of(document: Any) -> str:
     texts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         texts += [cell.text for row in table.rows for cell in row.cells]
     # Without the zero-width spaces that let a web address wrap after its slashes.
     return "\n".join(texts).replace("\u200b", "")
+
+
+CONTEXT = ExportContext(TRAJECTORIES[2], ("Lotte Vandenberghe",))
+
+
+def _document_text(brief: Brief, t: Translator) -> str:
+    data = build_brief_document(brief, CONTEXT, ExportOptions(), t, lambda _id: _png())
+    return _text_of(docx.Document(io.BytesIO(data)))
+
+
+def _nota_text(brief: Brief, t: Translator) -> str:
+    document = docx.Document()
+    write_nota(document, brief, CONTEXT, t, annexed=True)
+    return _text_of(document)
 
 
 # --- the declaration itself -----------------------------------------------------------------
@@ -202,10 +215,18 @@ def test_every_part_is_on_its_step_page_in_the_tab_of_its_section(demo_url: str,
 
 @pytest.mark.parametrize("t", [NL, EN], ids=["nl", "en"])
 def test_every_part_is_in_the_document_with_its_title_and_content(t: Translator) -> None:
-    text = _document_text(FILLED, t)
+    """Every part in the brief, with its title; the collegenota's parts in the nota instead,
+    under the nota's own headings, and never again in the brief."""
+    brief_text, nota_text = _document_text(FILLED, t), _nota_text(FILLED, t)
     reader = Reader(FILLED, t)
     for spec in PART_SPECS:
-        assert t(f"part.{spec.key}.title") in text, spec.key
+        if spec.key in NOTA_PARTS:
+            text = nota_text
+            # Filled-in text names its part ("roadmap.nota_subject ingevuld").
+            assert spec.key not in brief_text, spec.key
+        else:
+            text = brief_text
+            assert t(f"part.{spec.key}.title") in text, spec.key
         value = FILLED.part(spec.key).value
         if spec.kind is Kind.ROWS:
             for cell in reader.rows(spec.key, value)[0]:

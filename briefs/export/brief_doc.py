@@ -153,6 +153,8 @@ class _Writer:
             ExportForm.FIGURES: self.sketches,
             ExportForm.VALUE: self.text,
             ExportForm.FRONT: lambda key: None,
+            # The collegenota's parts stand in the nota itself (nota_doc.py), never here.
+            ExportForm.NOTA: lambda key: None,
         }
 
     # --- building blocks --------------------------------------------------------------
