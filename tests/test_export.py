@@ -143,7 +143,7 @@ def test_the_document_reads_like_a_municipal_document() -> None:
     assert ("Heading 2", "Actielijst") in headings and ("Heading 2", "SWOT") in headings
     first = document.paragraphs[0]
     assert first.style is not None and first.style.name == "Title"
-    assert first.text == AVELGEM["challenge.question"]
+    assert first.text == AVELGEM["roadmap.nota_subject"]  # the nota's subject is the title
     assert document.core_properties.title == "Designbrief Avelgem"
     assert document.core_properties.author == "Lotte Vandenberghe"
     assert "leertraject 3" in document.core_properties.subject
@@ -177,7 +177,8 @@ def test_the_title_page_names_question_college_date_and_programme_without_a_page
         {"id": "d1", "body": "management_team", "date": "2024-05-02"},
         {"id": "d2", "body": "college", "date": "2024-06-24"},
     ]
-    brief = brief_of({**AVELGEM, "roadmap.decisions": decisions})
+    # Without a collegenota subject the challenge question is the title.
+    brief = brief_of({**AVELGEM, "roadmap.nota_subject": "", "roadmap.decisions": decisions})
     document = export(brief)
     texts = [p.text for p in document.paragraphs[:4]]
     assert texts[:2] == [AVELGEM["challenge.question"], "Designbrief · Avelgem"]
