@@ -659,7 +659,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "step_section.verankering": ("Verankering", "Anchoring"),
     "step_section.risicos": ("Risico's", "Risks"),
     "step_section.samenvatting": ("Samenvatting", "Summary"),
-    "step_section.collegenota": ("Collegenota", "Collegenota (decision note)"),
+    "step_section.collegenota": ("Collegenota", "Decision note"),
     "step.next_section": ("Volgende: {section}", "Next: {section}"),
     "step.next_step": ("Verder naar {step}", "On to {step}"),
     "section.support": ("Draagvlak", "Support"),
@@ -1144,7 +1144,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "nota.doc.title": (
         "Collegenota",
-        "Collegenota: decision note for the college of mayor and aldermen (CBS)",
+        "Decision note (collegenota) for the college of mayor and aldermen (CBS)",
     ),
     "nota.doc.meeting": ("Vergadering van het college", "Meeting of the college"),
     "nota.doc.authors": ("Dienst / auteur", "Department / author"),
@@ -1156,6 +1156,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nota.doc.finance": ("Financiële gevolgen", "Financial consequences"),
     "nota.doc.decision": ("Besluit", "Decision"),
     "nota.doc.annexes": ("Bijlagen", "Annexes"),
+    "nota.doc.name": ("Collegenota", "Decision note"),
+    "nota.doc.annex_mark": (
+        "Bijlage 1 bij de collegenota",
+        "Annex 1 to the decision note",
+    ),
     "nota.doc.article": ("Artikel {n}.", "Article {n}."),
     "nota.doc.annex_brief": ("Designbrief {municipality}", "Design brief {municipality}"),
     "nota.doc.visum": (
@@ -1277,8 +1282,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The table of contents is updated when you open the document (or: right-click › Update field).",
     ),
     "doc.footer": (
-        "{municipality} · Designbrief · pagina ",
-        "{municipality} · Design brief · page ",
+        "{municipality} · {document} · pagina ",
+        "{municipality} · {document} · page ",
     ),
     "doc.footer_of": (" van ", " of "),
     "doc.page": ("pagina ", "page "),
@@ -1307,7 +1312,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.export": ("Exporteren", "Export"),
     "export.title": (
         "Collegenota en designbrief exporteren",
-        "Export the board memo and the design brief",
+        "Export the decision note and the design brief",
     ),
     "export.intro": (
         "Maak een Word-document om mee te nemen naar het managementteam en het college. Het document is bewerkbaar.",
@@ -1320,17 +1325,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.form": ("Welk document?", "Which document?"),
     "export.form.both": (
         "Collegenota met de designbrief als bijlage",
-        "Board memo with the design brief as its annex",
+        "Decision note with the design brief as its annex",
     ),
-    "export.form.nota": ("Alleen de collegenota", "The board memo only"),
+    "export.form.nota": ("Alleen de collegenota", "The decision note only"),
     "export.form.brief": ("Alleen de designbrief", "The design brief only"),
     "export.nota_empty": (
         "De collegenota is nog leeg. Je bereidt ze voor in stap 4, deel ‘Collegenota’; tot "
         "dan staat alleen haar titel in het document.",
-        "The board memo is still empty. You prepare it in step 4, section ‘Board memo’; until "
+        "The decision note is still empty. You prepare it in step 4, section ‘Decision note’; until "
         "then only its title is in the document.",
     ),
-    "export.nota_go": ("Naar de collegenota in stap 4", "To the board memo in step 4"),
+    "export.nota_go": ("Naar de collegenota in stap 4", "To the decision note in step 4"),
     "export.file_kind": ("Bestandsformaat", "File format"),
     "export.file_kind.docx": ("Word (.docx), bewerkbaar", "Word (.docx), editable"),
     "export.file_kind.pdf": ("PDF, om te versturen", "PDF, to send"),
@@ -1374,11 +1379,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "export.file_name.nota": (
         "Collegenota {municipality} {day}",
-        "Board memo {municipality} {day}",
+        "Decision note {municipality} {day}",
     ),
     "export.file_name.both": (
         "Collegenota en designbrief {municipality} {day}",
-        "Board memo and design brief {municipality} {day}",
+        "Decision note and design brief {municipality} {day}",
     ),
     # --- accounts ----------------------------------------------------------------------
     # Streamlit's own strings (components/chrome.py): the English is Streamlit's, exactly.

@@ -167,6 +167,14 @@ def draft_arguments(brief: Brief, t: Translator) -> str:
     )
 
 
+def college_day(brief: Brief) -> dt.date | None:
+    """The day the decision route puts the brief before the college, if it does (the first)."""
+    for step in brief.rows("roadmap.decisions", m.DecisionStep):
+        if step.body is m.DecisionBody.CBS and step.date is not None:
+            return step.date
+    return None
+
+
 def nota_title(brief: Brief) -> str:
     """The nota's title: its subject, or else the brief's challenge question."""
     return brief.text("roadmap.nota_subject").strip() or brief.text("challenge.question").strip()

@@ -28,7 +28,8 @@ def export_brief(
     """
     # python-docx and lxml are imported when a document is made, not by the pages that
     # offer it (export, coach dashboard): a tenth of a second saved on opening those.
-    from briefs.export.brief_doc import ExportContext, build_brief_document, file_name
+    from briefs.export.brief_doc import ExportContext, file_name
+    from briefs.export.document import build_export
 
     brief = store.load(brief_id)
     context = ExportContext(
@@ -37,9 +38,7 @@ def export_brief(
         today=today or date.today(),
         template=store.house_style(brief_id) if template is None else template,
     )
-    data = build_brief_document(
-        brief, context, options, t, _image_loader(store, brief_id), progress
-    )
+    data = build_export(brief, context, options, t, _image_loader(store, brief_id), progress)
     name = file_name(brief, t, context.today, options.form)
     if pdf:
         from services.pdf import to_pdf

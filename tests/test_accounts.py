@@ -454,7 +454,7 @@ def test_a_name_stored_before_cleaning_no_longer_blocks_the_exports(
     store = operator_store(engine)
     [avelgem] = SqlProgrammeStore(engine).briefs_of("Avelgem")
     name, data = export_brief(store, avelgem.id, ExportOptions(), Translator("nl"))
-    assert name.startswith("Designbrief Avelgem ")
+    assert name.startswith("Collegenota en designbrief Avelgem ")
     document = docx.Document(io.BytesIO(data))
     assert "Lotte VanB" in document.core_properties.author
     zip_name, archive_data = export_cohort(store, 3, ExportOptions(), Translator("nl"))

@@ -627,7 +627,7 @@ def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
         names = sorted(archive.namelist())
         overview = docx.Document(io.BytesIO(archive.read("Overzicht van het leertraject 3.docx")))
     assert len(names) == 4
-    assert any(name.startswith("Designbrief Gent ") for name in names)
+    assert any(name.startswith("Collegenota en designbrief Gent ") for name in names)
     text = "\n".join(t for _, t in units(overview))
     assert AVELGEM["challenge.question"] in text
     assert "Eigenaars voelen geen urgentie en worden niet aangesproken." in text

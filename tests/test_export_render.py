@@ -72,7 +72,7 @@ def test_demo_briefs_convert_to_pdf_with_their_content(demo_engine: Engine, tmp_
         name, data = export_brief(
             operator_store(demo_engine),
             brief_id,
-            ExportOptions(),
+            ExportOptions(form="brief"),
             Translator("nl"),
             today=date(2024, 3, 1),
         )
@@ -104,7 +104,7 @@ def test_the_pdf_lists_the_steps_in_its_contents_and_english_has_no_dutch_month(
         name, data = export_brief(
             operator_store(demo_engine),
             brief_id,
-            ExportOptions(),
+            ExportOptions(form="brief"),
             Translator(language),
             today=date(2024, 3, 1),
         )
@@ -126,6 +126,41 @@ def test_the_pdf_lists_the_steps_in_its_contents_and_english_has_no_dutch_month(
     assert not words & set(DUTCH_MONTHS), words & set(DUTCH_MONTHS)
     assert "Step 4 · Roadmap & anchoring" in texts["en"].split("\f")[1]
     assert "june" in words or "july" in words or "september" in words
+
+
+def test_the_collegenota_comes_first_with_the_brief_as_its_annex_and_alone_is_short(
+    demo_engine: Engine, tmp_path: Path
+) -> None:
+    brief_id = SqlProgrammeStore(demo_engine).briefs_of("Avelgem")[0].id
+    documents = {}
+    for form in ("both", "nota"):
+        name, data = export_brief(
+            operator_store(demo_engine),
+            brief_id,
+            ExportOptions(form=form),
+            Translator("nl"),
+            today=date(2024, 3, 1),
+        )
+        path = tmp_path / form / name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        documents[form] = to_pdf(path)
+    pages, text = documents["both"]
+    sheets = [" ".join(sheet.split()) for sheet in text.split("\f")]
+    # The nota opens the document, numbered from its first page.
+    assert sheets[0].startswith("Collegenota Avelgem verbonden")
+    assert f"Avelgem · Collegenota · pagina 1 van {pages}" in sheets[0]
+    assert "Artikel 1." in " ".join(sheets[:4]) and "Bijlagen" in " ".join(sheets[:4])
+    # Then the annex: its title page without a number, then its table of contents.
+    annex = next(i for i, sheet in enumerate(sheets) if "Bijlage 1 bij de collegenota" in sheet)
+    assert "pagina" not in sheets[annex]
+    assert sheets[annex + 1].startswith("Inhoud")
+    assert "Stap 4 · Stappenplan & verankering" in sheets[annex + 1]
+    # The annex lists its own headings only (the footer names the whole document).
+    assert "Collegenota" not in sheets[annex + 1].rsplit("Avelgem ·", 1)[0]
+    nota_pages, nota_text = documents["nota"]
+    assert nota_pages < annex + 1 <= pages - 6
+    assert "Inhoud" not in nota_text and "Stap 1 · Uitdaging" not in nota_text
 
 
 def test_the_command_line_exports_a_brief_and_a_trajectory(

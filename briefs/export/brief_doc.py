@@ -16,7 +16,6 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from briefs import model as m
 from briefs.brief import Brief
 from briefs.content import root_cause_row, without_blank_rows
 from briefs.export.docx_tools import (
@@ -50,7 +49,8 @@ from briefs.export.style import base_document, has_own_footer
 from briefs.i18n import (
     Translator,
 )
-from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, PartSpec, step_layout
+from briefs.nota import college_day, nota_title
+from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
 from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
@@ -105,20 +105,7 @@ def file_name(brief: Brief, t: Translator, today: date, form: DocumentForm = "br
 
 def brief_title(brief: Brief, t: Translator) -> str:
     """The document's title: the collegenota's subject, else the challenge question."""
-    subject = brief.text("roadmap.nota_subject") if "roadmap.nota_subject" in PARTS else ""
-    for title in (subject, brief.text("challenge.question")):
-        if title.strip():
-            return document_line(title)
-    return t("doc.title")
-
-
-def college_day(brief: Brief) -> date | None:
-    """The day the decision route puts the brief before the college, if it does."""
-    for row in brief.part("roadmap.decisions").value or []:
-        when = day(row.get("date"))
-        if row.get("body") == m.DecisionBody.CBS.value and when:
-            return when
-    return None
+    return document_line(nota_title(brief)) or t("doc.title")
 
 
 class _Writer:
@@ -533,6 +520,72 @@ def _periods(first: date, last: date) -> list[tuple[date, date]]:
     return periods
 
 
+def new_export(
+    brief: Brief,
+    context: ExportContext,
+    options: ExportOptions,
+    t: Translator,
+    images: ImageLoader,
+    kind: DocumentForm = "brief",
+) -> _Writer:
+    """Return a writer on a new document in the house style, its properties and pages set.
+
+    ``kind`` names the document in its properties and footer: the brief, or the collegenota
+    (alone or with the brief as its annex).
+    """
+    writer = _Writer(brief, t, options, images, context.template)
+    doc = writer.doc
+    language = "nl-BE" if t.language == "nl" else "en-GB"
+    set_language(doc, language)
+    update_fields_on_open(doc)
+    municipality = document_line(brief.municipality)
+    authors = ", ".join(filter(None, (document_line(name) for name in context.authors)))
+    name = t("doc.title") if kind == "brief" else t("nota.doc.name")
+    set_properties(
+        doc,
+        title=f"{name} {municipality}",
+        subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
+        author=authors or municipality,
+        last_modified_by=authors or municipality,
+        keywords=t("doc.keywords"),
+        language=language,
+    )
+    set_up_pages(
+        doc,
+        t("doc.footer", municipality=municipality, document=name),
+        t("doc.footer_of"),
+        own_layout=context.template is not None,
+        own_footer=has_own_footer(doc),
+        # The brief opens with a title page, without a page number; the nota with its text.
+        title_page=kind == "brief",
+    )
+    return writer
+
+
+def write_brief(
+    writer: _Writer,
+    context: ExportContext,
+    progress: Callable[[float], object] | None = None,
+    contents: bool = True,
+) -> None:
+    """Write the brief into the writer's document: title page, contents, summary, steps."""
+    writer.title_page(context)
+    if writer.options.summary:
+        writer.front()
+    steps = [step for step in STEPS if step in writer.options.steps]
+    for done, step in enumerate(steps, start=1):
+        writer.step(step)
+        if progress is not None:
+            progress(done / len(steps))
+    writer.finish_contents(contents)
+
+
+def document_bytes(doc: Document) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def build_brief_document(
     brief: Brief,
     context: ExportContext,
@@ -546,38 +599,6 @@ def build_brief_document(
 
     ``contents`` False leaves out the table of contents, as a short document does anyway.
     """
-    writer = _Writer(brief, t, options, images, context.template)
-    doc = writer.doc
-    language = "nl-BE" if t.language == "nl" else "en-GB"
-    set_language(doc, language)
-    update_fields_on_open(doc)
-    municipality = document_line(brief.municipality)
-    authors = ", ".join(filter(None, (document_line(name) for name in context.authors)))
-    set_properties(
-        doc,
-        title=f"{t('doc.title')} {municipality}",
-        subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
-        author=authors or municipality,
-        last_modified_by=authors or municipality,
-        keywords=t("doc.keywords"),
-        language=language,
-    )
-    set_up_pages(
-        doc,
-        t("doc.footer", municipality=municipality),
-        t("doc.footer_of"),
-        own_layout=context.template is not None,
-        own_footer=has_own_footer(doc),
-    )
-    writer.title_page(context)
-    if options.summary:
-        writer.front()
-    steps = [step for step in STEPS if step in options.steps]
-    for done, step in enumerate(steps, start=1):
-        writer.step(step)
-        if progress is not None:
-            progress(done / len(steps))
-    writer.finish_contents(contents)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    writer = new_export(brief, context, options, t, images)
+    write_brief(writer, context, progress, contents)
+    return document_bytes(writer.doc)

@@ -17,10 +17,10 @@ from briefs.export.brief_doc import (
     ExportContext,
     ExportOptions,
     ImageLoader,
-    build_brief_document,
     file_name,
     safe_file_name,
 )
+from briefs.export.document import build_export
 from briefs.export.docx_tools import (
     add_key_value_table,
     add_paragraph,
@@ -150,8 +150,9 @@ def build_cohort_zip(
     names: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, member in enumerate(members, start=1):
-            data = build_brief_document(member.brief, member.context, options, t, member.images)
-            archive.writestr(_unique(file_name(member.brief, t, member.context.today), names), data)
+            data = build_export(member.brief, member.context, options, t, member.images)
+            name = file_name(member.brief, t, member.context.today, options.form)
+            archive.writestr(_unique(name, names), data)
             if progress is not None:
                 progress(done / (len(members) + 1))
         overview = build_cohort_overview(

@@ -90,7 +90,13 @@ def set_properties(document: Document, **values: str) -> None:
 
 
 def set_up_pages(
-    document: Document, footer: str, of: str, *, own_layout: bool = False, own_footer: bool = False
+    document: Document,
+    footer: str,
+    of: str,
+    *,
+    own_layout: bool = False,
+    own_footer: bool = False,
+    title_page: bool = True,
 ) -> None:
     """A4 with even margins and the footer '<text> x van y'; no footer on the title page.
 
@@ -110,6 +116,12 @@ def set_up_pages(
         add_field(paragraph, "NUMPAGES", "1")
         for run in paragraph.runs:
             run.font.size = Pt(8)
+    if title_page:
+        plain_first_page(section)
+
+
+def plain_first_page(section: Section) -> None:
+    """Leave the section's first page without footer: a title page has no page number."""
     section.different_first_page_header_footer = True
     # An empty first-page footer of its own: without one Word shows the default footer there.
     section.first_page_footer.is_linked_to_previous = False

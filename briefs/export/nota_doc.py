@@ -5,7 +5,6 @@ from __future__ import annotations
 from docx.document import Document
 from docx.shared import Pt
 
-from briefs import model as m
 from briefs.brief import Brief
 from briefs.content import without_blank_rows
 from briefs.export.brief_doc import ExportContext
@@ -20,7 +19,7 @@ from briefs.export.docx_tools import (
 )
 from briefs.i18n import Translator
 from briefs.links import short
-from briefs.nota import brief_budget, nota_title
+from briefs.nota import brief_budget, college_day, nota_title
 from briefs.present import Reader
 
 ADVICE = "roadmap.nota_advice"
@@ -54,15 +53,11 @@ class _NotaWriter:
         if title:
             run = self.doc.add_paragraph().add_run(document_line(title))
             run.bold, run.font.size = True, TITLE_SIZE
-        meetings = [
-            step.date
-            for step in brief.rows("roadmap.decisions", m.DecisionStep)
-            if step.body is m.DecisionBody.CBS and step.date is not None
-        ]
+        meeting = college_day(brief)
         authors = ", ".join(filter(None, (document_line(a) for a in self.context.authors)))
         facts = [
             (t("doc.municipality"), document_line(brief.municipality)),
-            (t("nota.doc.meeting"), t.day(meetings[-1]) if meetings else ""),
+            (t("nota.doc.meeting"), t.day(meeting) if meeting else ""),
             (t("nota.doc.authors"), authors),
         ]
         self.facts([(label, value) for label, value in facts if value])
