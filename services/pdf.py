@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
+
+from docx import Document
 
 # LibreOffice writes what it converts into one profile directory and refuses a second
 # instance on the same profile, so conversions in one process take turns on their own
@@ -30,10 +33,67 @@ def pdf_converter() -> str | None:
 
 
 def to_pdf(docx: bytes) -> bytes:
-    """Return the PDF of a .docx; LibreOffice also fills in the table of contents' pages."""
+    """Return the PDF of a .docx, with the table of contents' page numbers filled in.
+
+    LibreOffice prints the contents as written and does not update their PAGEREF fields, so
+    a first PDF tells on which page each heading landed, and a second one prints the numbers.
+    Without pdftotext (Debian's poppler-utils) the entries stay without numbers.
+    """
     command = pdf_converter()
     if command is None:
         raise PdfFailed("LibreOffice is not installed")
+    first = _convert(command, docx)
+    numbered = _with_contents_pages(docx, first)
+    return first if numbered is None else _convert(command, numbered)
+
+
+def _with_contents_pages(docx: bytes, pdf: bytes) -> bytes | None:
+    from briefs.export.docx_tools import contents_entries, fill_contents_pages
+
+    document = Document(io.BytesIO(docx))
+    entries = contents_entries(document)
+    sheets = _page_texts(pdf) if entries else None
+    if not sheets:
+        return None
+    pages: dict[str, int] = {}
+    cursor = 0
+    for anchor, heading in entries:
+        wanted = " ".join(heading.split())
+        found = next(
+            (n for n in range(cursor, len(sheets)) if wanted in sheets[n]),
+            None,
+        )
+        if found is not None:
+            pages[anchor], cursor = found + 1, found
+    fill_contents_pages(document, pages)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_texts(pdf: bytes) -> list[set[str]] | None:
+    """Each page's lines, whitespace made single; None without pdftotext."""
+    reader = shutil.which("pdftotext")
+    if reader is None:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as source:
+        source.write(pdf)
+        source.flush()
+        try:
+            done = subprocess.run(
+                [reader, "-layout", source.name, "-"], capture_output=True, timeout=60, check=True
+            )
+        except (subprocess.SubprocessError, OSError):
+            return None
+    text = done.stdout.decode("utf-8", "replace")
+    # A heading is a line of its own; the contents' own lines end in dot leaders and a number.
+    return [
+        {" ".join(line.split()) for line in sheet.splitlines() if line.strip()}
+        for sheet in text.split("\f")
+    ]
+
+
+def _convert(command: str, docx: bytes) -> bytes:
     with _TURN, tempfile.TemporaryDirectory(prefix="kernbrief-pdf-") as work:
         source = Path(work) / "document.docx"
         source.write_bytes(docx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -108,3 +109,26 @@ def test_a_pdf_that_fails_says_to_use_word_and_offers_nothing(
     at.button(key="export_build").click().run()
     assert any("De PDF kon niet gemaakt worden" in e.value for e in at.error)
     assert not at.get("download_button")
+
+
+def test_the_pdfs_contents_give_the_page_each_heading_is_on(
+    libreoffice: str, demo_url: str, tmp_path: Path
+) -> None:
+    store = operator_store(make_engine(demo_url))
+    _, data = export_brief(store, avelgem(demo_url), ExportOptions(), Translator("nl"), pdf=True)
+    path = tmp_path / "both.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    sheets = [[" ".join(line.split()) for line in sheet.splitlines()] for sheet in text.split("\f")]
+    contents = next(sheet for sheet in sheets if sheet and sheet[0] == "Inhoud")
+    entries = {}
+    for line in contents[1:]:
+        found = re.fullmatch(r"(.+?)\.{3,}\s*(\d+)", line)
+        if found:
+            entries[found.group(1).strip()] = int(found.group(2))
+    steps = [heading for heading in entries if heading.startswith("Stap ")]
+    assert len(steps) == 4 and len(entries) > 20
+    for heading, page in entries.items():
+        assert heading in sheets[page - 1], (heading, page)

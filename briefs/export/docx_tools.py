@@ -223,6 +223,30 @@ def write_contents(
     placeholder._p.getparent().remove(placeholder._p)
 
 
+def contents_entries(document: Document) -> list[tuple[str, str]]:
+    """Return (bookmark, heading text) of each line of the table of contents, in order."""
+    entries = []
+    for link in document.element.body.iter(qn("w:hyperlink")):
+        anchor = link.get(qn("w:anchor"), "")
+        if anchor.startswith("_Toc"):
+            text = "".join(node.text or "" for node in link.iter(qn("w:t")))
+            entries.append((anchor, text))
+    return entries
+
+
+def fill_contents_pages(document: Document, pages: dict[str, int]) -> None:
+    """Write known page numbers into the contents' PAGEREF results, as Word's update would."""
+    for link in document.element.body.iter(qn("w:hyperlink")):
+        page = pages.get(link.get(qn("w:anchor"), ""))
+        marks = [run for run in link if run.find(qn("w:fldChar")) is not None]
+        if page is None or len(marks) != 3:
+            continue
+        separate = marks[1]
+        result = OxmlElement("w:r")
+        etree.SubElement(result, qn("w:t")).text = str(page)
+        separate.addnext(result)
+
+
 def _fld_char(kind: str, dirty: bool = False) -> etree._Element:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
