@@ -1991,7 +1991,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "dashboard.review": ("Een designbrief bekijken", "Review a design brief"),
     "dashboard.review_step": ("Stap", "Step"),
-    "dashboard.export": ("Alle designbriefs exporteren (zip)", "Export all design briefs (zip)"),
+    "dashboard.export": (
+        "Alle designbriefs met hun collegenota exporteren (zip)",
+        "Export all design briefs with their decision notes (zip)",
+    ),
     "dashboard.export_ready": ("Download {name}", "Download {name}"),
     "sessions.title": ("Werksessies", "Sessions"),
     "sessions.number": ("Sessie", "Session"),
