@@ -10,8 +10,6 @@ import tempfile
 import threading
 from pathlib import Path
 
-from docx import Document
-
 # LibreOffice writes what it converts into one profile directory and refuses a second
 # instance on the same profile, so conversions in one process take turns on their own
 # profile (a fresh one per process: another server process has its own).
@@ -48,6 +46,9 @@ def to_pdf(docx: bytes) -> bytes:
 
 
 def _with_contents_pages(docx: bytes, pdf: bytes) -> bytes | None:
+    # python-docx when a PDF is made, not when the export page opens (see services/exports.py).
+    from docx import Document
+
     from briefs.export.docx_tools import contents_entries, fill_contents_pages
 
     document = Document(io.BytesIO(docx))

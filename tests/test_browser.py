@@ -51,16 +51,32 @@ def test_the_word_document_downloads_in_the_browser(
     expect(page.locator("h1").first).to_have_text("Mijn designbrief", timeout=30_000)
     page.goto(f"{app_server}/exporteren")
     page.get_by_role("button", name="Document maken").click()
-    download_button = page.get_by_role("button", name="Download Designbrief Avelgem")
+    # The default: the collegenota with the design brief as its annex, in Word.
+    download_button = page.get_by_role("button", name="Download Collegenota en designbrief Avelgem")
     expect(download_button).to_be_visible(timeout=30_000)
     with page.expect_download() as info:
         download_button.click()
     download = info.value
-    assert download.suggested_filename.startswith("Designbrief Avelgem ")
+    assert download.suggested_filename.startswith("Collegenota en designbrief Avelgem ")
+    assert download.suggested_filename.endswith(".docx")
     target = tmp_path / download.suggested_filename
     download.save_as(target)
     document = docx.Document(str(target))
-    assert document.core_properties.title == "Designbrief Avelgem"
+    assert document.core_properties.title == "Collegenota Avelgem"
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert texts[0] == "Collegenota" and "Bijlage 1 bij de collegenota" in texts
+    # Then the brief alone, as PDF.
+    page.get_by_text("Alleen de designbrief", exact=True).click()
+    page.get_by_text("PDF, om te versturen", exact=True).click()
+    page.get_by_role("button", name="Document maken").click()
+    pdf_button = page.get_by_role("button", name="Download Designbrief Avelgem")
+    expect(pdf_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        pdf_button.click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    pdf = tmp_path / "brief.pdf"
+    info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_a_login_survives_a_refresh_and_a_logout_leaves_nothing_behind(
