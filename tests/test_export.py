@@ -30,6 +30,7 @@ from briefs.export.brief_doc import (
     safe_file_name,
 )
 from briefs.export.cohort import CohortMember, build_cohort_zip
+from briefs.export.document import build_export
 from briefs.export.docx_tools import document_text
 from briefs.export.nota_doc import write_nota
 from briefs.i18n import Translator
@@ -835,3 +836,51 @@ def test_the_cohort_zip_builds_whatever_names_and_text_were_pasted(
             document = docx.Document(io.BytesIO(archive.read(name)))
             assert no_forbidden("\n".join(t for _, t in units(document)))
             assert no_forbidden(document.core_properties.author or "")
+
+
+def body_after_annex_mark(document: Document) -> tuple[list[str], list[str]]:
+    """The texts before the annex's mark (the nota) and from it on (the annexed brief)."""
+    texts = [text for _, text in units(document)]
+    mark = "Bijlage 1 bij de collegenota"
+    if mark not in texts:
+        return texts, []
+    at = texts.index(mark)
+    return texts[:at], texts[at:]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=arbitrary_briefs(), form=st.sampled_from(["both", "nota", "brief"]))
+def test_any_brief_exports_in_each_form_with_the_nota_and_the_brief_each_in_their_place(
+    content: dict[str, Any], form: str
+) -> None:
+    brief = brief_of(content)
+    data = build_export(brief, CONTEXT, ExportOptions(form=form), NL, lambda _id: png())  # type: ignore[arg-type]
+    nota, annex = body_after_annex_mark(docx.Document(io.BytesIO(data)))
+    nota_text, annex_text = "\n".join(nota), "\n".join(annex)
+    typed_nota = [document_text(text) for _, text in stored_texts(brief, list(NOTA_PARTS))]
+    typed_brief = [
+        document_text(text)
+        for key, text in stored_texts(brief, [k for k in PARTS if k not in NOTA_PARTS])
+    ]
+    if form == "brief":
+        assert not annex and "Collegenota" not in nota_text
+        assert all(text in nota_text for text in typed_brief)
+        return
+    assert nota[0] == "Collegenota"
+    # Every typed text of the nota is in it; the nota's parts never come back in the annex.
+    assert all(text in nota_text for text in typed_nota)
+    # (The subject is the annex's title too, on its title page.)
+    inside = [
+        document_text(text)
+        for key, text in stored_texts(brief, list(NOTA_PARTS))
+        if key != "roadmap.nota_subject"
+    ]
+    assert not any(text in annex_text for text in inside)
+    articles = [line for line in nota if line.startswith("Artikel ")]
+    assert [line.split(".")[0] for line in articles] == [
+        f"Artikel {n}" for n in range(1, len(articles) + 1)
+    ]
+    if form == "both":
+        assert "Inhoud" in annex and all(text in annex_text for text in typed_brief)
+    else:
+        assert not annex and "Inhoud" not in nota and STEP_HEADINGS[0] not in nota_text
