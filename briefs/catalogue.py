@@ -1046,12 +1046,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "nota.accept": ("Voorstel overnemen", "Use this suggestion"),
     "nota.replaces": (
-        "Vervangt je tekst: wat nu in het veld staat, maakt plaats voor het voorstel. "
-        "Je vorige versie blijft in de geschiedenis.",
-        "Replaces your text: what the field holds now gives way to the suggestion. "
-        "Your previous version stays in the history.",
+        "Dit veld is al ingevuld. *Vervangen* zet het voorstel in de plaats van je tekst (je "
+        "vorige versie blijft in de geschiedenis); *Achteraan toevoegen* zet het eronder.",
+        "This field is filled in already. *Replace* puts the suggestion in place of your text "
+        "(your previous version stays in the history); *Add at the end* puts it below.",
     ),
     "nota.replace": ("Vervangen", "Replace"),
+    "nota.cancel": ("Annuleren", "Cancel"),
     "nota.append": ("Achteraan toevoegen", "Add at the end"),
     "nota.not_saved": (
         "Het voorstel is niet bewaard: iemand anders bewaarde intussen dit onderdeel, of de "
@@ -1117,11 +1118,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nota.draft.tests": ("Wat de tests toonden:", "What the tests showed:"),
     "nota.draft.department": ("Dienst {name}", "{name} department"),
     "nota.draft.and": (" en ", " and "),
-    "nota.article.plan": (
-        "Het college keurt het plan ‘{subject}’ goed, zoals beschreven in de designbrief in "
-        "bijlage.",
-        "The college approves the plan ‘{subject}’, as described in the annexed design brief.",
-    ),
     "nota.article.plan_unnamed": (
         "Het college keurt het plan goed, zoals beschreven in de designbrief in bijlage.",
         "The college approves the plan, as described in the annexed design brief.",
@@ -1168,6 +1164,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Endorsement (visum) of the financial director needed",
     ),
     # --- checks --------------------------------------------------------------------------
+    "check.nota_budget_differs": (
+        "Het besluit van je collegenota noemt een ander bedrag dan de actielijst, die nu "
+        "{amount} telt: pas het artikel aan of neem het voorstel opnieuw over.",
+        "The decision in your decision note names another amount than the action list, which "
+        "now adds up to {amount}: change the article or take over the draft again.",
+    ),
     "check.empty": ("‘{part}’ is nog leeg.", "‘{part}’ is still empty."),
     "check.swot_quadrant_empty": (
         "Het SWOT-kwadrant ‘{part}’ is leeg.",

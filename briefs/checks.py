@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from briefs import model as m
 from briefs.brief import Brief
 from briefs.links import row_name, short
+from briefs.nota import brief_budget
 from briefs.parts import PARTS, REQUIRED_PARTS, parts_of_group
 
 # Words that betray a means posing as a goal: an instrument, not a state of the centre.
@@ -173,6 +175,41 @@ def _check_roadmap(brief: Brief) -> list[Check]:
     return found
 
 
+# An amount as people type it: "€ 378.000,00", "€378,000.00", "€ 378000".
+_AMOUNT = re.compile(r"€\s?(\d[\d.,\u00a0 ]*\d|\d)")
+
+
+def _amount(typed: str) -> Decimal | None:
+    """Read a typed amount in Flemish or English writing; None when it is no number."""
+    digits = typed.replace("\u00a0", "").replace(" ", "")
+    if "," in digits and "." in digits:
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+    elif re.search(r"[.,]\d{2}$", digits):
+        decimal_mark = digits[-3]
+    else:
+        decimal_mark = ""
+    whole, _, cents = digits.rpartition(decimal_mark) if decimal_mark else (digits, "", "")
+    whole = whole.replace(".", "").replace(",", "")
+    try:
+        return Decimal(f"{whole}.{cents}" if cents else whole)
+    except ArithmeticError:
+        return None
+
+
+def _check_nota(brief: Brief) -> list[Check]:
+    """An accepted draft does not follow the brief: a decision naming an old budget must be seen."""
+    total = brief_budget(brief).total
+    named = [
+        amount
+        for article in brief.rows("roadmap.nota_articles", m.TextItem)
+        for typed in _AMOUNT.findall(article.text)
+        if (amount := _amount(typed)) is not None
+    ]
+    if named and total and total not in named:
+        return [Check(4, "roadmap.nota_articles", "nota_budget_differs", {"amount": str(total)})]
+    return []
+
+
 def run_checks(brief: Brief) -> list[Check]:
     """Return every point of attention of the brief, in step order."""
     found = [
@@ -185,4 +222,5 @@ def run_checks(brief: Brief) -> list[Check]:
     found += _check_explore(brief)
     found += _check_prototype(brief)
     found += _check_roadmap(brief)
+    found += _check_nota(brief)
     return sorted(found, key=lambda check: check.step)

@@ -1087,6 +1087,14 @@ GENT: dict[str, Any] = {
         },
     ),
     "roadmap.summary": "",
+    # A first article, written before the budget of the actions grew: a point of attention.
+    "roadmap.nota_articles": _rows(
+        {
+            "id": "gna1",
+            "text": "Het college keurt het budget van € 40.000,00 voor de leegstandsbeheerder "
+            "goed.",
+        },
+    ),
 }
 
 DEMO_BRIEFS: dict[str, dict[str, Any]] = {"Avelgem": AVELGEM, "Gent": GENT}

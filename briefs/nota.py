@@ -193,10 +193,15 @@ def _budget_article(brief: Brief, t: Translator) -> str:
     return t("nota.article.budget", amount=amount, years=years)
 
 
+def _in_sentence(name: str) -> str:
+    """'Schepen van mobiliteit' as it reads mid-sentence; 'MAT' or 'AWV' stay as they are."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _owner(brief: Brief, t: Translator) -> str:
     lead = brief.text("challenge.support_lead").strip()
     if lead:
-        return lead
+        return _in_sentence(lead)
     owners: list[str] = []
     for action in brief.rows("roadmap.actions", m.Action):
         owner = action.owner.strip()
@@ -212,12 +217,8 @@ def _goes_to_council(brief: Brief) -> bool:
 
 def draft_articles(brief: Brief, t: Translator) -> list[str]:
     """Draft the decision's articles: the plan, its budget, who carries it out, the council."""
-    # The subject names the plan; a challenge question ("Hoe kunnen we …?") does not.
-    subject = brief.text("roadmap.nota_subject").strip()
-    articles = [
-        t("nota.article.plan", subject=subject) if subject else t("nota.article.plan_unnamed"),
-        _budget_article(brief, t),
-    ]
+    # The plan unnamed: a subject reads as a decision ("… goedkeuring van …"), not as a name.
+    articles = [t("nota.article.plan_unnamed"), _budget_article(brief, t)]
     owner = _owner(brief, t)
     if owner:
         articles.append(t("nota.article.owner", owner=owner))

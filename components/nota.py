@@ -27,19 +27,33 @@ from briefs.nota import (
 from briefs.parts import PARTS, Kind, PartValidationError
 from components.fields import EditContext
 from components.resilience import guarded
-from components.state import brief_store, bump_part_reset
+from components.state import brief_store, bump_part_reset, flag, pop_flag, set_flag
 from components.text import literal_table, md_literal
 from storage.repository import StaleWrite
 
 _ERROR_KEY = "nota_not_saved:{brief}:{key}"
+_ASK_KEY = "nota_ask:{brief}:{key}"
+
+
+def _same_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two rows of advice or articles the same: their words, not their ids."""
+    return tuple(
+        " ".join(str(value).casefold().split()) if isinstance(value, str) else value
+        for name, value in sorted(row.items())
+        if name in ("adviser", "date", "text")
+    )
 
 
 def _combined(key: str, current: Any, draft: Any, mode: str) -> Any:
-    """The value after taking ``draft`` over: instead of ``current``, or after it."""
+    """The value after taking ``draft`` over: instead of ``current``, or after it.
+
+    Rows already there (the same adviser and date, the same article) are not added twice.
+    """
     if mode == "replace" or not current:
         return draft
     if PARTS[key].kind is Kind.ROWS:
-        return [*current, *draft]
+        present = {_same_row(row) for row in current}
+        return [*current, *(row for row in draft if _same_row(row) not in present)]
     separator = "\n" if key == "roadmap.nota_legal" else "\n\n"
     return str(current).rstrip() + separator + str(draft)
 
@@ -49,18 +63,19 @@ def _take(brief_id: int, key: str, draft: Any, mode: str, version: int, author: 
     store = brief_store(fresh=True)
     current = store.load(brief_id).part(key)
     error_key = _ERROR_KEY.format(brief=brief_id, key=key)
+    set_flag(_ASK_KEY.format(brief=brief_id, key=key), False)
     if current.version != version:
         # Someone (or this user's own editor) saved since the page was drawn: say so rather
         # than combine with a value the user has not seen.
-        st.session_state[error_key] = True
+        set_flag(error_key)
         return
     value = _combined(key, current.value, draft, mode)
     try:
         store.save_part(brief_id, key, value, version, author)
     except (StaleWrite, PartValidationError):
-        st.session_state[error_key] = True
+        set_flag(error_key)
         return
-    st.session_state.pop(error_key, None)
+    set_flag(error_key, False)
     bump_part_reset(brief_id, key)
 
 
@@ -75,20 +90,33 @@ def _button(ctx: EditContext, key: str, label: str, draft: Any, mode: str, **ext
     )
 
 
+def _toggle(name: str) -> None:
+    set_flag(name, not flag(name))
+
+
 def _accept(ctx: EditContext, key: str, draft: Any) -> None:
-    """'Voorstel overnemen': at once into an empty field, after a question into a filled one."""
+    """'Voorstel overnemen': at once into an empty field, after a question into a filled one.
+
+    The question stands right under the button rather than in a popover: the next Tab reaches
+    its answers, and the button keeps the focus while the question opens and closes.
+    """
     t = ctx.t
     if not ctx.brief.is_filled(key):
         _button(ctx, key, t("nota.accept"), draft, "replace", type="primary")
         return
-    with st.popover(t("nota.accept"), key=f"nota_ask:{ctx.brief.id}:{key}"):
-        st.caption(t("nota.replaces"))
+    ask = _ASK_KEY.format(brief=ctx.brief.id, key=key)
+    st.button(t("nota.accept"), key=f"{ask}:open", on_click=_toggle, args=(ask,))
+    if not flag(ask):
+        return
+    with st.container(border=True, key=f"nota-ask-{key.replace('.', '-')}"):
+        st.write(t("nota.replaces"))
         _button(ctx, key, t("nota.replace"), draft, "replace", type="primary")
         _button(ctx, key, t("nota.append"), draft, "append")
+        st.button(t("nota.cancel"), key=f"{ask}:cancel", on_click=set_flag, args=(ask, False))
 
 
 def _not_saved(ctx: EditContext, key: str) -> None:
-    if st.session_state.pop(_ERROR_KEY.format(brief=ctx.brief.id, key=key), False):
+    if pop_flag(_ERROR_KEY.format(brief=ctx.brief.id, key=key)):
         st.warning(ctx.t("nota.not_saved"))
 
 

@@ -444,6 +444,20 @@ def bump_part_reset(brief_id: int, key: str) -> None:
     st.session_state[f"part_reset:{brief_id}:{key}"] = part_reset(brief_id, key) + 1
 
 
+def flag(name: str) -> bool:
+    """A yes/no of this browser session, e.g. an open question before replacing a text."""
+    return bool(st.session_state.get(f"flag:{name}"))
+
+
+def set_flag(name: str, on: bool = True) -> None:
+    st.session_state[f"flag:{name}"] = on
+
+
+def pop_flag(name: str) -> bool:
+    """Return the flag and clear it: a message shown once."""
+    return bool(st.session_state.pop(f"flag:{name}", False))
+
+
 def set_notice(kind: str, key: str, **params: Any) -> None:
     """Leave a message for the top of the next run (success, info or error): catalogue key only."""
     st.session_state[NOTICE_KEY] = (kind, key, params)

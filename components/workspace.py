@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import streamlit as st
 
@@ -160,6 +161,8 @@ def check_message(check: Check, t: Translator) -> str:
     for name, value in check.params.items():
         if name == "part_key":
             params["part"] = part_title(value, t)
+        elif name == "amount":
+            params[name] = t.money(Decimal(value))  # our own formatting of a number
         else:
             params[name] = md_literal(str(value))
     return t(f"check.{check.code}", **params)

@@ -12,11 +12,13 @@ import pytest
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
+from briefs.checks import run_checks
 from briefs.demo import AVELGEM, TRAJECTORIES
 from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_document
 from briefs.export.nota_doc import write_nota
 from briefs.i18n import Translator
 from briefs.nota import (
+    brief_budget,
     budget_per_year,
     draft_advice,
     draft_arguments,
@@ -25,6 +27,7 @@ from briefs.nota import (
     split_action,
 )
 from briefs.parts import validate_part
+from components.workspace import check_message
 from tests.apps import editors
 from tests.browser import Stored
 from tests.test_pages import STEP_FILES, open_page
@@ -139,14 +142,16 @@ def test_the_context_draft_holds_situation_problem_and_key_figures() -> None:
 
 def test_the_drafted_articles_approve_the_plan_and_budget_and_go_to_the_council() -> None:
     articles = draft_articles(AVELGEM_BRIEF, NL)
-    subject = AVELGEM["roadmap.nota_subject"]
-    assert articles[0].startswith(f"Het college keurt het plan ‘{subject}’ goed")
+    # The subject reads as a decision, so the plan is not named by it.
+    assert articles[0] == (
+        "Het college keurt het plan goed, zoals beschreven in de designbrief in bijlage."
+    )
     assert articles[1] == (
         "Het college keurt het budget van €\u00a0378.000,00 voor 2024–2026 goed, in te "
         "schrijven op 0200/22400000 Wegen en doorsteken."
     )
     assert articles[2] == (
-        "Het college belast Schepen van mobiliteit en ruimtelijke ordening met de uitvoering."
+        "Het college belast schepen van mobiliteit en ruimtelijke ordening met de uitvoering."
     )
     assert articles[3] == "Het college legt het plan voor aan de gemeenteraad."
     without_council = brief_of({**AVELGEM, "roadmap.decisions": AVELGEM["roadmap.decisions"][:2]})
@@ -284,12 +289,45 @@ def test_a_filled_field_asks_first_and_can_keep_its_text(demo_url: str) -> None:
     stored = Stored(demo_url)
     before = stored.value("roadmap.nota_context")
     at = open_page(STEP_FILES[4], section="collegenota")
-    # A filled field has no direct button, only the question in a popover.
-    replace = at.button(key=f"nota:replace:{stored.brief_id}:roadmap.nota_context:")
-    assert replace.label == "Vervangen"
+    # A filled field first asks, right under the button; cancelling changes nothing.
+    ask = f"nota_ask:{stored.brief_id}:roadmap.nota_context"
+    replace_key = f"nota:replace:{stored.brief_id}:roadmap.nota_context:"
+    assert replace_key not in [button.key for button in at.button]
+    at.button(key=f"{ask}:open").click().run()
+    assert at.button(key=replace_key).label == "Vervangen"
+    at.button(key=f"{ask}:cancel").click().run()
+    assert replace_key not in [button.key for button in at.button]
+    assert stored.value("roadmap.nota_context") == before
+    at.button(key=f"{ask}:open").click().run()
     at.button(key=f"nota:append:{stored.brief_id}:roadmap.nota_context:").click().run()
     draft = draft_context(stored.briefs.load(stored.brief_id), NL)
     assert stored.value("roadmap.nota_context") == before.rstrip() + "\n\n" + draft
+    # The question closes once answered.
+    assert replace_key not in [button.key for button in at.button]
+
+
+def test_adding_the_advice_draft_after_rows_leaves_out_the_rows_already_there(
+    demo_url: str,
+) -> None:
+    stored = Stored(demo_url)
+    before = stored.value("roadmap.nota_advice")
+    draft = draft_advice(stored.briefs.load(stored.brief_id), NL)
+    at = open_page(STEP_FILES[4], section="collegenota")
+    ask = f"nota_ask:{stored.brief_id}:roadmap.nota_advice"
+    at.button(key=f"{ask}:open").click().run()
+    at.button(key=f"nota:append:{stored.brief_id}:roadmap.nota_advice:").click().run()
+    after = stored.value("roadmap.nota_advice")
+    named = [(row["adviser"], row["date"]) for row in after]
+    assert len(named) == len(set(named)), named
+    assert after[: len(before)] == before
+    assert ("Managementteam (MAT)", "2024-06-10") in named
+    assert len(after) == len(before) + len(
+        [
+            row
+            for row in draft
+            if (row["adviser"], row["date"]) not in {(b["adviser"], b["date"]) for b in before}
+        ]
+    )
 
 
 def test_a_draft_taken_over_a_newer_save_is_refused_and_said(demo_url: str) -> None:
@@ -361,3 +399,30 @@ def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
     assert stored.value("roadmap.nota_arguments") == draft
     page.reload()
     expect(field).to_have_value(draft, timeout=30_000)
+
+
+@pytest.mark.parametrize(
+    ("article", "differs"),
+    [
+        ("Het college keurt het budget van € 378.000,00 goed.", False),
+        ("Het college keurt het budget van €\u00a0378.000,00 voor 2024–2026 goed.", False),
+        ("The college approves the budget of €378,000.00.", False),
+        ("Het college keurt het budget van € 378000 goed.", False),
+        ("Het college keurt het budget van € 368.000,00 goed.", True),
+        ("The college approves the budget of €368,000.00.", True),
+        ("Het college keurt het plan goed.", False),
+    ],
+)
+def test_a_decision_naming_another_amount_than_the_action_list_is_a_point_of_attention(
+    article: str, differs: bool
+) -> None:
+    brief = brief_of({**AVELGEM, "roadmap.nota_articles": [{"id": "a1", "text": article}]})
+    assert brief_budget(brief).total == Decimal("378000.00")
+    found = [check for check in run_checks(brief) if check.code == "nota_budget_differs"]
+    assert bool(found) is differs
+    if differs:
+        assert found[0].part == "roadmap.nota_articles"
+        assert check_message(found[0], NL) == (
+            "Het besluit van je collegenota noemt een ander bedrag dan de actielijst, die nu "
+            "€\u00a0378.000,00 telt: pas het artikel aan of neem het voorstel opnieuw over."
+        )
