@@ -399,6 +399,21 @@ def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
     assert stored.value("roadmap.nota_arguments") == draft
     page.reload()
     expect(field).to_have_value(draft, timeout=30_000)
+    # Now filled: by keyboard, the question opens under the button and Tab reaches its answers.
+    box.get_by_text("Voorstel op basis van je brief").click()
+    ask = box.get_by_role("button", name="Voorstel overnemen")
+    ask.focus()
+    page.keyboard.press("Enter")
+    expect(box.get_by_role("button", name="Vervangen")).to_be_visible(timeout=30_000)
+    focused = "document.activeElement && document.activeElement.innerText.trim()"
+    names = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate(focused))
+    assert names == ["Vervangen", "Achteraan toevoegen", "Annuleren"]
+    page.keyboard.press("Enter")
+    expect(box.get_by_role("button", name="Vervangen")).to_have_count(0, timeout=30_000)
+    assert stored.value("roadmap.nota_arguments") == draft
 
 
 @pytest.mark.parametrize(
