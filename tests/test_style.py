@@ -7,12 +7,14 @@ import re
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
+from playwright.sync_api import Page, expect
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -37,6 +39,7 @@ from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from tests.apps import page_as
+from tests.browser import log_in
 from tests.conftest import Seed
 
 NL, EN = Translator("nl"), Translator("en")
@@ -437,3 +440,47 @@ def test_the_fullest_brief_is_the_one_with_most_parts_filled_in() -> None:
     assert fullest([empty, some]) is some
     assert fullest([empty]) is empty
     assert fullest([]) is None
+
+
+# --- the admin's screen in Chromium ----------------------------------------------------------
+def settled(page: Page) -> None:
+    """Wait until Streamlit has finished the run the last click or key started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
+
+
+def test_in_the_browser_a_removal_closes_and_the_next_is_reached_by_keyboard(
+    demo_url: str, app_server: str, new_page: Any
+) -> None:
+    programme, avelgem = two_templates(demo_url)
+    page = new_page()
+    log_in(page, app_server, ADMIN_EMAIL)
+    page.goto(f"{app_server}/programma")
+    expect(page.get_by_role("heading", name="Huisstijl")).to_be_visible(timeout=30_000)
+    yes = page.get_by_role("button", name="Ja, verwijderen")
+    question = page.get_by_text("verwijderen? De documenten krijgen")
+    page.locator(f".st-key-style_remove_ask-{programme} button").click()
+    expect(yes).to_have_count(1)
+    yes.click()
+    settled(page)
+    expect(page.get_by_text("Avelgem · avelgem.dotx")).to_be_visible()
+    # Where the programme's template stood, Avelgem's asks nothing: a second click is safe.
+    expect(yes).to_have_count(0)
+    expect(question).to_have_count(0)
+    # The keyboard: Enter on the removal asks, and the answers come right after it.
+    page.locator(f".st-key-style_remove_ask-{avelgem} button").focus()
+    page.keyboard.press("Enter")
+    expect(question).to_have_count(1, timeout=30_000)
+    settled(page)
+    focused = page.locator(":focus")
+    page.keyboard.press("Tab")
+    expect(focused).to_have_text("Ja, verwijderen")
+    page.keyboard.press("Tab")
+    expect(focused).to_have_text("Annuleren")
+    page.keyboard.press("Enter")
+    expect(question).to_have_count(0, timeout=30_000)
+    assert [s.file_name for s in HouseStyles(make_engine(demo_url)).active(ADMIN)] == [
+        "avelgem.dotx"
+    ]
