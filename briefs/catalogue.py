@@ -1817,6 +1817,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "built-in style.",
     ),
     "style.remove_yes": ("Ja, verwijderen", "Yes, remove"),
+    "style.remove_no": ("Annuleren", "Cancel"),
     "style.removed": ("Het sjabloon is verwijderd.", "The template was removed."),
     "style.refused.too_large": (
         "Geweigerd: het sjabloon is groter dan {mb} MB.",
@@ -1827,6 +1828,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Office-pakket of is beschadigd.",
         "Refused: this is not a Word file (.dotx or .docx); it is not a valid Office package or "
         "it is damaged.",
+    ),
+    "style.refused.not_office": (
+        "Geweigerd: geen Word-document: het bestand is een zip-archief maar geen Office-document.",
+        "Refused: not a Word document: the file is a zip archive but not an Office document.",
     ),
     "style.refused.not_word": (
         "Geweigerd: dit Office-bestand is geen Word-document of -sjabloon (bv. een Excel- of "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefs.brief import Brief
-from briefs.parts import NOTA_PARTS, parts_of_step
+from briefs.parts import NOTA_PARTS, PARTS, parts_of_step
 from briefs.steps import STEPS
 
 
@@ -18,3 +20,17 @@ def step_progress(brief: Brief) -> dict[int, float]:
         filled = sum(1 for spec in specs if brief.is_filled(spec.key))
         progress[step] = filled / len(specs) if specs else 0.0
     return progress
+
+
+def fullest(briefs: Sequence[Brief]) -> Brief | None:
+    """Return the brief with the most parts filled in (the first of equals), or None.
+
+    A sample of a house style needs text to judge the style by: an empty brief shows little.
+    """
+    best: Brief | None = None
+    best_filled = -1
+    for brief in briefs:
+        filled = sum(1 for key in PARTS if brief.is_filled(key))
+        if filled > best_filled:
+            best, best_filled = brief, filled
+    return best

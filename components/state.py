@@ -521,6 +521,20 @@ def set_style_preview(scope: str, result: tuple[str, bytes] | None) -> None:
     st.session_state[f"style_preview:{scope}"] = result
 
 
+def style_removal_asked(style_id: int) -> bool:
+    """Whether the admin asked to remove the template ``style_id`` and has not answered yet."""
+    return bool(st.session_state.get(f"style_removal_asked:{style_id}"))
+
+
+def set_style_removal_asked(style_id: int, asked: bool) -> None:
+    # Keyed by the template's id, never its row: after a removal the next template moves up
+    # and must not find a confirmation already open.
+    if asked:
+        st.session_state[f"style_removal_asked:{style_id}"] = True
+    else:
+        st.session_state.pop(f"style_removal_asked:{style_id}", None)
+
+
 def export_result(brief_id: int) -> Any:
     """Return the last document built in this session for the brief, with its options."""
     return st.session_state.get(f"export:{brief_id}")

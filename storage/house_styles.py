@@ -19,8 +19,12 @@ FILE_NAME_CHARS = 255
 
 @dataclass(frozen=True)
 class HouseStyle:
-    """One active template, without its bytes; ``municipality`` None is the programme's."""
+    """One active template, without its bytes; ``municipality`` None is the programme's.
 
+    ``id`` is new with every upload: a screen keys its widgets by it, not by position.
+    """
+
+    id: int
     municipality: str | None
     file_name: str
     uploaded_by: str
@@ -63,19 +67,21 @@ class HouseStyles:
         now = self.clock()
         with self.db.begin() as connection:
             connection.execute(delete(HouseStyleRow).where(_scope(municipality)))
-            connection.execute(
-                insert(HouseStyleRow).values(
+            style_id = connection.execute(
+                insert(HouseStyleRow)
+                .values(
                     municipality=municipality,
                     file_name=name,
                     data=data,
                     uploaded_by=actor.name[:200],
                     uploaded_at=now,
                 )
-            )
+                .returning(HouseStyleRow.id)
+            ).scalar_one()
         AuditLog(self.db, self.clock).record(
             actor.email, "house_style_set", f"{municipality or '*'}: {name}"
         )
-        return HouseStyle(municipality, name, actor.name[:200], now, len(data))
+        return HouseStyle(style_id, municipality, name, actor.name[:200], now, len(data))
 
     def remove(self, actor: Principal, municipality: str | None) -> bool:
         """Remove the template of this scope; return whether there was one."""
@@ -94,6 +100,7 @@ class HouseStyles:
         with self.db.connect() as connection:
             rows = connection.execute(
                 select(
+                    HouseStyleRow.id,
                     HouseStyleRow.municipality,
                     HouseStyleRow.file_name,
                     HouseStyleRow.uploaded_by,
@@ -102,7 +109,7 @@ class HouseStyles:
                 )
             ).all()
         styles = [
-            HouseStyle(r.municipality, r.file_name, r.uploaded_by, utc(r.uploaded_at), r.size)
+            HouseStyle(r.id, r.municipality, r.file_name, r.uploaded_by, utc(r.uploaded_at), r.size)
             for r in rows
         ]
         return sorted(styles, key=lambda s: (s.municipality is not None, s.municipality or ""))

@@ -7,13 +7,16 @@ import re
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
+from playwright.sync_api import Page, expect
 from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
 
 from briefs.access import Principal, Role
 from briefs.brief import Brief, StoredPart
@@ -28,12 +31,15 @@ from briefs.export.style import (
 )
 from briefs.i18n import Translator
 from briefs.parts import validate_part
+from briefs.progress import fullest
 from services.exports import export_brief
 from services.operator import OPERATOR
+from storage.db import make_engine
 from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from tests.apps import page_as
+from tests.browser import log_in
 from tests.conftest import Seed
 
 NL, EN = Translator("nl"), Translator("en")
@@ -200,7 +206,7 @@ def macro_template() -> bytes:
     [
         (make_dotx()[:3000], "not_zip", "geen Word-bestand"),
         (b"%PDF-1.7 not a template", "not_zip", "geen Word-bestand"),
-        (plain_zip(), "not_word", "geen Word-document"),
+        (plain_zip(), "not_office", "zip-archief maar geen Office-document"),
         (xlsx(), "not_word", "Excel"),
         (macro_template(), "macros", "macro's"),
         (repack(make_dotx(), {"word/styles.xml": b"<w:styles"}), "broken", "beschadigd"),
@@ -360,3 +366,121 @@ def test_a_backup_and_restore_keep_the_templates(tmp_path: Path) -> None:
     restored = HouseStyles(make_engine(target))
     assert restored.data(ADMIN, "Gent") == template
     assert [s.file_name for s in restored.active(ADMIN)] == ["gent.dotx"]
+
+
+def two_templates(demo_url: str) -> tuple[int, int]:
+    """The programme's template and Avelgem's in the demo database; return their ids."""
+    store = HouseStyles(make_engine(demo_url))
+    programme = store.upload(ADMIN, None, "programma.dotx", make_dotx())
+    avelgem = store.upload(ADMIN, "Avelgem", "avelgem.dotx", make_dotx(footer="Avelgem"))
+    return programme.id, avelgem.id
+
+
+def confirmations(at: AppTest) -> list[str]:
+    """The removal questions on screen and the keys of the buttons that answer them."""
+    asked = [w.value for w in at.warning if "verwijderen?" in w.value]
+    keys = [str(b.key) for b in at.button]
+    answers = [key for key in keys if key.startswith(("style_remove:", "style_remove_no:"))]
+    return asked + answers
+
+
+def test_removing_a_template_leaves_no_confirmation_open_for_the_next(demo_url: str) -> None:
+    programme, avelgem = two_templates(demo_url)
+    at = page_as(ADMIN_EMAIL, "programme")
+    assert confirmations(at) == []
+    at.button(key=f"style_remove_ask:{programme}").click().run()
+    assert confirmations(at) == [
+        "Het sjabloon voor Het hele programma verwijderen? De documenten krijgen dan het "
+        "sjabloon van het programma of de ingebouwde stijl.",
+        f"style_remove:{programme}",
+        f"style_remove_no:{programme}",
+    ]
+    at.button(key=f"style_remove:{programme}").click().run()
+    # Avelgem's template moved up to where the programme's stood: nothing of it is open.
+    assert confirmations(at) == []
+    assert [s.file_name for s in HouseStyles(make_engine(demo_url)).active(ADMIN)] == [
+        "avelgem.dotx"
+    ]
+    assert [t.value for t in at.text] == ["Avelgem · avelgem.dotx"]
+    at.button(key=f"style_remove_ask:{avelgem}").click().run()
+    assert len(confirmations(at)) == 3
+    at.button(key=f"style_remove_no:{avelgem}").click().run()
+    assert confirmations(at) == []
+    assert [s.file_name for s in HouseStyles(make_engine(demo_url)).active(ADMIN)] == [
+        "avelgem.dotx"
+    ]
+
+
+def sample_text(at: AppTest, scope: str) -> str:
+    """The body text of the sample document the session made with the template of ``scope``."""
+    _name, data = at.session_state[f"style_preview:{scope}"]
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_the_sample_uses_the_fullest_brief_of_its_scope(demo_url: str) -> None:
+    """The programme's first brief (Aalst) is empty; Avelgem's holds the most, Gent has its own."""
+    programme, _avelgem = two_templates(demo_url)
+    gent = HouseStyles(make_engine(demo_url)).upload(ADMIN, "Gent", "gent.dotx", make_dotx())
+    at = page_as(ADMIN_EMAIL, "programme")
+    at.button(key=f"style_sample:{programme}").click().run()
+    text = sample_text(at, "")
+    assert "Avelgem" in text and "Aalst" not in text
+    assert " ".join(AVELGEM["challenge.problem"].split()[:8]) in text
+    at.button(key=f"style_sample:{gent.id}").click().run()
+    text = sample_text(at, "Gent")
+    assert "Gent" in text and "Avelgem" not in text
+
+
+def test_the_fullest_brief_is_the_one_with_most_parts_filled_in() -> None:
+    empty = Brief(1, 1, "Aalst", {})
+    some = Brief(2, 1, "Gent", {"challenge.problem": StoredPart("Iets", 1)})
+    full = brief()
+    assert fullest([empty, full, some]) is full
+    assert fullest([empty, some, full]) is full
+    assert fullest([empty, some]) is some
+    assert fullest([empty]) is empty
+    assert fullest([]) is None
+
+
+# --- the admin's screen in Chromium ----------------------------------------------------------
+def settled(page: Page) -> None:
+    """Wait until Streamlit has finished the run the last click or key started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
+
+
+def test_in_the_browser_a_removal_closes_and_the_next_is_reached_by_keyboard(
+    demo_url: str, app_server: str, new_page: Any
+) -> None:
+    programme, avelgem = two_templates(demo_url)
+    page = new_page()
+    log_in(page, app_server, ADMIN_EMAIL)
+    page.goto(f"{app_server}/programma")
+    expect(page.get_by_role("heading", name="Huisstijl")).to_be_visible(timeout=30_000)
+    yes = page.get_by_role("button", name="Ja, verwijderen")
+    question = page.get_by_text("verwijderen? De documenten krijgen")
+    page.locator(f".st-key-style_remove_ask-{programme} button").click()
+    expect(yes).to_have_count(1)
+    yes.click()
+    settled(page)
+    expect(page.get_by_text("Avelgem · avelgem.dotx")).to_be_visible()
+    # Where the programme's template stood, Avelgem's asks nothing: a second click is safe.
+    expect(yes).to_have_count(0)
+    expect(question).to_have_count(0)
+    # The keyboard: Enter on the removal asks, and the answers come right after it.
+    page.locator(f".st-key-style_remove_ask-{avelgem} button").focus()
+    page.keyboard.press("Enter")
+    expect(question).to_have_count(1, timeout=30_000)
+    settled(page)
+    focused = page.locator(":focus")
+    page.keyboard.press("Tab")
+    expect(focused).to_have_text("Ja, verwijderen")
+    page.keyboard.press("Tab")
+    expect(focused).to_have_text("Annuleren")
+    page.keyboard.press("Enter")
+    expect(question).to_have_count(0, timeout=30_000)
+    assert [s.file_name for s in HouseStyles(make_engine(demo_url)).active(ADMIN)] == [
+        "avelgem.dotx"
+    ]

@@ -60,6 +60,7 @@ WORD_TYPES = {
 }
 _PACKAGE_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_PARTS = {"[Content_Types].xml", "_rels/.rels"}
 _STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:basedOn", "w:next", "w:link")
 
 
@@ -103,13 +104,18 @@ def _main_override(types: etree._Element, part: str) -> etree._Element | None:
 
 
 def _kind(data: bytes) -> str:
-    """Return 'document', 'template', 'macros', 'not_word', 'not_zip' or 'too_large'."""
+    """Return 'document', 'template', 'macros', 'not_word', 'not_office', 'not_zip' or
+    'too_large'."""
     if len(data) > MAX_TEMPLATE_BYTES:
         return "too_large"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
                 return "too_large"
+            # Every Office file has these two: a zip without them is just an archive, and
+            # the message for an Excel or PowerPoint file would mislead.
+            if not _OFFICE_PARTS.issubset(archive.namelist()):
+                return "not_office"
             part, types = _main_part(archive)
     except (zipfile.BadZipFile, KeyError, StopIteration, etree.XMLSyntaxError, ValueError):
         return "not_zip" if not zipfile.is_zipfile(io.BytesIO(data)) else "not_word"
