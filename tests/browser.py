@@ -120,6 +120,15 @@ def open_step(page: Page, base: str, address: str, title: str) -> None:
     expect(page.locator("h1").first).to_have_text(title, timeout=30_000)
 
 
+def settled(page: Page) -> None:
+    """Wait until Streamlit has finished the run the last click or key started."""
+    # The run a key starts may not have begun yet: give it a moment to say it is running.
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=30_000
+    )
+
+
 def open_section(page: Page, key: str) -> Locator:
     """Click the tab of the step page's section that holds part ``key``, as a user would, and
     wait for the part; return its block."""

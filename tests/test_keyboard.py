@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from tests.browser import Stored, log_in, part
+from tests.browser import Stored, log_in, part, settled
 from tests.test_typing import SARA, SAVED, STEP1, STEP2_TITLE
 
 # What has the focus, through the shadow roots of the part editor: its role, name and text.
@@ -40,12 +40,6 @@ def tab_to(page: Page, wanted: str, presses: int = 120, key: str = "Tab") -> Non
             return
         page.keyboard.press(key)
     raise AssertionError(f"{wanted!r} not reached with {key}; focus is on {focused(page)!r}")
-
-
-def settled(page: Page) -> None:
-    expect(page.get_by_test_id("stApp")).to_have_attribute(
-        "data-test-script-state", "notRunning", timeout=30_000
-    )
 
 
 def test_a_brief_can_be_filled_in_with_the_keyboard_alone(

@@ -382,7 +382,7 @@ def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
 ) -> None:
     from playwright.sync_api import expect
 
-    from tests.browser import log_in, part
+    from tests.browser import log_in, part, settled
 
     stored = Stored(demo_url)
     _clear(stored, "roadmap.nota_arguments")
@@ -405,6 +405,7 @@ def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
     ask.focus()
     page.keyboard.press("Enter")
     expect(box.get_by_role("button", name="Vervangen")).to_be_visible(timeout=30_000)
+    settled(page)
     focused = "document.activeElement && document.activeElement.innerText.trim()"
     names = []
     for _ in range(3):

@@ -14,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -39,7 +39,7 @@ from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
 from tests.apps import page_as
-from tests.browser import log_in
+from tests.browser import log_in, settled
 from tests.conftest import Seed
 
 NL, EN = Translator("nl"), Translator("en")
@@ -443,14 +443,6 @@ def test_the_fullest_brief_is_the_one_with_most_parts_filled_in() -> None:
 
 
 # --- the admin's screen in Chromium ----------------------------------------------------------
-def settled(page: Page) -> None:
-    """Wait until Streamlit has finished the run the last click or key started."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stApp")).to_have_attribute(
-        "data-test-script-state", "notRunning", timeout=30_000
-    )
-
-
 def test_in_the_browser_a_removal_closes_and_the_next_is_reached_by_keyboard(
     demo_url: str, app_server: str, new_page: Any
 ) -> None:
