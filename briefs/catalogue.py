@@ -1294,6 +1294,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "[This image could not be read and was left out.]",
     ),
     "doc.total": ("Totaal", "Total"),
+    "doc.table_more": ("{title} (vervolg)", "{title} (continued)"),
     "doc.number": ("Nr.", "No."),
     "doc.leads_to": ("Leidt tot", "Leads to"),
     "doc.timeline_note": (

@@ -30,6 +30,7 @@ from briefs.export.docx_tools import (
     bookmark,
     document_line,
     document_text,
+    fitting_columns,
     keep_on_one_page,
     minimum_width,
     set_language,
@@ -223,8 +224,18 @@ class _Writer:
             # Too wide for a portrait page: this table goes landscape rather than break words.
             self.orientation(True)
         self.heading(key)
-        add_table(self.doc, header, body, text_width(self.doc), narrow=wide)
+        width = text_width(self.doc)
+        first = fitting_columns(header, body, width, padding=padding)
+        add_table(self.doc, header[:first], [line[:first] for line in body], width, narrow=wide)
         self.totals(key, rows)
+        if first < len(header):
+            # Even landscape has no room for every word: the last columns (indicator, links)
+            # follow in a second table by number, rather than words broken inside.
+            add_paragraph(
+                self.doc, self.t("doc.table_more", title=self.t(f"part.{key}.title")), "Heading3"
+            )
+            rest = [[line[0], *line[first:]] for line in body]
+            add_table(self.doc, [header[0], *header[first:]], rest, width, narrow=wide)
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
         """Under a table with amounts: their total, as a budget is read."""
