@@ -315,6 +315,27 @@ def test_empty_parts_are_left_out_or_marked() -> None:
     assert "Alleen dit." in left_out and "Alleen dit." in marked
 
 
+def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_nothing() -> None:
+    empty = brief_of({"challenge.problem": "Alleen dit."})
+    data = build_export(empty, CONTEXT, ExportOptions(empty="mark"), NL, lambda _id: png())
+    document = docx.Document(io.BytesIO(data))
+    nota, _ = body_after_annex_mark(document)
+    for heading in (
+        "Onderwerp",
+        "Aanleiding en context",
+        "Adviezen",
+        "Argumentatie",
+        "Financiële gevolgen",
+        "Besluit",
+    ):
+        assert nota[nota.index(heading) + 1] == "nog in te vullen", heading
+    # No part holds anything wide: every page stays portrait.
+    assert all(section.page_width < section.page_height for section in document.sections)
+    omitted = build_export(empty, CONTEXT, ExportOptions(empty="omit", form="nota"), NL, png)
+    nota, _ = body_after_annex_mark(docx.Document(io.BytesIO(omitted)))
+    assert "Onderwerp" not in nota and "nog in te vullen" not in nota
+
+
 def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_flanders() -> None:
     document = export(brief_of(AVELGEM), t=EN)
     text = "\n".join(t for _, t in units(document))

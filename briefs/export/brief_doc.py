@@ -186,9 +186,12 @@ class _Writer:
     # --- the forms of a part ----------------------------------------------------------
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
+        # An empty part, even marked 'nog in te vullen', needs no landscape page of its own.
         exported_insight = spec.insight is not None and spec.insight.exported
-        if self.brief.is_filled(spec.key) or self.options.empty == "mark":
+        if self.brief.is_filled(spec.key):
             self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
+        elif self.options.empty == "mark":
+            self.orientation(False)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
             self.timeline()
