@@ -463,7 +463,8 @@ class _Writer:
         periods = _periods(min(days), max(days)) if days else []
         self.orientation(True)
         self.title(self.t("chart.timeline"), 2)
-        self.doc.add_paragraph(self.t("doc.timeline_note"))
+        # The legend stays with the table it explains, and so the heading with both.
+        self.doc.add_paragraph(self.t("doc.timeline_note")).paragraph_format.keep_with_next = True
         header = [self.t("doc.timeline_item"), *(self.period_label(period) for period in periods)]
         lines = [[label, *("" for _ in periods)] for label, _, _ in bars]
         lines += [[label, *_diamonds(when, periods)] for label, when in marks]

@@ -592,6 +592,10 @@ def add_paragraph(document: Document, text: str = "", style_id: str | None = Non
     paragraph = document.add_paragraph(document_text(text))
     if style_id:
         paragraph._p.style = style_id
+    if style_id and style_id.startswith("Heading"):
+        # A heading never ends a page alone, also where a template's heading style forgets to
+        # keep it with the next paragraph.
+        paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 
