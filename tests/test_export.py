@@ -663,6 +663,8 @@ def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
     footer = "".join(p.text for p in section.footer.paragraphs)
     assert footer.startswith("Overzicht van het leertraject 3 · pagina ")
     assert "NUMPAGES" in section.footer._element.xml
+    # It has no title page: its first page shows that footer too.
+    assert not section.different_first_page_header_footer
     total = sum(
         Decimal(str(a.get("budget") or 0)) for c in (AVELGEM, GENT) for a in c["roadmap.actions"]
     )
