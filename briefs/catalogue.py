@@ -1252,6 +1252,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Designbrief {municipality} — leertraject {number}",
         "Design brief {municipality} — trajectory {number}",
     ),
+    # The subject of a document that opens with the collegenota (alone or with the brief).
+    "doc.subject_nota": (
+        "Collegenota {municipality} — leertraject {number}",
+        "Decision note {municipality} — trajectory {number}",
+    ),
     "doc.keywords": ("bedrijvige kern; designbrief; VLAIO", "lively centre; design brief; VLAIO"),
     "doc.municipality": ("Gemeente", "Municipality"),
     "doc.trajectory": ("Leertraject", "Learning trajectory"),

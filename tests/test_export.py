@@ -336,6 +336,19 @@ def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_not
     assert "Onderwerp" not in nota and "nog in te vullen" not in nota
 
 
+def test_each_form_names_its_own_subject_in_the_properties() -> None:
+    subjects = {}
+    for form in ("both", "nota", "brief"):
+        for t in (NL, EN):
+            options = ExportOptions(form=form)  # type: ignore[arg-type]
+            data = build_export(brief_of(AVELGEM), CONTEXT, options, t, png)
+            subjects[form, t.language] = docx.Document(io.BytesIO(data)).core_properties.subject
+    assert subjects["nota", "nl"] == subjects["both", "nl"] == "Collegenota Avelgem — leertraject 3"
+    assert subjects["nota", "en"] == "Decision note Avelgem — trajectory 3"
+    assert subjects["brief", "nl"] == "Designbrief Avelgem — leertraject 3"
+    assert subjects["brief", "en"] == "Design brief Avelgem — trajectory 3"
+
+
 def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_flanders() -> None:
     document = export(brief_of(AVELGEM), t=EN)
     text = "\n".join(t for _, t in units(document))

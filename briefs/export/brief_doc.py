@@ -559,7 +559,11 @@ def new_export(
     set_properties(
         doc,
         title=f"{name} {municipality}",
-        subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
+        subject=t(
+            "doc.subject" if kind == "brief" else "doc.subject_nota",
+            municipality=municipality,
+            number=context.trajectory.number,
+        ),
         author=authors or municipality,
         last_modified_by=authors or municipality,
         keywords=t("doc.keywords"),
