@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+import re
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,7 @@ from lxml import etree
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
+from briefs.catalogue import CATALOGUE
 from briefs.demo import AVELGEM, GENT, TRAJECTORIES
 from briefs.export.brief_doc import (
     ExportContext,
@@ -33,6 +35,7 @@ from briefs.export.cohort import CohortMember, build_cohort_zip
 from briefs.export.document import build_export
 from briefs.export.docx_tools import document_text
 from briefs.export.nota_doc import write_nota
+from briefs.export.options import DOCUMENT_FORMS
 from briefs.i18n import Translator
 from briefs.parts import GROUPS, NOTA_PARTS, PART_SPECS, PARTS, ExportForm, Kind, validate_part
 from briefs.present import FieldKind, Reader, row_fields
@@ -330,7 +333,9 @@ def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_not
     ):
         assert nota[nota.index(heading) + 1] == "nog in te vullen", heading
     # No part holds anything wide: every page stays portrait.
-    assert all(section.page_width < section.page_height for section in document.sections)
+    assert all(
+        (section.page_width or 0) < (section.page_height or 0) for section in document.sections
+    )
     omitted = build_export(empty, CONTEXT, ExportOptions(empty="omit", form="nota"), NL, png)
     nota, _ = body_after_annex_mark(docx.Document(io.BytesIO(omitted)))
     assert "Onderwerp" not in nota and "nog in te vullen" not in nota
@@ -338,9 +343,9 @@ def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_not
 
 def test_each_form_names_its_own_subject_in_the_properties() -> None:
     subjects = {}
-    for form in ("both", "nota", "brief"):
+    for form in DOCUMENT_FORMS:
         for t in (NL, EN):
-            options = ExportOptions(form=form)  # type: ignore[arg-type]
+            options = ExportOptions(form=form)
             data = build_export(brief_of(AVELGEM), CONTEXT, options, t, png)
             subjects[form, t.language] = docx.Document(io.BytesIO(data)).core_properties.subject
     assert subjects["nota", "nl"] == subjects["both", "nl"] == "Collegenota Avelgem — leertraject 3"
@@ -358,6 +363,26 @@ def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_f
     dutch = "\n".join(t for _, t in units(export(brief_of(AVELGEM))))
     assert "€\u00a025.000,00" in dutch
     assert "Totaal: €\u00a0378.000,00" in dutch
+    # The cells carry the euro sign: the column's title does not repeat it.
+    for written in (document, export(brief_of(AVELGEM))):
+        action_list = next(
+            t
+            for t in written.tables
+            if [c.text for c in t.rows[0].cells[1:3]] in (["Title", "Owner"], ["Titel", "Trekker"])
+        )
+        titles = [cell.text for cell in action_list.rows[0].cells]
+        assert "Budget" in titles and not any("(€)" in title for title in titles)
+
+
+def test_english_names_the_college_one_way_explained_once_in_the_nota() -> None:
+    board = "Board of Mayor and Aldermen"
+    named = [en for nl, en in CATALOGUE.values() if re.search(r"\bcollege\b|aldermen", en, re.I)]
+    assert len(named) > 10
+    assert [en for en in named if board not in en or re.search(r"\bcollege\b", en)] == []
+    brief = brief_of({**AVELGEM, "roadmap.nota_articles": [{"text": "Eerste."}]})
+    data = build_export(brief, CONTEXT, ExportOptions(form="nota"), EN, png)
+    text = "\n".join(t for _, t in units(docx.Document(io.BytesIO(data))))
+    assert text.count(f"{board} (CBS)") == 1 and "college of mayor" not in text.lower()
 
 
 def test_every_demo_text_is_in_the_document() -> None:

@@ -147,12 +147,13 @@ def test_every_heading_and_the_timeline_legend_keep_with_what_follows_in_a_templ
     template = repack(dotx, {"word/styles.xml": re.sub(rb"<w:keepNext/>", b"", styles)})
     for source in (None, template):
         document = docx.Document(io.BytesIO(build(source)))
-        headings = [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+        styled = [(p, p.style) for p in document.paragraphs if p.style is not None]
+        headings = [(p, style) for p, style in styled if str(style.name).startswith("Heading")]
         assert len(headings) > 20
         alone = [
             p.text
-            for p in headings
-            if not (p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next)
+            for p, style in headings
+            if not (p.paragraph_format.keep_with_next or style.paragraph_format.keep_with_next)
         ]
         assert alone == []
         legend = next(p for p in document.paragraphs if p.text.startswith("Gekleurde vakjes"))
