@@ -341,6 +341,18 @@ def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_not
     assert "Onderwerp" not in nota and "nog in te vullen" not in nota
 
 
+def test_the_action_list_columns_that_do_not_fit_follow_in_a_second_table_by_number() -> None:
+    document = export(brief_of(AVELGEM))
+    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    main = next(head for head in heads if head[1:3] == ["Titel", "Trekker"])
+    assert "Test" not in main and "Budget" in main
+    continued = next(t for t in document.tables if t.rows[0].cells[-1].text == "Test")
+    # Only the actions with a test, by their number in the action list.
+    assert [row.cells[0].text for row in continued.rows[1:]] == ["1", "3", "5", "6", "7"]
+    texts = [text for _, text in units(document)]
+    assert "Actielijst (vervolg)" in texts
+
+
 def test_each_form_names_its_own_subject_in_the_properties() -> None:
     subjects = {}
     for form in DOCUMENT_FORMS:

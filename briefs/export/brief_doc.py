@@ -231,13 +231,14 @@ class _Writer:
         first = fitting_columns(header, body, width, padding=padding)
         add_table(self.doc, header[:first], [line[:first] for line in body], width, narrow=wide)
         self.totals(key, rows)
-        if first < len(header):
+        rest = [[line[0], *line[first:]] for line in body if any(line[first:])]
+        if rest:
             # Even landscape has no room for every word: the last columns (indicator, links)
-            # follow in a second table by number, rather than words broken inside.
+            # follow in a second table by number, rather than words broken inside; a row
+            # with nothing in them is left out there.
             add_paragraph(
                 self.doc, self.t("doc.table_more", title=self.t(f"part.{key}.title")), "Heading3"
             )
-            rest = [[line[0], *line[first:]] for line in body]
             add_table(self.doc, [header[0], *header[first:]], rest, width, narrow=wide)
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
