@@ -848,9 +848,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "De collegenota is het besluit dat je aan het college van burgemeester en schepenen "
         "(CBS) voorlegt, met je designbrief als bijlage. Ze is niet verplicht. Het onderwerp "
         "staat zo op de agenda van het college en is ook de titel van het document.",
-        "The collegenota is the decision you put to the college of mayor and aldermen (CBS), "
+        "The collegenota is the decision you put to the Board of Mayor and Aldermen (CBS), "
         "with your design brief as its annex. It is optional. The subject is the item as it "
-        "stands on the college's agenda, and also the title of the document.",
+        "stands on the agenda of the CBS, and also the title of the document.",
     ),
     "part.roadmap.nota_subject.example": (
         "Avelgem verbonden: goedkeuring van het stappenplan en het budget 2024–2026",
@@ -858,12 +858,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "part.roadmap.nota_context.title": (
         "Aanleiding en context voor het college",
-        "Background and context for the college",
+        "Background and context for the Board of Mayor and Aldermen",
     ),
     "part.roadmap.nota_context.help": (
         "Waarom ligt dit nu op de tafel van het college? Kort: de situatie, het probleem en "
         "de cijfers die het tonen.",
-        "Why is this on the college's table now? Briefly: the situation, the problem and "
+        "Why is this before the Board of Mayor and Aldermen now? Briefly: the situation, the problem and "
         "the figures that show it.",
     ),
     "part.roadmap.nota_context.example": (
@@ -919,12 +919,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "part.roadmap.nota_articles.help": (
         "Wat beslist het college? Eén artikel per regel; ze worden genummerd als Artikel 1, "
         "Artikel 2 …",
-        "What does the college decide? One article per row; they are numbered Article 1, "
+        "What does the Board of Mayor and Aldermen decide? One article per row; they are numbered Article 1, "
         "Article 2 …",
     ),
     "part.roadmap.nota_articles.example": (
         "Het college keurt het stappenplan ‘Avelgem verbonden’ goed.",
-        "The college approves the roadmap ‘Avelgem connected’.",
+        "The Board of Mayor and Aldermen approves the roadmap ‘Avelgem connected’.",
     ),
     # --- columns -------------------------------------------------------------------------
     "col.text": ("Tekst", "Text"),
@@ -1067,7 +1067,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Het Decreet over het lokaal bestuur van 22 december 2017, in het bijzonder artikel 56 "
         "over de bevoegdheden van het college van burgemeester en schepenen.",
         "The Local Government Decree of 22 December 2017 (Decreet over het lokaal bestuur), in "
-        "particular article 56 on the powers of the college of mayor and aldermen.",
+        "particular article 56 on the powers of the Board of Mayor and Aldermen.",
     ),
     "nota.legal.cycle": (
         "Het besluit van de Vlaamse Regering van 30 maart 2018 over de beleids- en "
@@ -1120,29 +1120,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nota.draft.and": (" en ", " and "),
     "nota.article.plan_unnamed": (
         "Het college keurt het plan goed, zoals beschreven in de designbrief in bijlage.",
-        "The college approves the plan, as described in the annexed design brief.",
+        "The Board of Mayor and Aldermen approves the plan, as described in the annexed design brief.",
     ),
     "nota.article.budget": (
         "Het college keurt het budget van {amount} voor {years} goed.",
-        "The college approves the budget of {amount} for {years}.",
+        "The Board of Mayor and Aldermen approves the budget of {amount} for {years}.",
     ),
     "nota.article.budget_line": (
         "Het college keurt het budget van {amount} voor {years} goed, in te schrijven op {line}.",
-        "The college approves the budget of {amount} for {years}, to be entered on {line}.",
+        "The Board of Mayor and Aldermen approves the budget of {amount} for {years}, to be entered on {line}.",
     ),
     "nota.article.owner": (
         "Het college belast {owner} met de uitvoering.",
-        "The college charges {owner} with the implementation.",
+        "The Board of Mayor and Aldermen charges {owner} with the implementation.",
     ),
     "nota.article.council": (
         "Het college legt het plan voor aan de gemeenteraad.",
-        "The college submits the plan to the municipal council.",
+        "The Board of Mayor and Aldermen submits the plan to the municipal council.",
     ),
     "nota.doc.title": (
         "Collegenota",
-        "Decision note (collegenota) for the college of mayor and aldermen (CBS)",
+        "Decision note (collegenota) for the Board of Mayor and Aldermen (CBS)",
     ),
-    "nota.doc.meeting": ("Vergadering van het college", "Meeting of the college"),
+    "nota.doc.meeting": (
+        "Vergadering van het college",
+        "Meeting of the Board of Mayor and Aldermen",
+    ),
     "nota.doc.authors": ("Dienst / auteur", "Department / author"),
     "nota.doc.subject": ("Onderwerp", "Subject"),
     "nota.doc.context": ("Aanleiding en context", "Background and context"),
@@ -1254,6 +1257,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Designbrief {municipality} — leertraject {number}",
         "Design brief {municipality} — trajectory {number}",
     ),
+    # The subject of a document that opens with the collegenota (alone or with the brief).
+    "doc.subject_nota": (
+        "Collegenota {municipality} — leertraject {number}",
+        "Decision note {municipality} — trajectory {number}",
+    ),
     "doc.keywords": ("bedrijvige kern; designbrief; VLAIO", "lively centre; design brief; VLAIO"),
     "doc.municipality": ("Gemeente", "Municipality"),
     "doc.trajectory": ("Leertraject", "Learning trajectory"),
@@ -1296,6 +1304,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "[This image could not be read and was left out.]",
     ),
     "doc.total": ("Totaal", "Total"),
+    "doc.table_more": ("{title} (vervolg)", "{title} (continued)"),
     "doc.number": ("Nr.", "No."),
     "doc.leads_to": ("Leidt tot", "Leads to"),
     "doc.timeline_note": (

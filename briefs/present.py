@@ -160,7 +160,14 @@ class Reader:
         return str(value)
 
     def headers(self, key: str) -> list[str]:
-        return [self.t(f"col.{field.name}") for field in row_fields(key)]
+        """The column titles over the cells of ``rows``: an amount's cells carry the '€', so
+        its title does not repeat it ('Budget', not 'Budget (€)' over '€ 25.000,00')."""
+        return [
+            self.t(f"col.{field.name}").removesuffix(" (€)")
+            if field.kind is FieldKind.MONEY
+            else self.t(f"col.{field.name}")
+            for field in row_fields(key)
+        ]
 
     def rows(self, key: str, value: Any, *, short_dates: bool = False) -> list[list[str]]:
         """Return a table part's rows as text cells, one per field."""

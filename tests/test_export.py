@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+import re
 import zipfile
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,7 @@ from lxml import etree
 
 from briefs import model as m
 from briefs.brief import Brief, StoredPart
+from briefs.catalogue import CATALOGUE
 from briefs.demo import AVELGEM, GENT, TRAJECTORIES
 from briefs.export.brief_doc import (
     ExportContext,
@@ -33,6 +35,7 @@ from briefs.export.cohort import CohortMember, build_cohort_zip
 from briefs.export.document import build_export
 from briefs.export.docx_tools import document_text
 from briefs.export.nota_doc import write_nota
+from briefs.export.options import DOCUMENT_FORMS
 from briefs.i18n import Translator
 from briefs.parts import GROUPS, NOTA_PARTS, PART_SPECS, PARTS, ExportForm, Kind, validate_part
 from briefs.present import FieldKind, Reader, row_fields
@@ -315,6 +318,54 @@ def test_empty_parts_are_left_out_or_marked() -> None:
     assert "Alleen dit." in left_out and "Alleen dit." in marked
 
 
+def test_marking_empty_parts_marks_the_collegenota_too_and_turns_no_page_for_nothing() -> None:
+    empty = brief_of({"challenge.problem": "Alleen dit."})
+    data = build_export(empty, CONTEXT, ExportOptions(empty="mark"), NL, lambda _id: png())
+    document = docx.Document(io.BytesIO(data))
+    nota, _ = body_after_annex_mark(document)
+    for heading in (
+        "Onderwerp",
+        "Aanleiding en context",
+        "Adviezen",
+        "Argumentatie",
+        "Financiële gevolgen",
+        "Besluit",
+    ):
+        assert nota[nota.index(heading) + 1] == "nog in te vullen", heading
+    # No part holds anything wide: every page stays portrait.
+    assert all(
+        (section.page_width or 0) < (section.page_height or 0) for section in document.sections
+    )
+    omitted = build_export(empty, CONTEXT, ExportOptions(empty="omit", form="nota"), NL, png)
+    nota, _ = body_after_annex_mark(docx.Document(io.BytesIO(omitted)))
+    assert "Onderwerp" not in nota and "nog in te vullen" not in nota
+
+
+def test_the_action_list_columns_that_do_not_fit_follow_in_a_second_table_by_number() -> None:
+    document = export(brief_of(AVELGEM))
+    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    main = next(head for head in heads if head[1:3] == ["Titel", "Trekker"])
+    assert "Test" not in main and "Budget" in main
+    continued = next(t for t in document.tables if t.rows[0].cells[-1].text == "Test")
+    # Only the actions with a test, by their number in the action list.
+    assert [row.cells[0].text for row in continued.rows[1:]] == ["1", "3", "5", "6", "7"]
+    texts = [text for _, text in units(document)]
+    assert "Actielijst (vervolg)" in texts
+
+
+def test_each_form_names_its_own_subject_in_the_properties() -> None:
+    subjects = {}
+    for form in DOCUMENT_FORMS:
+        for t in (NL, EN):
+            options = ExportOptions(form=form)
+            data = build_export(brief_of(AVELGEM), CONTEXT, options, t, png)
+            subjects[form, t.language] = docx.Document(io.BytesIO(data)).core_properties.subject
+    assert subjects["nota", "nl"] == subjects["both", "nl"] == "Collegenota Avelgem — leertraject 3"
+    assert subjects["nota", "en"] == "Decision note Avelgem — trajectory 3"
+    assert subjects["brief", "nl"] == "Designbrief Avelgem — leertraject 3"
+    assert subjects["brief", "en"] == "Design brief Avelgem — trajectory 3"
+
+
 def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_flanders() -> None:
     document = export(brief_of(AVELGEM), t=EN)
     text = "\n".join(t for _, t in units(document))
@@ -324,6 +375,26 @@ def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_f
     dutch = "\n".join(t for _, t in units(export(brief_of(AVELGEM))))
     assert "€\u00a025.000,00" in dutch
     assert "Totaal: €\u00a0378.000,00" in dutch
+    # The cells carry the euro sign: the column's title does not repeat it.
+    for written in (document, export(brief_of(AVELGEM))):
+        action_list = next(
+            t
+            for t in written.tables
+            if [c.text for c in t.rows[0].cells[1:3]] in (["Title", "Owner"], ["Titel", "Trekker"])
+        )
+        titles = [cell.text for cell in action_list.rows[0].cells]
+        assert "Budget" in titles and not any("(€)" in title for title in titles)
+
+
+def test_english_names_the_college_one_way_explained_once_in_the_nota() -> None:
+    board = "Board of Mayor and Aldermen"
+    named = [en for nl, en in CATALOGUE.values() if re.search(r"\bcollege\b|aldermen", en, re.I)]
+    assert len(named) > 10
+    assert [en for en in named if board not in en or re.search(r"\bcollege\b", en)] == []
+    brief = brief_of({**AVELGEM, "roadmap.nota_articles": [{"text": "Eerste."}]})
+    data = build_export(brief, CONTEXT, ExportOptions(form="nota"), EN, png)
+    text = "\n".join(t for _, t in units(docx.Document(io.BytesIO(data))))
+    assert text.count(f"{board} (CBS)") == 1 and "college of mayor" not in text.lower()
 
 
 def test_every_demo_text_is_in_the_document() -> None:
@@ -506,8 +577,9 @@ def test_hostile_and_huge_input_exports() -> None:
     everything = "\n".join(t for _, t in units(document))
     assert document_text(hostile) in everything
     assert "\x01" not in everything and "regel 2" in everything
+    # Its columns that do not fit follow in a second table: the first holds title and owner.
     action_table = next(
-        t for t in document.tables if t.rows[0].cells[1].text == "Titel" and len(t.columns) == 12
+        t for t in document.tables if [c.text for c in t.rows[0].cells[1:3]] == ["Titel", "Trekker"]
     )
     assert len(action_table.rows) == 201
 
@@ -641,6 +713,8 @@ def test_the_cohort_zip_holds_every_brief_and_an_overview() -> None:
     footer = "".join(p.text for p in section.footer.paragraphs)
     assert footer.startswith("Overzicht van het leertraject 3 · pagina ")
     assert "NUMPAGES" in section.footer._element.xml
+    # It has no title page: its first page shows that footer too.
+    assert not section.different_first_page_header_footer
     total = sum(
         Decimal(str(a.get("budget") or 0)) for c in (AVELGEM, GENT) for a in c["roadmap.actions"]
     )

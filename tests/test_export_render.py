@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import subprocess
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from sqlalchemy import Engine
 
 from briefs.export.brief_doc import ExportOptions
@@ -126,6 +131,49 @@ def test_the_pdf_lists_the_steps_in_its_contents_and_english_has_no_dutch_month(
     assert not words & set(DUTCH_MONTHS), words & set(DUTCH_MONTHS)
     assert "Step 4 · Roadmap & anchoring" in texts["en"].split("\f")[1]
     assert "june" in words or "july" in words or "september" in words
+
+
+LETTERS = r"[^\W\d_]+"
+
+
+def _written_words(data: bytes) -> tuple[set[str], Counter[str]]:
+    """The words of ≥ 6 letters in the document's table cells, and how often each word is
+    written in the document's body (tables, headings, contents)."""
+    document = docx.Document(io.BytesIO(data))
+    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    words = {word for text in cells for word in re.findall(LETTERS, text) if len(word) >= 6}
+    paragraphs = (
+        "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
+        for paragraph in document.element.body.iter(qn("w:p"))
+    )
+    return words, Counter(word for text in paragraphs for word in re.findall(LETTERS, text))
+
+
+def test_no_word_of_the_demo_tables_is_broken_over_two_lines(
+    demo_engine: Engine, tmp_path: Path
+) -> None:
+    brief_id = SqlProgrammeStore(demo_engine).briefs_of("Avelgem")[0].id
+    for language in ("nl", "en"):
+        name, data = export_brief(
+            operator_store(demo_engine),
+            brief_id,
+            ExportOptions(form="brief"),
+            Translator(language),
+            today=date(2024, 3, 1),
+        )
+        path = tmp_path / language / name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        printed = Counter(re.findall(LETTERS, to_pdf(path)[1]))
+        words, written = _written_words(data)
+        # The action list's long words, which broke inside before (Projectzone|s …).
+        assert {"Projectzones", "grondgebiedzaken", "Campusdoorsteek", "OMGEVING"} <= words
+        # A word broken inside prints as two pieces: the whole word then prints less often
+        # than it is written (the footer and contents only print words more often).
+        broken = {
+            word: (written[word], printed[word]) for word in words if printed[word] < written[word]
+        }
+        assert broken == {}, (language, broken)
 
 
 def test_the_collegenota_comes_first_with_the_brief_as_its_annex_and_alone_is_short(

@@ -210,7 +210,7 @@ def test_the_nota_has_its_sections_in_order_and_leaves_out_empty_ones() -> None:
     alone = nota_document(brief_of({"roadmap.nota_subject": "Een plan"}), EN, annexed=False)
     headings = [p.text for p in alone.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
-        "Decision note (collegenota) for the college of mayor and aldermen (CBS)",
+        "Decision note (collegenota) for the Board of Mayor and Aldermen (CBS)",
         "Subject",
     ]
 

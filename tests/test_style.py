@@ -146,6 +146,26 @@ def test_missing_list_and_caption_styles_are_supplied_with_working_bullets() -> 
     assert style_of(styles, "Caption") is not None
 
 
+def test_every_heading_and_the_timeline_legend_keep_with_what_follows_in_a_template() -> None:
+    # A template whose heading styles do not keep with the next paragraph, as many do not.
+    dotx = make_dotx()
+    styles = zipfile.ZipFile(io.BytesIO(dotx)).read("word/styles.xml")
+    template = repack(dotx, {"word/styles.xml": re.sub(rb"<w:keepNext/>", b"", styles)})
+    for source in (None, template):
+        document = docx.Document(io.BytesIO(build(source)))
+        styled = [(p, p.style) for p in document.paragraphs if p.style is not None]
+        headings = [(p, style) for p, style in styled if str(style.name).startswith("Heading")]
+        assert len(headings) > 20
+        alone = [
+            p.text
+            for p, style in headings
+            if not (p.paragraph_format.keep_with_next or style.paragraph_format.keep_with_next)
+        ]
+        assert alone == []
+        legend = next(p for p in document.paragraphs if p.text.startswith("Gekleurde vakjes"))
+        assert legend.paragraph_format.keep_with_next
+
+
 def test_a_dutch_word_template_with_kop_ids_is_accepted() -> None:
     """Dutch Word gives 'heading 1' the id Kop1; the export writes Heading1."""
     data = make_dotx()

@@ -30,6 +30,7 @@ from briefs.export.docx_tools import (
     bookmark,
     document_line,
     document_text,
+    fitting_columns,
     keep_on_one_page,
     minimum_width,
     set_language,
@@ -185,9 +186,12 @@ class _Writer:
     # --- the forms of a part ----------------------------------------------------------
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
+        # An empty part, even marked 'nog in te vullen', needs no landscape page of its own.
         exported_insight = spec.insight is not None and spec.insight.exported
-        if self.brief.is_filled(spec.key) or self.options.empty == "mark":
+        if self.brief.is_filled(spec.key):
             self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
+        elif self.options.empty == "mark":
+            self.orientation(False)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
             self.timeline()
@@ -223,8 +227,19 @@ class _Writer:
             # Too wide for a portrait page: this table goes landscape rather than break words.
             self.orientation(True)
         self.heading(key)
-        add_table(self.doc, header, body, text_width(self.doc), narrow=wide)
+        width = text_width(self.doc)
+        first = fitting_columns(header, body, width, padding=padding)
+        add_table(self.doc, header[:first], [line[:first] for line in body], width, narrow=wide)
         self.totals(key, rows)
+        rest = [[line[0], *line[first:]] for line in body if any(line[first:])]
+        if rest:
+            # Even landscape has no room for every word: the last columns (indicator, links)
+            # follow in a second table by number, rather than words broken inside; a row
+            # with nothing in them is left out there.
+            add_paragraph(
+                self.doc, self.t("doc.table_more", title=self.t(f"part.{key}.title")), "Heading3"
+            )
+            add_table(self.doc, [header[0], *header[first:]], rest, width, narrow=wide)
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
         """Under a table with amounts: their total, as a budget is read."""
@@ -449,7 +464,8 @@ class _Writer:
         periods = _periods(min(days), max(days)) if days else []
         self.orientation(True)
         self.title(self.t("chart.timeline"), 2)
-        self.doc.add_paragraph(self.t("doc.timeline_note"))
+        # The legend stays with the table it explains, and so the heading with both.
+        self.doc.add_paragraph(self.t("doc.timeline_note")).paragraph_format.keep_with_next = True
         header = [self.t("doc.timeline_item"), *(self.period_label(period) for period in periods)]
         lines = [[label, *("" for _ in periods)] for label, _, _ in bars]
         lines += [[label, *_diamonds(when, periods)] for label, when in marks]
@@ -544,7 +560,11 @@ def new_export(
     set_properties(
         doc,
         title=f"{name} {municipality}",
-        subject=t("doc.subject", municipality=municipality, number=context.trajectory.number),
+        subject=t(
+            "doc.subject" if kind == "brief" else "doc.subject_nota",
+            municipality=municipality,
+            number=context.trajectory.number,
+        ),
         author=authors or municipality,
         last_modified_by=authors or municipality,
         keywords=t("doc.keywords"),

@@ -106,6 +106,8 @@ def build_cohort_overview(
         t("doc.footer_of"),
         own_layout=template is not None,
         own_footer=has_own_footer(document),
+        # The overview opens with its text, not a title page: page 1 is numbered too.
+        title_page=False,
     )
     add_paragraph(document, title, "Title")
     add_paragraph(document, subject, "Subtitle")

@@ -38,7 +38,14 @@ def build_export(
     if options.form == "brief":
         write_brief(writer, context, progress)
         return document_bytes(writer.doc)
-    write_nota(writer.doc, brief, context, t, annexed=options.form == "both")
+    write_nota(
+        writer.doc,
+        brief,
+        context,
+        t,
+        annexed=options.form == "both",
+        mark=options.empty == "mark",
+    )
     if options.form == "both":
         annex = writer.doc.add_section(WD_SECTION.NEW_PAGE)
         plain_first_page(annex)

@@ -17,6 +17,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefs.export.metrics import text_points
 from briefs.model import one_line_name, xml_text
 
 HEADER_FILL = "D9E2F3"
@@ -54,12 +55,13 @@ EMU_PER_POINT = 12700
 # Word's default cell margins (0.19 cm) on each side, and the narrow ones of a wide table.
 CELL_PADDING = 2 * 108 * EMU_PER_TWIP
 NARROW_PADDING = 2 * 57 * EMU_PER_TWIP
-# The average width of a character of a proportional font, as a share of its size; a bold
-# header a little wider.
-CHAR_WIDTH = 0.66
-BOLD_WIDTH = 0.76
-# A word longer than this may break when a wide table has no room for it: Dutch compounds.
-BREAKABLE = 9
+# A little more room than the font's metrics say: Word and LibreOffice round, and a template's
+# font may be a bit wider than Arial.
+GENEROUS = 1.1
+# A cell of at most this many characters on one line stays whole: 'Under way', '€ 25.000,00'.
+SHORT_CELL = 12
+# A word wider than this many ems (some 25 letters) breaks anyway: it does not claim the table.
+MAX_WORD = 12
 ZERO_WIDTH_SPACE = "\u200b"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -375,24 +377,24 @@ def _words(text: str) -> list[str]:
     return [word for line in text.split("\n") for word in line.split(" ") if word]
 
 
-def _longest_line(text: str) -> int:
-    return max((len(line) for line in text.split("\n")), default=0)
+def _units(text: str) -> list[str]:
+    """What must stay on one line: each word, or a short cell as a whole; a web address
+    wraps after each '/'."""
+    if "\n" not in text and len(text.strip()) <= SHORT_CELL:
+        return [text.strip()] if text.strip() else []
+    return [unit for word in _words(break_urls(text)) for unit in word.split(ZERO_WIDTH_SPACE)]
 
 
-def _unbreakable(word: str) -> int:
-    """The length a word must keep on one line: a long compound noun may break, a date not."""
-    if len(word) > BREAKABLE and word.isalpha():
-        return BREAKABLE
-    return len(word)
+def _unit_points(text: str, font_size: float, bold: bool = False) -> float:
+    return min(text_points(text, font_size, bold), MAX_WORD * font_size)
 
 
 @dataclass
 class _Column:
-    """What one column needs, in EMU: its floor (no date or header word broken), its longest
-    word, its longest line, and how much text it holds."""
+    """What one column needs, in EMU: its floor (no word broken, header included), its
+    longest line, and how much text it holds."""
 
     floor: float
-    word: float
     line: float
     text: int = 0
 
@@ -400,17 +402,16 @@ class _Column:
 def _measure(
     header: Sequence[str], rows: Sequence[Sequence[str]], font_size: float, padding: int
 ) -> list[_Column]:
-    point = font_size * EMU_PER_POINT
+    point = EMU_PER_POINT * GENEROUS
     columns = []
     for index, title in enumerate(header):
-        head = max((len(word) for word in _words(title)), default=1) * BOLD_WIDTH * point
-        words = [word for values in rows for word in _words(str(values[index]))]
-        floor = max([head, *(_unbreakable(word) * CHAR_WIDTH * point for word in words)])
-        word = max([head, *(len(word) * CHAR_WIDTH * point for word in words)])
-        lines = [_longest_line(str(values[index])) * CHAR_WIDTH * point for values in rows]
-        line = max([_longest_line(title) * BOLD_WIDTH * point, *lines])
-        text = sum(len(str(values[index])) for values in rows)
-        columns.append(_Column(floor + padding, word + padding, line + padding, text))
+        cells = [str(values[index]) for values in rows]
+        widths = [_unit_points(word, font_size, bold=True) for word in _words(title)]
+        widths += [_unit_points(unit, font_size) for cell in cells for unit in _units(cell)]
+        lines = [text_points(line, font_size, bold=True) for line in title.split("\n")]
+        lines += [text_points(line, font_size) for cell in cells for line in cell.split("\n")]
+        text = sum(len(cell) for cell in cells)
+        columns.append(_Column(max(widths) * point + padding, max(lines) * point + padding, text))
     return columns
 
 
@@ -421,7 +422,23 @@ def minimum_width(
     padding: int = CELL_PADDING,
 ) -> int:
     """The narrowest a table can be without breaking any of its words."""
-    return int(sum(column.word for column in _measure(header, rows, font_size, padding)))
+    return int(sum(column.floor for column in _measure(header, rows, font_size, padding)))
+
+
+def fitting_columns(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    font_size: float = TABLE_FONT,
+    padding: int = CELL_PADDING,
+) -> int:
+    """How many of the first columns fit ``width`` with none of their words broken (≥ 2)."""
+    used = 0.0
+    for count, column in enumerate(_measure(header, rows, font_size, padding)):
+        used += column.floor
+        if used > width:
+            return max(count, 2)
+    return len(header)
 
 
 def column_widths(
@@ -433,22 +450,17 @@ def column_widths(
 ) -> list[int]:
     """Share ``width`` (EMU) among the columns by what each holds.
 
-    Each column first gets room for its longest word, header included (so 'Waarde' or a
-    date is never broken inside; only a long compound noun may break when a wide table has
-    no room), then the rest goes to the columns with more text, each up to the width of its
-    longest line: a number column stays narrow, a description wide.
+    Each column first gets room for its longest word, header included, as Arial prints it
+    (so no word is broken inside), then the rest goes to the columns with more text, each up
+    to the width of its longest line: a date or number column stays narrow, a description
+    wide. Only when even the words do not fit (a caller splits such a table) are they shared
+    out by need.
     """
     columns = _measure(header, rows, font_size, padding)
     floors = [column.floor for column in columns]
     if sum(floors) >= width:
         return [int(width * size / sum(floors)) for size in floors]
-    words = [column.word for column in columns]
-    if sum(words) > width:
-        room, wanting = width - sum(floors), [w - f for w, f in zip(words, floors, strict=True)]
-        return [
-            int(f + room * want / sum(wanting)) for f, want in zip(floors, wanting, strict=True)
-        ]
-    return [int(size) for size in _grow(words, columns, width, len(rows))]
+    return [int(size) for size in _grow(floors, columns, width, len(rows))]
 
 
 def _grow(widths: list[float], columns: list[_Column], width: int, rows: int) -> list[float]:
@@ -580,6 +592,10 @@ def add_paragraph(document: Document, text: str = "", style_id: str | None = Non
     paragraph = document.add_paragraph(document_text(text))
     if style_id:
         paragraph._p.style = style_id
+    if style_id and style_id.startswith("Heading"):
+        # A heading never ends a page alone, also where a template's heading style forgets to
+        # keep it with the next paragraph.
+        paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
 

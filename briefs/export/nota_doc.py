@@ -28,14 +28,29 @@ TITLE_SIZE = Pt(16)
 
 
 class _NotaWriter:
-    """Writes the sections of the nota, each left out when it has nothing to say."""
+    """Writes the sections of the nota; one with nothing to say is left out, or marked
+    'nog in te vullen' when the participant asked to see what is still empty."""
 
-    def __init__(self, doc: Document, brief: Brief, context: ExportContext, t: Translator):
+    def __init__(
+        self,
+        doc: Document,
+        brief: Brief,
+        context: ExportContext,
+        t: Translator,
+        mark: bool = False,
+    ):
         self.doc, self.brief, self.context, self.t = doc, brief, context, t
+        self.mark = mark
         self.reader = Reader(brief, t)
 
     def heading(self, key: str) -> None:
         add_paragraph(self.doc, self.t(key), "Heading2")
+
+    def empty(self, key: str) -> None:
+        """A section without content: its heading marked 'nog in te vullen', when asked."""
+        if self.mark:
+            self.heading(key)
+            self.doc.add_paragraph().add_run(self.t("doc.to_fill")).italic = True
 
     def facts(self, facts: list[tuple[str, str]]) -> None:
         table = add_key_value_table(self.doc, text_width(self.doc), 0.4)
@@ -64,14 +79,17 @@ class _NotaWriter:
 
     def text(self, heading: str, key: str) -> None:
         value = self.brief.text(key)
-        if value.strip():
-            self.heading(heading)
-            # As typed, like the brief writes it: every character a user typed exports.
-            self.doc.add_paragraph(document_text(value))
+        if not value.strip():
+            self.empty(heading)
+            return
+        self.heading(heading)
+        # As typed, like the brief writes it: every character a user typed exports.
+        self.doc.add_paragraph(document_text(value))
 
     def advice(self) -> None:
         rows = without_blank_rows(ADVICE, self.brief.part(ADVICE).value or [])
         if not rows:
+            self.empty("nota.doc.advice")
             return
         self.heading("nota.doc.advice")
         cells = self.reader.rows(ADVICE, rows)
@@ -87,6 +105,7 @@ class _NotaWriter:
         lines.append((t("nota.doc.visum"), visum))
         lines = [(label, value) for label, value in lines if value]
         if not split.total and not lines:
+            self.empty("nota.doc.finance")
             return
         self.heading("nota.doc.finance")
         if split.total:
@@ -120,6 +139,7 @@ class _NotaWriter:
         articles = [str(row.get("text") or "") for row in without_blank_rows(ARTICLES, stored)]
         articles = [text for text in articles if text.strip()]
         if not articles:
+            self.empty("nota.doc.decision")
             return
         self.heading("nota.doc.decision")
         for number, article in enumerate(articles, start=1):
@@ -134,14 +154,21 @@ class _NotaWriter:
 
 
 def write_nota(
-    doc: Document, brief: Brief, context: ExportContext, t: Translator, *, annexed: bool
+    doc: Document,
+    brief: Brief,
+    context: ExportContext,
+    t: Translator,
+    *,
+    annexed: bool,
+    mark: bool = False,
 ) -> None:
     """Write the collegenota into ``doc``: head, then Onderwerp … Bijlagen, empty ones left out.
 
     ``annexed``: the design brief follows as the nota's annex, and is listed under Bijlagen.
+    ``mark``: an empty section keeps its heading, marked 'nog in te vullen', as the brief's.
     Only what the user wrote or accepted is written; drafts never reach the document.
     """
-    writer = _NotaWriter(doc, brief, context, t)
+    writer = _NotaWriter(doc, brief, context, t, mark)
     writer.head()
     writer.text("nota.doc.subject", "roadmap.nota_subject")
     writer.text("nota.doc.context", "roadmap.nota_context")
