@@ -173,6 +173,18 @@ export default function (component) {
   STATE.rules = (data.rules || []).map(compile);
   // Nodes Streamlit removed are forgotten, so that a long session keeps no dead ones.
   for (const node of STATE.changed.keys()) if (!node.isConnected) STATE.changed.delete(node);
+  if (!STATE.langObserver) {
+    // Whatever else sets <html lang> (Streamlit, a translation extension), the page's language
+    // is the user's: screen readers choose their voice by it.
+    STATE.langObserver = new MutationObserver(() => {
+      const root = document.documentElement;
+      if (STATE.language && root.lang !== STATE.language) root.lang = STATE.language;
+    });
+    STATE.langObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["lang"],
+    });
+  }
   if (!STATE.observer) {
     STATE.observer = new MutationObserver(onMutations);
     STATE.observer.observe(document.body, {
