@@ -1326,8 +1326,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Export the decision note and the design brief",
     ),
     "export.intro": (
-        "Maak een Word-document om mee te nemen naar het managementteam en het college. Het document is bewerkbaar.",
-        "Make a Word document to take to the management team and the Board of Mayor and Aldermen. The document can be edited.",
+        "Maak het document voor het managementteam en het college: in Word om nog te bewerken, of als PDF om te versturen.",
+        "Make the document for the management team and the Board of Mayor and Aldermen: in Word to edit it further, or as PDF to send it.",
     ),
     "export.include": (
         "Wat neem je op uit de designbrief?",
