@@ -394,6 +394,8 @@ def test_in_the_browser_the_field_shows_the_accepted_draft_and_keeps_it(
     expect(field).to_have_value("", timeout=30_000)
     box = page.locator(".st-key-nota_draft-roadmap-nota_arguments")
     box.get_by_text("Voorstel op basis van je brief").click()
+    # As a user would: the click once the opened panel has been drawn (not during its run).
+    settled(page)
     box.get_by_role("button", name="Voorstel overnemen").click()
     expect(field).to_have_value(draft, timeout=30_000)
     assert stored.value("roadmap.nota_arguments") == draft
