@@ -41,6 +41,8 @@ class Brief:
     trajectory_id: int
     municipality: str
     parts: dict[str, StoredPart] = field(default_factory=dict)
+    # The theme of the brief's trajectory (a ``Theme`` value), which decides its module.
+    theme: str = ""
 
     def part(self, key: str) -> StoredPart:
         """Return the stored part, or an empty one at version 0 when nothing was saved yet."""

@@ -477,6 +477,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Langdurig leegstaande panden in de aanloopstraten maken het winkelparcours onaantrekkelijk.",
         "Long-term vacant buildings in the approach streets make the shopping route unattractive.",
     ),
+    "part.challenge.themes.title": ("Extra themamodules", "Extra theme modules"),
+    "part.challenge.themes.help": (
+        "De module van het thema van je leertraject staat al in je designbrief. Heeft je "
+        "brief ook de instrumenten van een ander thema nodig, kies die module dan hier: ze "
+        "verschijnt als tabblad in de stappen waar ze past.",
+        "Your trajectory's theme module is already in your design brief. If your brief also "
+        "needs the instruments of another theme, choose that module here: it appears as a tab "
+        "in the steps where it fits.",
+    ),
+    "part.challenge.themes.example": (
+        "Een traject rond leegstand dat ook het DNA van de kern uitwerkt",
+        "A vacancy trajectory that also works out the centre's DNA",
+    ),
+    "theme.module_title": ("Themamodule: {theme}", "Theme module: {theme}"),
+    "theme.trajectory": ("Thema van het leertraject", "Theme of the trajectory"),
+    "theme.none": ("Geen thema", "No theme"),
+    "theme.admin_title": ("Thema's van de leertrajecten", "Themes of the trajectories"),
+    "theme.admin_intro": (
+        "Het thema van een leertraject bepaalt welke themamodule de designbrieven van dat "
+        "traject tonen. Een ander thema kiezen wist niets: een module met gegevens blijft "
+        "zichtbaar in de brief tot ze leeg is.",
+        "A trajectory's theme decides which theme module its design briefs show. Choosing "
+        "another theme deletes nothing: a module with data stays visible in the brief until "
+        "it is empty.",
+    ),
+    "theme.admin_trajectory": ("Leertraject", "Trajectory"),
+    "theme.admin_save": ("Thema bewaren", "Save theme"),
+    "theme.admin_saved": (
+        "Leertraject {number} heeft nu het thema {theme}.",
+        "Trajectory {number} now has the theme {theme}.",
+    ),
+    "enum.dna": ("DNA van de kern", "The centre's DNA"),
+    "enum.vacancy": ("Leegstand", "Vacancy"),
+    "enum.wayfinding": (
+        "Wayfinding & kernen langs steenwegen",
+        "Wayfinding & centres along main roads",
+    ),
+    "enum.mixed_use": ("Verweving", "Mixed use"),
+    "enum.accessibility": ("Toegankelijke kernen", "Accessible centres"),
+    "enum.distribution": ("Slimme lokale distributie", "Smart local distribution"),
+    "enum.centre_management": ("Centrummanagement", "Centre management"),
+    "enum.real_estate": ("Vastgoed & onderhandelen", "Real estate & negotiating"),
     "part.challenge.key_figures.title": ("Kerncijfers", "Key figures"),
     "part.challenge.key_figures.help": (
         "De cijfers die je vraagstuk onderbouwen, met jaar en bron.",
@@ -1890,6 +1932,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit.client": ("Vanaf", "From"),
     "audit.action.login": ("aangemeld", "logged in"),
     "audit.action.house_style_set": ("huisstijl opgeladen", "house style uploaded"),
+    "audit.action.trajectory_theme_set": (
+        "thema van leertraject gewijzigd",
+        "trajectory theme changed",
+    ),
     "audit.action.house_style_removed": ("huisstijl verwijderd", "house style removed"),
     "audit.action.login_failed": ("aanmelden mislukt", "login failed"),
     "audit.action.login_refused_locked": ("aanmelden geblokkeerd", "login blocked"),
@@ -2043,3 +2089,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notes.save": ("Notitie bewaren", "Save note"),
     "notes.none": ("Nog geen notities.", "No notes yet."),
 }
+
+
+def _with_theme_words() -> None:
+    # The theme modules keep their words beside their parts (briefs/themes/); they join the
+    # one catalogue here, and none may replace a word of the brief's own.
+    from briefs.themes import THEME_WORDS
+
+    twice = set(CATALOGUE) & set(THEME_WORDS)
+    assert not twice, f"theme words already in the catalogue: {sorted(twice)}"
+    CATALOGUE.update(THEME_WORDS)
+
+
+_with_theme_words()

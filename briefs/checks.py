@@ -11,6 +11,7 @@ from briefs.brief import Brief
 from briefs.links import row_name, short
 from briefs.nota import brief_budget
 from briefs.parts import PARTS, REQUIRED_PARTS, parts_of_group
+from briefs.themes import MODULES, Finding
 
 # Words that betray a means posing as a goal: an instrument, not a state of the centre.
 MEANS_WORDS = (
@@ -49,6 +50,13 @@ class Check:
     part: str
     code: str
     params: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def found(cls, finding: Finding) -> Check:
+        """A theme module's finding, in the step of its part (its code is named where the
+        module calls ``finding``)."""
+        key, code, params = finding
+        return cls(PARTS[key].step, key, code, params)
 
 
 def _name(row: m.Row) -> str:
@@ -223,4 +231,10 @@ def run_checks(brief: Brief) -> list[Check]:
     found += _check_prototype(brief)
     found += _check_roadmap(brief)
     found += _check_nota(brief)
+    found += _check_themes(brief)
     return sorted(found, key=lambda check: check.step)
+
+
+def _check_themes(brief: Brief) -> list[Check]:
+    """Every theme module's own points of attention, in the step of the part they concern."""
+    return [Check.found(finding) for module in MODULES.values() for finding in module.checks(brief)]

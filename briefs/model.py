@@ -94,6 +94,7 @@ def _cents(value: Decimal) -> Decimal:
 
 
 WebAddress = Annotated[str, Field(max_length=2_000), AfterValidator(_web_address)]
+Money = Annotated[Decimal, Field(ge=0, le=MAX_BUDGET, decimal_places=2), AfterValidator(_cents)]
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
@@ -113,6 +114,19 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
     id: RowId = Field(default_factory=new_id)
+
+
+class Theme(StrEnum):
+    """The theme of a trajectory, and the module of the brief that belongs to it."""
+
+    DNA = "dna"
+    VACANCY = "vacancy"
+    WAYFINDING = "wayfinding"
+    MIXED_USE = "mixed_use"
+    ACCESSIBILITY = "accessibility"
+    DISTRIBUTION = "distribution"
+    CENTRE_MANAGEMENT = "centre_management"
+    REAL_ESTATE = "real_estate"
 
 
 class SupportLevel(StrEnum):
@@ -274,10 +288,7 @@ class Action(Row):
     partners: ShortText = ""
     start: Day | None = None
     deadline: Day | None = None
-    budget: (
-        Annotated[Decimal, Field(ge=0, le=MAX_BUDGET, decimal_places=2), AfterValidator(_cents)]
-        | None
-    ) = None
+    budget: Money | None = None
     status: ActionStatus = ActionStatus.IDEA
     priority: Priority | None = None
     indicator: ShortText = ""

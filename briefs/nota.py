@@ -13,6 +13,8 @@ from briefs.brief import Brief
 from briefs.i18n import Translator
 from briefs.links import root_cause
 from briefs.present import Reader, row_fields
+from briefs.theme_choice import shown_themes
+from briefs.themes import MODULES
 
 CENT = Decimal("0.01")
 # Catalogue keys of the legal bases offered as suggestions for "Juridische grond", in order.
@@ -162,6 +164,7 @@ def draft_arguments(brief: Brief, t: Translator) -> str:
     ]
     return _lines(
         t("nota.draft.root_cause", text=cause) if cause else "",
+        *(MODULES[theme].argument(brief, t) for theme in shown_themes(brief)),
         "\n".join([t("nota.draft.directions"), *directions]) if directions else "",
         "\n".join([t("nota.draft.tests"), *tests]) if tests else "",
     )

@@ -2,130 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Literal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from briefs import model as m
-from briefs.steps import step_of_part
+from briefs.part_spec import (
+    ExportForm,
+    GroupSpec,
+    Insight,
+    Kind,
+    PartSpec,
+    SectionSpec,
+    part_spec,
+)
+from briefs.themes import THEME_PARTS, THEME_SECTIONS
+
+__all__ = ["ExportForm", "GroupSpec", "Insight", "Kind", "PartSpec", "SectionSpec"]
 
 # The ValueErrors our own validators raise, each with its message in the catalogue.
 NAMED_VALUE_ERRORS = ("web_address", "date_range")
-
-
-class Kind(StrEnum):
-    SHORT_TEXT = "short_text"
-    LONG_TEXT = "long_text"
-    CHOICE = "choice"
-    MULTI = "multi"
-    ROWS = "rows"
-    SKETCHES = "sketches"
-
-
-class ExportForm(StrEnum):
-    """How a part is written in the Word document."""
-
-    TEXT = "text"  # its title as a heading, then the text
-    LINKS = "links"  # its title, then the labels of the rows it points to
-    TABLE = "table"  # a numbered table, one column per field
-    WIDE_TABLE = "wide_table"  # the same on a landscape page
-    BULLETS = "bullets"  # one bullet per row
-    NUMBERED = "numbered"  # a numbered list; the root cause is named
-    CARDS = "cards"  # one small two-column table per row: too many fields for one table
-    FIGURES = "figures"  # images with numbered captions
-    VALUE = "value"  # a choice or short value, only ever inside a group
-    FRONT = "front"  # the summary, written before step 1
-    NOTA = "nota"  # written in the collegenota (briefs/export/nota_doc.py), not in the brief
-
-
-@dataclass(frozen=True)
-class GroupSpec:
-    """Parts drawn together under one heading, side by side on screen."""
-
-    key: str
-    title_key: str
-    # Parts per screen row, e.g. (2, 2) for the SWOT's quadrants.
-    rows: tuple[int, ...]
-    # "title": each part keeps its title and guidance; "field": only the field's own label.
-    labels: Literal["title", "field"]
-    # "parts": each part in its own form; "facts": one label/value table; "grid": a 2×2 grid.
-    export: Literal["parts", "facts", "grid"]
-
-
-@dataclass(frozen=True)
-class Insight:
-    """What the page derives from parts and shows after one: a chart or a notice."""
-
-    name: str
-    parts: tuple[str, ...]
-    title_key: str | None = None
-    # Written into the Word document too (as a table of periods, for the roadmap).
-    exported: bool = False
-
-
-@dataclass(frozen=True)
-class PartSpec:
-    """What one part of a brief holds, how it is edited, drawn and exported."""
-
-    key: str
-    step: int
-    kind: Kind
-    row_model: type[m.Row] | None = None
-    options: type[StrEnum] | None = None
-    # Columns that hold the id of a row in other parts, e.g. an action's objective.
-    links: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # An empty required part is a point of attention ("… is nog leeg").
-    required: bool = False
-    group: str | None = None
-    export: ExportForm = ExportForm.TEXT
-    # Height of a text field on screen, in pixels; None: the default for its place.
-    height: int | None = None
-    insight: Insight | None = None
-
-    @property
-    def annotation(self) -> Any:
-        if self.kind is Kind.SHORT_TEXT:
-            return m.ShortText
-        if self.kind is Kind.LONG_TEXT:
-            return m.LongText
-        if self.kind is Kind.CHOICE:
-            assert self.options is not None
-            return self.options | None
-        if self.kind is Kind.MULTI:
-            if self.options is not None:
-                return list[self.options]  # type: ignore[name-defined]
-            return list[m.RowId]
-        assert self.row_model is not None
-        return m.rows(self.row_model)
-
-    @property
-    def empty(self) -> Any:
-        if self.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
-            return ""
-        if self.kind is Kind.CHOICE:
-            return None
-        return []
-
-
-def _default_export(kind: Kind, row_model: type[m.Row] | None) -> ExportForm:
-    if kind is Kind.ROWS:
-        assert row_model is not None
-        fields = [name for name in row_model.model_fields if name != "id"]
-        return ExportForm.BULLETS if fields == ["text"] else ExportForm.TABLE
-    if kind is Kind.SKETCHES:
-        return ExportForm.FIGURES
-    if kind is Kind.MULTI:
-        return ExportForm.LINKS
-    if kind is Kind.CHOICE:
-        return ExportForm.VALUE
-    return ExportForm.TEXT
-
-
-def _spec(key: str, kind: Kind, **extra: Any) -> PartSpec:
-    extra.setdefault("export", _default_export(kind, extra.get("row_model")))
-    return PartSpec(key=key, step=step_of_part(key), kind=kind, **extra)
 
 
 GROUPS: dict[str, GroupSpec] = {
@@ -146,51 +44,58 @@ WHY_AND_SWOT = (
     "challenge.swot_weaknesses",
     "challenge.swot_opportunities",
     "challenge.swot_threats",
+    # A cause of vacancy found in the vacancy module is a root cause a direction can answer.
+    "vacancy.causes",
 )
 
-PART_SPECS: tuple[PartSpec, ...] = (
-    _spec("challenge.context", Kind.LONG_TEXT, required=True),
-    _spec("challenge.problem", Kind.LONG_TEXT, required=True),
-    _spec("challenge.key_figures", Kind.ROWS, row_model=m.KeyFigure, required=True),
-    _spec(
+# The part where a participant adds theme modules beyond their trajectory's theme.
+THEMES_PART = "challenge.themes"
+
+_BRIEF_PARTS: tuple[PartSpec, ...] = (
+    part_spec("challenge.context", Kind.LONG_TEXT, required=True),
+    part_spec("challenge.problem", Kind.LONG_TEXT, required=True),
+    part_spec("challenge.key_figures", Kind.ROWS, row_model=m.KeyFigure, required=True),
+    # Shapes the brief rather than saying something in it: not written in the documents.
+    part_spec(THEMES_PART, Kind.MULTI, options=m.Theme, export=ExportForm.NONE),
+    part_spec(
         "challenge.stakeholders",
         Kind.ROWS,
         row_model=m.Stakeholder,
         required=True,
         insight=Insight("stakeholder_chart", ("challenge.stakeholders",)),
     ),
-    _spec("challenge.scope_in", Kind.LONG_TEXT, group="scope"),
-    _spec("challenge.scope_out", Kind.LONG_TEXT, group="scope"),
-    _spec("challenge.goal", Kind.LONG_TEXT, group="goal_means", required=True),
-    _spec("challenge.means", Kind.LONG_TEXT, group="goal_means"),
-    _spec(
+    part_spec("challenge.scope_in", Kind.LONG_TEXT, group="scope"),
+    part_spec("challenge.scope_out", Kind.LONG_TEXT, group="scope"),
+    part_spec("challenge.goal", Kind.LONG_TEXT, group="goal_means", required=True),
+    part_spec("challenge.means", Kind.LONG_TEXT, group="goal_means"),
+    part_spec(
         "challenge.whys",
         Kind.ROWS,
         row_model=m.Why,
         export=ExportForm.NUMBERED,
         insight=Insight("root_cause", ("challenge.whys",)),
     ),
-    _spec("challenge.question", Kind.SHORT_TEXT, required=True),
-    _spec("challenge.support_lead", Kind.SHORT_TEXT, group="support"),
-    _spec("challenge.support_mat", Kind.CHOICE, options=m.SupportLevel, group="support"),
-    _spec("challenge.support_cbs", Kind.CHOICE, options=m.SupportLevel, group="support"),
-    _spec(
+    part_spec("challenge.question", Kind.SHORT_TEXT, required=True),
+    part_spec("challenge.support_lead", Kind.SHORT_TEXT, group="support"),
+    part_spec("challenge.support_mat", Kind.CHOICE, options=m.SupportLevel, group="support"),
+    part_spec("challenge.support_cbs", Kind.CHOICE, options=m.SupportLevel, group="support"),
+    part_spec(
         "challenge.departments",
         Kind.MULTI,
         options=m.Department,
         group="support",
         export=ExportForm.VALUE,
     ),
-    _spec("challenge.swot_strengths", Kind.ROWS, row_model=m.TextItem, group="swot"),
-    _spec("challenge.swot_weaknesses", Kind.ROWS, row_model=m.TextItem, group="swot"),
-    _spec("challenge.swot_opportunities", Kind.ROWS, row_model=m.TextItem, group="swot"),
-    _spec("challenge.swot_threats", Kind.ROWS, row_model=m.TextItem, group="swot"),
-    _spec("challenge.success_criteria", Kind.ROWS, row_model=m.TextItem, required=True),
-    _spec("explore.what_if", Kind.ROWS, row_model=m.TextItem),
-    _spec("explore.expert_insights", Kind.ROWS, row_model=m.ExpertInsight),
-    _spec("explore.peer_insights", Kind.ROWS, row_model=m.PeerInsight),
-    _spec("explore.practices", Kind.ROWS, row_model=m.GoodPractice),
-    _spec(
+    part_spec("challenge.swot_strengths", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    part_spec("challenge.swot_weaknesses", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    part_spec("challenge.swot_opportunities", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    part_spec("challenge.swot_threats", Kind.ROWS, row_model=m.TextItem, group="swot"),
+    part_spec("challenge.success_criteria", Kind.ROWS, row_model=m.TextItem, required=True),
+    part_spec("explore.what_if", Kind.ROWS, row_model=m.TextItem),
+    part_spec("explore.expert_insights", Kind.ROWS, row_model=m.ExpertInsight),
+    part_spec("explore.peer_insights", Kind.ROWS, row_model=m.PeerInsight),
+    part_spec("explore.practices", Kind.ROWS, row_model=m.GoodPractice),
+    part_spec(
         "explore.directions",
         Kind.ROWS,
         row_model=m.Direction,
@@ -198,27 +103,29 @@ PART_SPECS: tuple[PartSpec, ...] = (
         required=True,
         insight=Insight("impact_effort_chart", ("explore.directions",)),
     ),
-    _spec("prototype.chosen", Kind.MULTI, links={"": ("explore.directions",)}, required=True),
-    _spec(
+    part_spec("prototype.chosen", Kind.MULTI, links={"": ("explore.directions",)}, required=True),
+    part_spec(
         "prototype.tests",
         Kind.ROWS,
         row_model=m.PrototypeTest,
         links={"direction": ("explore.directions",)},
         required=True,
+        details=("assumption", "with_whom", "measure", "result", "lesson"),
         export=ExportForm.CARDS,
     ),
-    _spec("prototype.sketches", Kind.SKETCHES, row_model=m.Sketch),
-    _spec("prototype.feedback", Kind.ROWS, row_model=m.StakeholderFeedback),
-    _spec("roadmap.objectives", Kind.ROWS, row_model=m.Objective, required=True),
-    _spec(
+    part_spec("prototype.sketches", Kind.SKETCHES, row_model=m.Sketch),
+    part_spec("prototype.feedback", Kind.ROWS, row_model=m.StakeholderFeedback),
+    part_spec("roadmap.objectives", Kind.ROWS, row_model=m.Objective, required=True),
+    part_spec(
         "roadmap.actions",
         Kind.ROWS,
         row_model=m.Action,
         links={"objective": ("roadmap.objectives",), "test": ("prototype.tests",)},
         required=True,
+        details=("partners", "budget", "priority", "indicator", "test"),
         export=ExportForm.WIDE_TABLE,
     ),
-    _spec(
+    part_spec(
         "roadmap.milestones",
         Kind.ROWS,
         row_model=m.Milestone,
@@ -229,24 +136,34 @@ PART_SPECS: tuple[PartSpec, ...] = (
             exported=True,
         ),
     ),
-    _spec("roadmap.plan_link", Kind.SHORT_TEXT, group="anchoring"),
-    _spec("roadmap.budget_line", Kind.SHORT_TEXT, group="anchoring"),
-    _spec("roadmap.decisions", Kind.ROWS, row_model=m.DecisionStep),
-    _spec("roadmap.successor", Kind.SHORT_TEXT),
-    _spec("roadmap.risks", Kind.ROWS, row_model=m.Risk),
-    _spec("roadmap.summary", Kind.LONG_TEXT, required=True, height=220, export=ExportForm.FRONT),
+    part_spec("roadmap.plan_link", Kind.SHORT_TEXT, group="anchoring"),
+    part_spec("roadmap.budget_line", Kind.SHORT_TEXT, group="anchoring"),
+    part_spec("roadmap.decisions", Kind.ROWS, row_model=m.DecisionStep),
+    part_spec("roadmap.successor", Kind.SHORT_TEXT),
+    part_spec("roadmap.risks", Kind.ROWS, row_model=m.Risk),
+    part_spec(
+        "roadmap.summary", Kind.LONG_TEXT, required=True, height=220, export=ExportForm.FRONT
+    ),
     # The collegenota: the decision the college is asked to take, written in front of the
     # brief when the participant asks for it. Optional, so none is required.
-    _spec("roadmap.nota_subject", Kind.SHORT_TEXT, export=ExportForm.NOTA),
-    _spec("roadmap.nota_context", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
-    _spec("roadmap.nota_legal", Kind.LONG_TEXT, export=ExportForm.NOTA),
-    _spec("roadmap.nota_advice", Kind.ROWS, row_model=m.Advice, export=ExportForm.NOTA),
-    _spec("roadmap.nota_arguments", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
-    _spec("roadmap.nota_visum", Kind.CHOICE, options=m.YesNo, export=ExportForm.NOTA),
-    _spec("roadmap.nota_articles", Kind.ROWS, row_model=m.TextItem, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_subject", Kind.SHORT_TEXT, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_context", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_legal", Kind.LONG_TEXT, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_advice", Kind.ROWS, row_model=m.Advice, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_arguments", Kind.LONG_TEXT, height=220, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_visum", Kind.CHOICE, options=m.YesNo, export=ExportForm.NOTA),
+    part_spec("roadmap.nota_articles", Kind.ROWS, row_model=m.TextItem, export=ExportForm.NOTA),
 )
+# The brief's own parts, then every theme module's (briefs/themes/), each in its own step.
+PART_SPECS: tuple[PartSpec, ...] = _BRIEF_PARTS + THEME_PARTS
 NOTA_PARTS: tuple[str, ...] = tuple(
     spec.key for spec in PART_SPECS if spec.export is ExportForm.NOTA
+)
+
+# The parts a step's progress counts: the brief's own, without the optional collegenota and
+# without what only shapes the brief.
+PROGRESS_PARTS: frozenset[str] = frozenset(
+    spec.key for spec in _BRIEF_PARTS if spec.export not in (ExportForm.NOTA, ExportForm.NONE)
 )
 
 PARTS: dict[str, PartSpec] = {spec.key: spec for spec in PART_SPECS}
@@ -286,28 +203,7 @@ def step_layout(step: int) -> list[PartSpec | Group]:
     return layout
 
 
-@dataclass(frozen=True)
-class SectionSpec:
-    """A run of a step's parts shown together under one tab of the step page.
-
-    A section holds its first part and every part after it up to the next section, so a part
-    added to a step joins the section it is declared in. ``key`` is in the page's address
-    (``?deel=situatie``), in the users' language like the step's own address.
-    """
-
-    key: str
-    first_part: str
-
-    @property
-    def step(self) -> int:
-        return step_of_part(self.first_part)
-
-    @property
-    def title_key(self) -> str:
-        return f"step_section.{self.key}"
-
-
-SECTIONS: tuple[SectionSpec, ...] = (
+_BRIEF_SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("situatie", "challenge.context"),
     SectionSpec("betrokkenen", "challenge.stakeholders"),
     SectionSpec("afbakening", "challenge.scope_in"),
@@ -328,11 +224,32 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("samenvatting", "roadmap.summary"),
     SectionSpec("collegenota", "roadmap.nota_subject"),
 )
+
+
+def _with_theme_sections() -> tuple[SectionSpec, ...]:
+    """The brief's sections, each followed by the theme modules' sections placed after it."""
+    ordered: list[SectionSpec] = []
+    for section in _BRIEF_SECTIONS:
+        ordered.append(section)
+        ordered += [theirs for theirs in THEME_SECTIONS if theirs.after == section.key]
+    misplaced = set(THEME_SECTIONS) - set(ordered)
+    assert not misplaced, f"theme sections after no section of the brief: {misplaced}"
+    return tuple(ordered)
+
+
+SECTIONS: tuple[SectionSpec, ...] = _with_theme_sections()
 SECTION_BY_KEY: dict[str, SectionSpec] = {section.key: section for section in SECTIONS}
 
 
-def sections_of_step(step: int) -> list[SectionSpec]:
-    return [section for section in SECTIONS if section.step == step]
+def sections_of_step(step: int, themes: Iterable[m.Theme] | None = None) -> list[SectionSpec]:
+    """A step's sections in order; given the brief's ``themes``, only those modules' sections."""
+    shown = None if themes is None else set(themes)
+    return [
+        section
+        for section in SECTIONS
+        if section.step == step
+        and (shown is None or section.theme is None or section.theme in shown)
+    ]
 
 
 def _sections_of_parts() -> dict[str, SectionSpec]:

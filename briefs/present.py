@@ -19,6 +19,7 @@ from briefs.brief import Brief
 from briefs.i18n import Translator
 from briefs.links import link_labels
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
+from briefs.theme_choice import shown_themes
 
 EMPTY_CELL = "—"
 # Rows that are pointed at, and the rows that point (named in a "leads to" column).
@@ -191,29 +192,43 @@ class Reader:
         return str(value or "")
 
     def backlinks(self, key: str) -> list[Backlink]:
-        """Columns for the parts that point at ``key``'s rows: chosen (✓) and 'leads to'."""
+        """Columns for the parts that point at ``key``'s rows: chosen (✓) and 'leads to'.
+
+        One 'leads to' column names every row pointing here (an action, an instrument);
+        a theme module the brief does not show adds nothing.
+        """
         found: list[Backlink] = []
+        pointing: list[tuple[PartSpec, str]] = []
+        themes = shown_themes(self.brief)
         for spec in PART_SPECS:
+            if spec.theme is not None and spec.theme not in themes:
+                continue
             for column, targets in spec.links.items():
                 if key not in targets:
                     continue
                 if spec.kind is Kind.MULTI:
                     found.append(Backlink(self.t(f"part.{spec.key}.title"), self._chosen(spec)))
                 else:
-                    found.append(Backlink(self.t("doc.leads_to"), self._leads_to(spec, column)))
+                    pointing.append((spec, column))
+        if pointing:
+            found.append(Backlink(self.t("doc.leads_to"), self._leads_to(pointing)))
         return found
 
     def _chosen(self, spec: PartSpec) -> Callable[[dict[str, Any]], str]:
         chosen = set(self.brief.values(spec.key))
         return lambda row: "✓" if row["id"] in chosen else ""
 
-    def _leads_to(self, spec: PartSpec, column: str) -> Callable[[dict[str, Any]], str]:
-        pointing = list(self.brief.part(spec.key).value or [])
+    def _leads_to(self, sources: list[tuple[PartSpec, str]]) -> Callable[[dict[str, Any]], str]:
+        pointing = [
+            (other, column)
+            for spec, column in sources
+            for other in self.brief.part(spec.key).value or []
+        ]
 
         def cell(row: dict[str, Any]) -> str:
             return ", ".join(
                 "→\u00a0" + self.link(other["id"])
-                for other in pointing
+                for other, column in pointing
                 if other.get(column) == row["id"]
             )
 

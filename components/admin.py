@@ -7,6 +7,7 @@ import streamlit as st
 from briefs.access import Principal, Role
 from briefs.cohort import programme_progress
 from briefs.i18n import Translator
+from briefs.model import Theme
 from briefs.steps import STEPS
 from components.house_style import house_style_section
 from components.state import (
@@ -14,6 +15,7 @@ from components.state import (
     brief_store,
     client_address,
     programme_store,
+    trajectory_themes,
     translator,
 )
 from components.text import md_literal, safe_table
@@ -36,6 +38,7 @@ def programme_page(principal: Principal) -> None:
         row: dict[str, object] = {
             "#": tr.number,
             t("col.title"): tr.title,
+            t("theme.trajectory"): theme_name(tr.theme, t),
             t("overview.coaches"): ", ".join(tr.coaches),
             t("programme.briefs"): shares.count if shares else 0,
         }
@@ -44,7 +47,34 @@ def programme_page(principal: Principal) -> None:
             row[t("dashboard.step", step=step)] = f"{round(average * 100)} %"
         rows.append(row)
     st.dataframe(safe_table(rows), hide_index=True, width="stretch")
+    theme_section(principal)
     house_style_section(principal)
+
+
+def theme_name(theme: str, t: Translator) -> str:
+    return t(f"enum.{theme}") if theme in set(Theme) else t("theme.none")
+
+
+def theme_section(principal: Principal) -> None:
+    """Set a trajectory's theme: its briefs show that module; no brief loses anything."""
+    t = translator()
+    st.subheader(t("theme.admin_title"))
+    st.caption(t("theme.admin_intro"))
+    trajectories = {tr.id: tr for tr in programme_store().trajectories()}
+    with st.form("trajectory_theme", border=False):
+        chosen = st.selectbox(
+            t("theme.admin_trajectory"),
+            list(trajectories),
+            format_func=lambda tid: f"{trajectories[tid].number} · {trajectories[tid].title}",
+        )
+        theme = st.selectbox(
+            t("theme.trajectory"), list(Theme), format_func=lambda th: t(f"enum.{th.value}")
+        )
+        saved = st.form_submit_button(t("theme.admin_save"))
+        if saved and chosen is not None and theme is not None:
+            trajectory_themes().set_theme(principal, chosen, theme)
+            number = trajectories[chosen].number
+            st.success(t("theme.admin_saved", number=number, theme=t(f"enum.{theme.value}")))
 
 
 def mail_status(t: Translator) -> None:

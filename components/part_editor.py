@@ -123,12 +123,6 @@ WEIGHTS = {
 }
 # Texts that are shorter or longer than most by nature.
 COLUMN_WEIGHTS = {"unit": 0.9, "plan_code": 1.0, "with_whom": 1.2, "assumption": 2.4}
-# Tables with more columns than fit side by side at about 800 px: these columns are shown,
-# each with its label, on a second line under each row instead of as columns of their own.
-DETAIL_COLUMNS = {
-    "prototype.tests": ("assumption", "with_whom", "measure", "result", "lesson"),
-    "roadmap.actions": ("partners", "budget", "priority", "indicator", "test"),
-}
 
 
 def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -169,7 +163,7 @@ def editor_columns(brief: Brief, key: str, t: Translator) -> list[dict[str, Any]
     if len(columns) > 1 and columns[0]["kind"] == "text":
         columns[0]["weight"] = 2.0  # the row's name: a title needs room to be read
     for column in columns:
-        column["detail"] = column["name"] in DETAIL_COLUMNS.get(key, ())
+        column["detail"] = column["name"] in spec.details
     return columns
 
 

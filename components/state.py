@@ -30,6 +30,7 @@ from storage.feedback import FeedbackStore
 from storage.house_styles import HouseStyles
 from storage.repository import NotFound, SqlBriefStore, SqlProgrammeStore
 from storage.secure import SecureBriefStore
+from storage.trajectory_themes import TrajectoryThemes
 
 # Chosen values live under plain keys; widgets get their own keys. Streamlit drops a widget's
 # state when a run is interrupted before the widget is drawn (a quick page change), and the
@@ -509,6 +510,11 @@ def last_principal() -> Principal | None:
 def house_styles() -> HouseStyles:
     """The house style templates; the store checks that the person is an admin."""
     return HouseStyles(engine_for(settings().database_url))
+
+
+def trajectory_themes() -> TrajectoryThemes:
+    """The trajectories' themes; the store checks that the person is an admin."""
+    return TrajectoryThemes(engine_for(settings().database_url))
 
 
 def style_preview(scope: str) -> tuple[str, bytes] | None:

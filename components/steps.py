@@ -16,8 +16,10 @@ import streamlit as st
 
 from briefs.checks import run_checks
 from briefs.links import root_cause
+from briefs.model import Theme
 from briefs.parts import (
     SECTION_BY_KEY,
+    THEMES_PART,
     Group,
     Insight,
     Kind,
@@ -28,6 +30,7 @@ from briefs.parts import (
     sections_of_step,
 )
 from briefs.steps import STEP_BY_NUMBER, STEPS
+from briefs.theme_choice import shown_themes
 from components import charts
 from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
@@ -128,10 +131,13 @@ def fragment_key(item: PartSpec | Group) -> str:
 
 def redraw_after_save(section: SectionSpec) -> dict[str, tuple[str, ...]]:
     """For each part of a section, the fragments a save of it reruns: its readers on screen
-    (those of the open section) and the checks."""
+    (those of the open section) and the checks. The choice of theme modules changes the
+    step's tabs, so its save reruns the page (no fragments)."""
     items = section_layout(section)
     return {
-        spec.key: (
+        spec.key: ()
+        if spec.key == THEMES_PART
+        else (
             *(
                 fragment_key(item)
                 for item in redrawn_after_saving(spec.key, section.step)
@@ -168,9 +174,9 @@ def step_body(ctx: EditContext, section: SectionSpec) -> None:
         _item_fragment(ctx, item)
 
 
-def _onwards(section: SectionSpec, t: Translator) -> None:
+def _onwards(section: SectionSpec, themes: tuple[Theme, ...], t: Translator) -> None:
     """At the end of a section: a link to the next one, or after the last, to the next step."""
-    sections = sections_of_step(section.step)
+    sections = sections_of_step(section.step, themes)
     position = sections.index(section)
     page = step_page_target(section.step)
     if position + 1 < len(sections):
@@ -208,7 +214,8 @@ def step_page(step: int) -> None:
         participant_review(workspace.brief, step, workspace.principal, t)
     ctx = workspace.edit
     step_history_button(workspace.brief, step, t, ctx.author)
-    sections = sections_of_step(step)
+    themes = shown_themes(workspace.brief)
+    sections = sections_of_step(step, themes)
     shown, tab = named_tabs(
         SECTION_PARAM,
         [section.key for section in sections],
@@ -216,4 +223,4 @@ def step_page(step: int) -> None:
     )
     with tab:
         step_body(ctx, SECTION_BY_KEY[shown])
-        _onwards(SECTION_BY_KEY[shown], t)
+        _onwards(SECTION_BY_KEY[shown], themes, t)

@@ -64,9 +64,11 @@ class SqlBriefStore:
         """Load several briefs in two queries, for the coach's overview."""
         with self.engine.connect() as connection:
             refs = connection.execute(
-                select(BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality).where(
-                    BriefRow.id.in_(brief_ids)
+                select(
+                    BriefRow.id, BriefRow.trajectory_id, BriefRow.municipality, TrajectoryRow.theme
                 )
+                .join(TrajectoryRow, TrajectoryRow.id == BriefRow.trajectory_id)
+                .where(BriefRow.id.in_(brief_ids))
             ).all()
             rows = connection.execute(
                 select(
@@ -78,7 +80,7 @@ class SqlBriefStore:
                     BriefPartRow.saved_by,
                 ).where(BriefPartRow.brief_id.in_(brief_ids))
             ).all()
-        briefs = {r.id: Brief(r.id, r.trajectory_id, r.municipality) for r in refs}
+        briefs = {r.id: Brief(r.id, r.trajectory_id, r.municipality, theme=r.theme) for r in refs}
         for row in rows:
             briefs[row.brief_id].parts[row.key] = StoredPart(
                 row.value, row.version, utc(row.saved_at), row.saved_by

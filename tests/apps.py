@@ -10,9 +10,12 @@ from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
 from briefs.i18n import Translator
+from briefs.model import Theme
+from briefs.parts import THEMES_PART
 from components.coach.dashboard import TAB_PARAM, TABS
 from storage.accounts import AccountStore
 from storage.db import make_engine
+from storage.repository import SqlBriefStore, SqlProgrammeStore
 
 APP = "../app.py"
 
@@ -46,6 +49,22 @@ def page_as(email: str, page: str) -> AppTest:
     at = AppTest.from_file(f"../pages/{page}.py", default_timeout=30)
     at.session_state["auth_token"] = login_token(email)
     return at.run()
+
+
+def choose_every_theme(municipality: str) -> None:
+    """Add every theme module to the municipality's brief, as its participant would."""
+    engine = make_engine(os.environ["DATABASE_URL"])
+    programme, briefs = SqlProgrammeStore(engine), SqlBriefStore(engine)
+    brief_id = next(
+        ref.id
+        for trajectory in programme.trajectories()
+        for ref in programme.briefs_in(trajectory.id)
+        if ref.municipality == municipality
+    )
+    current = briefs.current(brief_id, THEMES_PART)
+    briefs.save_part(
+        brief_id, THEMES_PART, [theme.value for theme in Theme], current.version, "test"
+    )
 
 
 def editors(at: AppTest) -> dict[str, dict[str, Any]]:

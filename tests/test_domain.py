@@ -33,12 +33,13 @@ def codes(brief: Brief) -> set[tuple[str, str]]:
     return {(check.code, check.params.get("name", "")) for check in run_checks(brief)}
 
 
-def test_every_part_key_names_its_step() -> None:
+def test_every_part_key_names_its_step_or_its_theme() -> None:
     for spec in PART_SPECS:
-        assert (
-            spec.key.split(".")[0]
-            == {1: "challenge", 2: "explore", 3: "prototype", 4: "roadmap"}[spec.step]
-        )
+        prefix = spec.key.split(".")[0]
+        if spec.theme is None:
+            assert prefix == {1: "challenge", 2: "explore", 3: "prototype", 4: "roadmap"}[spec.step]
+        else:
+            assert prefix == spec.theme.value, spec.key
 
 
 @pytest.mark.parametrize(
@@ -94,13 +95,23 @@ def test_the_vacancy_demo_brief_flags_goal_and_question() -> None:
 
 
 def check_codes() -> set[str]:
-    """Every code the checks module can report: the third argument of each Check(...) call."""
-    tree = ast.parse(Path(checks_module.__file__).read_text(encoding="utf-8"))
+    """Every code the checks can report: the third argument of each Check(...) call in the
+    checks module, the second of each finding(...) call in a theme module."""
     named = set()
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Check"):
+    themes = Path(checks_module.__file__).parent / "themes"
+    sources = [(Path(checks_module.__file__), "Check", 2)]
+    sources += [(path, "finding", 1) for path in sorted(themes.glob("*.py"))]
+    for path, call, position in sources:
+        named |= _codes_in(path, call, position)
+    return named
+
+
+def _codes_in(path: Path, call: str, position: int) -> set[str]:
+    named = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == call):
             continue
-        code = node.args[2] if len(node.args) > 2 else None
+        code = node.args[position] if len(node.args) > position else None
         # A code computed at run time would escape this list; the checks name each one.
         assert isinstance(code, ast.Constant) and isinstance(code.value, str), ast.unparse(node)
         named.add(code.value)
@@ -147,7 +158,12 @@ def test_an_empty_brief_lists_what_is_missing_and_has_no_progress() -> None:
 
 def test_progress_counts_filled_parts_per_step() -> None:
     progress = step_progress(brief_of({"challenge.context": "x", "challenge.problem": " "}))
-    step_one = [spec for spec in PART_SPECS if spec.step == 1]
+    # The theme modules and the choice of them are optional: they are not counted.
+    step_one = [
+        spec
+        for spec in PART_SPECS
+        if spec.step == 1 and spec.theme is None and spec.key != "challenge.themes"
+    ]
     assert progress[1] == pytest.approx(1 / len(step_one))
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 from briefs.i18n import Translator
 from briefs.parts import PARTS, Kind, parts_of_step
 from briefs.present import row_fields
-from components.part_editor import DETAIL_COLUMNS
+from tests.apps import choose_every_theme
 from tests.browser import Stored, log_in, open_section, open_step, part
 
 PIETER = "pieter.claes@gent.demo"  # Gent: the long key figures of the issue
@@ -33,7 +33,7 @@ nl = Translator("nl")
 def labels(key: str) -> tuple[list[str], list[str]]:
     """A table part's column labels: those shown as columns, and those shown under each row."""
     fields = row_fields(key)
-    under = DETAIL_COLUMNS.get(key, ())
+    under = PARTS[key].details
     return (
         [nl(f"col.{f.name}") for f in fields if f.name not in under],
         [nl(f"col.{f.name}") for f in fields if f.name in under],
@@ -112,6 +112,7 @@ def test_at_800_px_every_table_of_every_step_shows_all_its_columns(
     app_server: str, new_page: Any
 ) -> None:
     """The content beside the sidebar is about 800 px wide at a window of 1260 px."""
+    choose_every_theme("Gent")  # every module's tables are in view
     page = new_page(viewport={"width": 1260, "height": 900})
     log_in(page, app_server, PIETER)
     checked = []

@@ -47,14 +47,18 @@ from briefs.export.docx_tools import (
 from briefs.export.options import DocumentForm
 from briefs.export.options import ExportOptions as ExportOptions
 from briefs.export.style import base_document, has_own_footer
+from briefs.export.theme_figures import FIGURES, FigureMaker
 from briefs.i18n import (
     Translator,
 )
+from briefs.model import Theme
 from briefs.nota import college_day, nota_title
 from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
 from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
+from briefs.theme_choice import shown_themes
+from briefs.themes import MODULES
 
 ImageLoader = Callable[[int], bytes | None]
 WIDE_TABLE = 7
@@ -143,6 +147,7 @@ class _Writer:
             ExportForm.FRONT: lambda key: None,
             # The collegenota's parts stand in the nota itself (nota_doc.py), never here.
             ExportForm.NOTA: lambda key: None,
+            ExportForm.NONE: lambda key: None,
         }
 
     # --- building blocks --------------------------------------------------------------
@@ -194,7 +199,25 @@ class _Writer:
             self.orientation(False)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
-            self.timeline()
+            if spec.insight.name in FIGURES:
+                self.figures_of(FIGURES[spec.insight.name])
+            else:
+                self.timeline()
+
+    def figures_of(self, maker: FigureMaker) -> None:
+        """A module's charts, as numbered figures whose caption is their alternative text."""
+        for data, caption in maker(self.brief, self.t):
+            picture = self.doc.add_picture(io.BytesIO(data), width=Cm(15))
+            alt = document_line(caption)[:MAX_PROPERTY]
+            picture._inline.docPr.set("descr", alt)
+            picture._inline.docPr.set("title", alt)
+            picture_paragraph = self.doc.paragraphs[-1]
+            picture_paragraph.paragraph_format.keep_with_next = True
+            self.figures += 1
+            line = add_paragraph(self.doc, "", "Caption")
+            line.add_run(self.t("doc.figure") + " ")
+            add_field(line, "SEQ Figuur \\* ARABIC", str(self.figures))
+            line.add_run(": " + document_text(caption))
 
     def text(self, key: str) -> None:
         if self.empty(key):
@@ -446,8 +469,18 @@ class _Writer:
         for item in step_layout(step):
             if isinstance(item, Group):
                 self.group(item)
-            else:
+            elif item.theme is None:
                 self.part(item)
+        self.pending = None
+        self.orientation(False)
+
+    def theme_module(self, theme: Theme, steps: tuple[int, ...]) -> None:
+        """A theme module as its own chapter after the steps: its parts, tables and charts."""
+        title = self.t("theme.module_title", theme=self.t(f"enum.{theme.value}"))
+        self.pending = title
+        for spec in MODULES[theme].parts:
+            if spec.step in steps:
+                self.part(spec)
         self.pending = None
         self.orientation(False)
 
@@ -597,6 +630,8 @@ def write_brief(
         writer.step(step)
         if progress is not None:
             progress(done / len(steps))
+    for theme in shown_themes(writer.brief):
+        writer.theme_module(theme, tuple(steps))
     writer.finish_contents(contents)
 
 

@@ -1,0 +1,16 @@
+"""Charts of the theme modules as images for the Word document, by insight name.
+
+Each maker returns (PNG bytes, caption) pairs drawn from the brief's rows; none when the rows
+give nothing to draw. The images are made on the server, without a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefs.brief import Brief
+from briefs.i18n import Translator
+
+FigureMaker = Callable[[Brief, Translator], list[tuple[bytes, str]]]
+
+FIGURES: dict[str, FigureMaker] = {}
