@@ -18,9 +18,13 @@ from briefs.demo import (
 )
 from briefs.images import clean_image
 from briefs.parts import PARTS
+from briefs.themes import MODULES
 from core.settings import DEMO_PASSWORD
 from storage.accounts import AccountStore
 from storage.repository import SqlBriefStore, SqlProgrammeStore
+
+# Who wrote the theme modules' demo content in briefs without a demo account.
+DEMO_AUTHOR = "Kernbrief demo <demo@kernbrief.invalid>"
 
 
 def seed_demo(engine: Engine, today: date, *, demo_accounts: bool = True) -> dict[str, int]:
@@ -72,4 +76,16 @@ def seed_demo(engine: Engine, today: date, *, demo_accounts: bool = True) -> dic
             sketches.append({"image_id": image_id, "caption": caption})
         if sketches:
             briefs.save_part(brief_id, "prototype.sketches", sketches, 0, author)
+    _seed_theme_modules(briefs, brief_ids)
     return demo_ids
+
+
+def _seed_theme_modules(briefs: SqlBriefStore, brief_ids: dict[tuple[int, str], int]) -> None:
+    """Each theme module's demo content, in the brief of the municipality it names."""
+    for module in MODULES.values():
+        for (number, municipality), content in module.demo.items():
+            brief_id = brief_ids[(number, municipality)]
+            for key, value in content.items():
+                assert PARTS[key].theme is module.theme, key
+                version = briefs.current(brief_id, key).version
+                briefs.save_part(brief_id, key, value, version, DEMO_AUTHOR)

@@ -41,6 +41,9 @@ class ThemeModule:
     checks: Callable[[Brief], list[Finding]] = _no_findings
     # A few sentences for the collegenota's argumentation, from the module's figures; "" none.
     argument: Callable[[Brief, Translator], str] = _no_argument
+    # Demo content: (trajectory number, municipality) -> {part key: value}, seeded into that
+    # municipality's brief in that trajectory (briefs/demo.py has the programme's people).
+    demo: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
 
 
 def theme_part(theme: m.Theme, name: str, kind: Kind, step: int, **extra: Any) -> PartSpec:

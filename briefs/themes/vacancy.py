@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated
 
@@ -110,6 +111,19 @@ def category_of(building: VacantBuilding, on: dt.date) -> VacancyCategory | None
     if years < 3:
         return VacancyCategory.LONG_TERM
     return VacancyCategory.STRUCTURAL
+
+
+def reference_day(counts: list[VacancyCount], today: dt.date) -> dt.date:
+    """The day the inventory's categories are judged on: the latest count's, else today."""
+    days = [count.counted_on for count in counts if count.counted_on is not None]
+    return max(days) if days else today
+
+
+def tally(
+    buildings: list[VacantBuilding], on: dt.date
+) -> Counter[tuple[Zone | None, VacancyCategory | None]]:
+    """How many vacant buildings per (zone, category) on ``on``; None where not known."""
+    return Counter((building.zone, category_of(building, on)) for building in buildings)
 
 
 PARTS = (
