@@ -48,6 +48,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.municipality": ("Gemeente", "Municipality"),
     "overview.coaches": ("Begeleiding", "Coaches"),
     "overview.next_session": ("Volgende werksessie", "Next session"),
+    "overview.themes": ("Themamodules in je designbrief", "Theme modules in your design brief"),
+    "overview.theme_own": (
+        "{theme} (thema van je leertraject)",
+        "{theme} (your trajectory's theme)",
+    ),
+    "overview.themes_none": (
+        "Je leertraject heeft geen themamodule; je kunt er zelf een toevoegen.",
+        "Your trajectory has no theme module; you can add one yourself.",
+    ),
+    "overview.themes_add": ("Een themamodule toevoegen", "Add a theme module"),
     "overview.next_session_value": (
         "Sessie {number} op {day} ({mode}{place}) — stap {step} is aan de beurt",
         "Session {number} on {day} ({mode}{place}) — step {step} is due",
