@@ -18,6 +18,7 @@ from briefs.themes import (
     mixed_use,
     real_estate,
     vacancy,
+    vacancy_import,
     wayfinding,
 )
 from briefs.themes.module import Finding, ThemeModule
@@ -47,7 +48,10 @@ def _words() -> dict[str, tuple[str, str]]:
         twice = set(words) & set(module.words)
         assert not twice, f"{module.theme}: words declared by another module too: {twice}"
         words.update(module.words)
-    return words
+    # The spreadsheet import of the vacancy inventory (vacancy_import.py) has words of its own.
+    twice = set(words) & set(vacancy_import.WORDS)
+    assert not twice, f"vacancy import: words declared by a module too: {twice}"
+    return {**words, **vacancy_import.WORDS}
 
 
 THEME_WORDS = _words()
