@@ -346,7 +346,8 @@ def theme_import(ctx: EditContext, key: str) -> None:
     """Under the vacancy inventory: its import from a spreadsheet, folded until opened."""
     if key != PART or ctx.readonly:
         return
-    panel = st.expander(ctx.t("import.open"), key=f"import_panel:{key}", on_change="rerun")
+    panel_key = f"import_panel-{key.replace('.', '-')}"
+    panel = st.expander(ctx.t("import.open"), key=panel_key, on_change="rerun")
     _notice(ctx, key)
     if panel.open:
         with panel:

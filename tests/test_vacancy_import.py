@@ -30,13 +30,13 @@ from briefs.themes.vacancy_import import (
     unused_columns,
 )
 from tests.apps import editors
-from tests.browser import Stored
+from tests.browser import Stored, log_in, settled
 from tests.test_pages import STEP_FILES, open_page
 
 NL, EN = Translator("nl"), Translator("en")
 PIETER = "pieter.claes@gent.demo"
 PART = "vacancy.buildings"
-PANEL = f"import_panel:{PART}"
+PANEL = "import_panel-vacancy-buildings"
 
 # As Excel in Belgium saves "CSV (gescheiden door lijstscheidingsteken)": semicolons, a BOM,
 # and a column the inventory does not know (Eigenaar).
@@ -431,3 +431,74 @@ def test_an_xlsx_upload_with_date_cells(demo_url: str) -> None:
     data = xlsx([["Adres", "Leeg sinds"], ["Veldstraat 12", dt.datetime(2021, 3, 1)]])
     confirm(upload(import_panel(), "inventaris.xlsx", data))
     assert stored.value(PART)[-1]["vacant_since"] == "2021-03-01"
+
+
+def test_the_user_changes_the_mapping_and_the_preview_follows(demo_url: str) -> None:
+    stored = Stored(demo_url, "Gent", 5)
+    at = paste(import_panel(), "Straatnaam en nr\tSoort\nVeldstraat 12\tleegstaand\n")
+    # Neither name says what the column holds: nothing is chosen, and nothing can be imported.
+    assert at.selectbox(key=widget_key(at, ":map:address")).value == -1
+    assert any("Geen enkele kolom" in warning.value for warning in at.warning)
+    at.selectbox(key=widget_key(at, ":map:address")).set_value(0).run()
+    at.selectbox(key=widget_key(at, ":map:category")).set_value(1).run()
+    *_, errors = tables(at)
+    assert list(errors["Kolom"]) == ["B · Soort"]
+    # Not imported after all: the row is valid without it.
+    at.selectbox(key=widget_key(at, ":map:category")).set_value(-1).run()
+    assert len(tables(at)) == 2
+    assert any("B · Soort" in warning.value for warning in at.warning)
+    confirm(at)
+    assert stored.value(PART)[-1]["address"] == "Veldstraat 12"
+    assert stored.value(PART)[-1]["category"] is None
+
+
+def test_a_sheet_without_a_row_of_names(demo_url: str) -> None:
+    stored = Stored(demo_url, "Gent", 5)
+    at = paste(import_panel(), "Veldstraat 12\t140\nKouter 9\t95\n")
+    at.checkbox(key=widget_key(at, ":header")).uncheck().run()
+    at.selectbox(key=widget_key(at, ":map:address")).set_value(0).run()
+    at.selectbox(key=widget_key(at, ":map:area")).set_value(1).run()
+    sheet, _result = tables(at)
+    assert list(sheet["Rij"]) == ["1", "2"] and list(sheet.columns) == ["Rij", "A", "B"]
+    confirm(at)
+    assert [(row["address"], row["area"]) for row in stored.value(PART)[-2:]] == [
+        ("Veldstraat 12", 140),
+        ("Kouter 9", 95),
+    ]
+
+
+def test_in_the_browser_a_chosen_file_is_imported_on_confirming_and_stays(
+    app_server: str, new_page: Any, demo_url: str, tmp_path: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.test_typing import wait_for
+
+    stored = Stored(demo_url, "Gent", 5)
+    before = addresses(stored.value(PART) or [])
+    chosen = tmp_path / "inventaris.csv"
+    chosen.write_bytes(INVENTORY_CSV.encode("cp1252", "replace"))
+    page = new_page()
+    log_in(page, app_server, PIETER)
+    page.goto(f"{app_server}/uitdaging?deel=leegstand")
+    panel = page.locator(f".st-key-{PANEL}")
+    expect(panel).to_be_visible(timeout=30_000)
+    panel.get_by_text("Importeren uit een rekenblad").click()
+    settled(page)
+    with page.expect_file_chooser() as chooser:
+        panel.get_by_test_id("stFileUploaderDropzone").locator("button").click()
+    chooser.value.set_files(str(chosen))
+    confirm_button = panel.get_by_role("button", name="Importeren (2)")
+    expect(confirm_button).to_be_visible(timeout=30_000)
+    expect(panel.get_by_text("Klaar om te importeren: 2")).to_be_visible()
+    assert addresses(stored.value(PART) or []) == before
+    settled(page)
+    # By keyboard, as everything in the panel can be reached.
+    confirm_button.focus()
+    page.keyboard.press("Enter")
+    wait_for(lambda: len(stored.value(PART) or []) == len(before) + 2, timeout=30)
+    assert addresses(stored.value(PART))[-2:] == ["Veldstraat 12", "Langemunt 3"]
+    page.reload()
+    cells = page.locator(".st-key-part-vacancy-buildings").locator("textarea")
+    expect(cells.first).to_be_visible(timeout=30_000)
+    wait_for(lambda: "Langemunt 3" in cells.evaluate_all("cells => cells.map(c => c.value)"))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -31,6 +32,8 @@ MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 # part's limit (m.MAX_ROWS) is told how many rows it has instead of being cut off.
 MAX_READ_ROWS = 5_000
 MAX_COLUMNS = 60
+# Rows of a workbook read at most, empty ones included, before it is refused as too long.
+MAX_SHEET_ROWS = 100_000
 MAX_PASTE_CHARS = 2_000_000
 
 # A cell as a sheet gives it: text from pasted text and CSV, typed values from an .xlsx.
@@ -92,6 +95,8 @@ def _sheet(rows: Iterable[tuple[int, Sequence[Cell]]]) -> Sheet:
     """Keep the rows that hold something; refuse a sheet too long or too wide to be one."""
     kept: list[tuple[int, tuple[Cell, ...]]] = []
     for number, cells in rows:
+        if number > MAX_SHEET_ROWS:
+            raise ImportRefused("too_many_rows", limit=MAX_READ_ROWS)
         if all(_blank(cell) for cell in cells):
             continue
         if len(kept) >= MAX_READ_ROWS:
@@ -182,9 +187,8 @@ def _xlsx_rows(data: bytes) -> Sheet:
     try:
         sheet = workbook.worksheets[0]
         # Read-only sheets yield missing rows as empty ones, so the count is the row number.
-        start = sheet.min_row or 1
-        rows = sheet.iter_rows(min_row=start, max_col=MAX_COLUMNS + 1, values_only=True)
-        return _sheet(enumerate(rows, start=start))
+        rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        return _sheet(enumerate(islice(rows, MAX_SHEET_ROWS + 1), start=1))
     finally:
         workbook.close()
 
