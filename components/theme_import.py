@@ -288,8 +288,8 @@ def _confirm_area(ctx: EditContext, key: str, converted: Converted, base: str) -
     if not room:
         count = len(rows) if mode is Mode.REPLACE else len(current) + len(rows)
         st.error(t("import.too_many", limit=m.MAX_ROWS, count=count))
-    confirm, cancel = st.columns(2)
-    confirm.button(
+    buttons = st.container(horizontal=True)
+    buttons.button(
         t("import.confirm", count=len(rows)),
         key=f"{base}:confirm",
         type="primary",
@@ -305,7 +305,7 @@ def _confirm_area(ctx: EditContext, key: str, converted: Converted, base: str) -
             ctx.redraw_after_save.get(key, ()),
         ),
     )
-    cancel.button(
+    buttons.button(
         t("import.cancel"), key=f"{base}:cancel", on_click=_start_over, args=(ctx.brief.id, key)
     )
 

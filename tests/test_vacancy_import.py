@@ -146,6 +146,8 @@ def test_what_is_no_date_is_refused(cell: str) -> None:
         ("€ 1.250,-", "1250"),
         ("12,5", "12.5"),
         (1250.5, "1250.5"),
+        (0.1 + 0.2, "0.3"),
+        (1250, "1250"),
     ],
 )
 def test_euro_amounts_with_comma_decimals(cell: Any, amount: str) -> None:

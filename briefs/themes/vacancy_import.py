@@ -402,8 +402,12 @@ def parse_money(cell: Cell) -> Decimal | None:
     """An amount: a number cell, or ``€ 1.250,00``, ``1250,00 EUR``, ``€1,250.00``."""
     if isinstance(cell, bool):
         raise BadValue("import.bad_money")
-    if isinstance(cell, int | float):
-        return Decimal(str(cell))
+    if isinstance(cell, int):
+        return Decimal(cell)
+    if isinstance(cell, float):
+        # A sum in Excel can end in 1250.4999999999998: a cent that binary floats lost.
+        cents = round(cell, 2)
+        return Decimal(str(cents if abs(cents - cell) < 1e-6 else cell))
     text = _plain_unit(_text(cell), ("€", "euro", "eur"))
     return _decimal(text.rstrip("-").rstrip(","), "import.bad_money") if text else None
 
