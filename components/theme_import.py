@@ -22,7 +22,6 @@ from briefs.messages import describe_problems
 from briefs.parts import PartValidationError
 from briefs.themes.vacancy_import import (
     MAX_FILE_BYTES,
-    MAX_PASTE_CHARS,
     PART,
     TARGETS,
     Converted,
@@ -115,9 +114,8 @@ def _source_sheet(ctx: EditContext, draft: ImportDraft, base: str) -> Sheet | No
         data = upload.getvalue()
         sheet = _read(draft, f"file:{upload.file_id}", lambda: read_file(upload.name, data))
     else:
-        text = st.text_area(
-            t("import.paste"), key=f"{base}:paste", height=160, max_chars=MAX_PASTE_CHARS
-        )
+        # No max_chars: its counter would stand under the field; read_text says "too large".
+        text = st.text_area(t("import.paste"), key=f"{base}:paste", height=160)
         if not text.strip():
             return None
         digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()

@@ -302,10 +302,10 @@ def test_append_keeps_the_rows_there_and_replace_drops_them() -> None:
 # --- on the step page ----------------------------------------------------------------------
 
 
-def import_panel() -> AppTest:
+def import_panel(language: str | None = None) -> AppTest:
     """Step 1's vacancy tab as Gent's participant sees it, with the import opened."""
-    at = open_page(STEP_FILES[1], who=PIETER, section="leegstand")
-    assert at.expander(key=PANEL).label == "Importeren uit een rekenblad"
+    at = open_page(STEP_FILES[1], who=PIETER, section="leegstand", language=language)
+    assert at.expander(key=PANEL).label == Translator(language or "nl")("import.open")
     at.session_state[PANEL] = True
     return at.run()
 
@@ -504,3 +504,25 @@ def test_in_the_browser_a_chosen_file_is_imported_on_confirming_and_stays(
     cells = page.locator(".st-key-part-vacancy-buildings").locator("textarea")
     expect(cells.first).to_be_visible(timeout=30_000)
     wait_for(lambda: "Langemunt 3" in cells.evaluate_all("cells => cells.map(c => c.value)"))
+
+
+def test_in_english_the_panel_and_its_row_errors_are_english(demo_url: str) -> None:
+    at = paste(import_panel("en"), "Address;Zone\nVeldstraat 12;core\nKouter 9;nowhere\n")
+    assert at.expander(key=PANEL).label == "Import from a spreadsheet"
+    *_, errors = tables(at)
+    assert list(errors.columns) == ["Row", "Column", "Value", "Problem"]
+    assert list(errors["Problem"]) == [
+        "unknown value; choose from: Core shopping area, Approach street, Elsewhere"
+    ]
+    assert at.button(key=widget_key(at, ":confirm")).label == "Import (1)"
+
+
+def test_a_sheet_far_too_long_or_wide_is_refused_rather_than_read() -> None:
+    with pytest.raises(ImportRefused) as long:
+        read_text("Adres\n" + "Straat\n" * 5_001)
+    assert long.value.message(NL) == (
+        "Dit zijn meer dan 5000 rijen: dat is geen inventaris van één kern."
+    )
+    with pytest.raises(ImportRefused) as wide:
+        read_text(";".join(f"kolom {n}" for n in range(61)))
+    assert wide.value.reason == "too_many_columns"
