@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from briefs import model as m
@@ -29,6 +30,7 @@ from briefs.themes.vacancy_import import (
     read_text,
     unused_columns,
 )
+from storage.repository import SqlBriefStore
 from tests.apps import editors
 from tests.browser import Stored, log_in, settled
 from tests.test_pages import STEP_FILES, open_page
@@ -297,6 +299,28 @@ def test_append_keeps_the_rows_there_and_replace_drops_them() -> None:
     here, new = [{"id": "a", "address": "Oud"}], [{"id": "b", "address": "Nieuw"}]
     assert combined(here, new, Mode.APPEND) == [*here, *new]
     assert combined(here, new, Mode.REPLACE) == new
+
+
+def test_imported_rows_are_stored_as_read_on_sqlite_and_postgresql(
+    engine: Engine, seed: Any
+) -> None:
+    brief_id = seed(engine, dt.date(2024, 3, 1))["Gent"]
+    store = SqlBriefStore(engine)
+    data = xlsx(
+        [
+            ["Adres", "Zone", "m²", "Leeg sinds", "Categorie", "Register", "Belasting"],
+            ["Veldstraat 12", "Kernwinkelgebied", 140.5, dt.datetime(2021, 3, 1), "", "ja", 980],
+            ["Rue de l'Église 3", "elders", "1.250", "01/06/2023", "verbouw", "nee", "€ 12,50"],
+        ]
+    )
+    sheet = read_file("inventaris.xlsx", data)
+    rows = list(convert(sheet, guess_mapping(sheet.header(True))).rows)
+    current = store.current(brief_id, PART)
+    value = combined(list(current.value or []), rows, Mode.APPEND)
+    store.save_part(brief_id, PART, value, current.version, "t")
+    assert store.load(brief_id).part(PART).value[-2:] == rows
+    assert [row["tax"] for row in rows] == ["980.00", "12.50"]
+    assert [row["area"] for row in rows] == [140.5, 1250]
 
 
 # --- on the step page ----------------------------------------------------------------------
