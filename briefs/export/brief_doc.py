@@ -192,7 +192,10 @@ class _Writer:
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
         # An empty part, even marked 'nog in te vullen', needs no landscape page of its own.
-        exported_insight = spec.insight is not None and spec.insight.exported
+        # (A module's chart is an image that fits the page upright.)
+        exported_insight = (
+            spec.insight is not None and spec.insight.exported and spec.insight.name not in FIGURES
+        )
         if self.brief.is_filled(spec.key):
             self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
         elif self.options.empty == "mark":
