@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from typing import TYPE_CHECKING
 
 from briefs.themes import vacancy
@@ -57,7 +58,11 @@ def _figure(height: float) -> tuple[Figure, Axes]:
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    # A character its font lacks (a street name in another script) is drawn as a box: the
+    # table beside the chart has the name right, so that is no reason to warn in the log.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        figure.savefig(buffer, format="png", bbox_inches="tight")
     return buffer.getvalue()
 
 
