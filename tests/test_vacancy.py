@@ -395,6 +395,10 @@ def test_gents_module_is_in_the_document_with_its_three_charts() -> None:
     brief = brief_of(GENT_PERSON | GENT)
     document = assert_every_value_is_written(brief, NL)
     assert len(document.inline_shapes) == 3 == image_count(document)
+    # The vacancy tax adds up; rents per m² in different streets do not.
+    totals = [p.text for p in document.paragraphs if p.text.startswith("Totaal: ")]
+    assert "Totaal: €\xa040.000,00" in totals
+    assert not any(total.endswith(("2.950,40", "1.058,40")) for total in totals)
     captions = [p.text for p in document.paragraphs if p.style and p.style.name == "Caption"]
     assert any("Leegstaande panden per zone en categorie op 1 juni 2023" in c for c in captions)
     assert any("Leegstandsgraad per telling, 1 juni 2021 tot 1 juni 2023" in c for c in captions)

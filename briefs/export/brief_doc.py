@@ -53,7 +53,7 @@ from briefs.i18n import (
 )
 from briefs.model import Theme
 from briefs.nota import college_day, nota_title
-from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
+from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, PartSpec, step_layout
 from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
@@ -269,9 +269,14 @@ class _Writer:
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
         """Under a table with amounts: their total, as a budget is read."""
+        row_model = PARTS[key].row_model
+        if row_model is not None and not row_model.amounts_add_up:
+            return
         for column in row_fields(key):
             if column.kind is FieldKind.MONEY:
                 amounts = [Decimal(str(row[column.name])) for row in rows if row.get(column.name)]
+                if not amounts:
+                    continue  # a column left empty has no total worth printing ("€ 0,00")
                 total = sum(amounts, Decimal(0))
                 self.doc.add_paragraph().add_run(
                     f"{self.t('doc.total')}: {self.t.money(total)}"

@@ -76,6 +76,8 @@ def _category_name(category: vacancy.VacancyCategory | None, t: Translator) -> s
 
 def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     """All zones, then each zone, stacked by category, on the latest count's day."""
+    from matplotlib.ticker import MaxNLocator
+
     figures = vacancy.figures_of(brief, dt.date.today())
     if not figures.buildings:
         return []
@@ -104,6 +106,7 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
             fontsize=8,
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # buildings come whole
     axes.set_ylabel(t("chart.vacancy.buildings"))
     axes.yaxis.grid(color="#e5e5e5")
     axes.legend(ncols=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import Field
 
@@ -78,6 +78,7 @@ class VacancyCause(m.Row):
 
 
 class StreetRent(m.Row):
+    amounts_add_up: ClassVar[bool] = False  # each street's price per m²: no total
     street: m.ShortText = ""
     rent_low: m.Money | None = None
     rent_high: m.Money | None = None
