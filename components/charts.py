@@ -492,6 +492,8 @@ CATEGORY_COLOURS: dict[str | None, str] = {
     None: "#767676",
 }
 RENT_COLOUR = "#1f5f8b"
+# Up to this many buildings the inventory chart's axis counts in ones.
+SMALL_COUNT = 10
 
 
 def _category_name(category: Any, t: Translator) -> str:
@@ -532,14 +534,34 @@ def vacancy_chart(
                 y=[sum(per_zone), *per_zone],
                 name=name,
                 marker_color=CATEGORY_COLOURS[category.value if category else None],
+                texttemplate="%{y}",
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
                 hovertemplate=f"%{{x}} · {html.escape(name)}: %{{y}}<extra></extra>",
             )
         )
     figure = go.Figure(traces)
-    figure.update_yaxes(title=t("chart.vacancy.buildings"), gridcolor="#e5e5e5", rangemode="tozero")
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(
+        title=t("chart.vacancy.buildings"),
+        gridcolor="#e5e5e5",
+        rangemode="tozero",
+        automargin=True,
+        # Buildings come whole: a step of 1 where the bars are low, else plotly's own.
+        dtick=1 if len(figures.buildings) <= SMALL_COUNT else None,
+    )
     figure.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
+        uniformtext={"minsize": 10, "mode": "hide"},
+        legend={
+            "orientation": "h",
+            "traceorder": "normal",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "xanchor": "left",
+        },
     )
     return _layout(figure).update_layout(showlegend=True)
 
@@ -568,9 +590,20 @@ def vacancy_rate_chart(counts: list[dict[str, Any]], t: Translator) -> go.Figure
         )
     )
     top = max(rate.rate * 100 for rate in rates)
-    figure.update_xaxes(type="date", tickformat="%d/%m/%Y", automargin=True)
+    # A tick at each count, named by its date: counts are a few, months apart.
+    figure.update_xaxes(
+        type="date",
+        tickmode="array",
+        tickvals=[rate.day.isoformat() for rate in rates],
+        ticktext=[rate.day.strftime("%d/%m/%Y") for rate in rates],
+        showgrid=False,
+        automargin=True,
+    )
     figure.update_yaxes(
-        title=t("chart.vacancy.rate_axis"), range=[0, top * 1.25 + 1], gridcolor="#e5e5e5"
+        title=t("chart.vacancy.rate_axis"),
+        range=[0, top * 1.25 + 1],
+        gridcolor="#e5e5e5",
+        automargin=True,
     )
     return _layout(figure, 320)
 
@@ -610,6 +643,25 @@ def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
                 hovertext=spans + spans,
                 hoverinfo="text",
             ),
+            # The amounts beside each bar, as the document's chart writes them.
+            go.Scatter(
+                y=rows,
+                x=[float(r.high) for r in ranges],
+                mode="text",
+                text=[
+                    "  "
+                    + (
+                        t.money(r.low)
+                        if r.low == r.high
+                        else f"{t.money(r.low)} – {t.money(r.high)}"
+                    )
+                    for r in ranges
+                ],
+                textposition="middle right",
+                textfont={"size": 12, "color": "#1a1a1a"},
+                hoverinfo="skip",
+                cliponaxis=False,
+            ),
         ]
     )
     ticks = [_label(r.street, 40) or html.escape(t("chart.vacancy.no_street")) for r in ranges]
@@ -621,5 +673,11 @@ def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
         autorange=False,
         automargin=True,
     )
-    figure.update_xaxes(title=t("chart.vacancy.rent_axis"), gridcolor="#e5e5e5", rangemode="tozero")
+    highest = max(float(r.high) for r in ranges)
+    figure.update_xaxes(
+        title=t("chart.vacancy.rent_axis"),
+        gridcolor="#e5e5e5",
+        range=[0, highest * 1.4 + 1],
+        automargin=True,
+    )
     return _layout(figure, 120 + 34 * len(rows))
