@@ -608,8 +608,49 @@ def vacancy_rate_chart(counts: list[dict[str, Any]], t: Translator) -> go.Figure
     return _layout(figure, 320)
 
 
+def _rent_traces(
+    ranges: list[Any], spans: list[str], amounts: list[str]
+) -> list[go.Bar | go.Scatter]:
+    """A bar from each street's low to its high rent, a tick at both ends, the amounts beside."""
+    import plotly.graph_objects as go
+
+    rows = list(range(len(ranges)))
+    lows, highs = [float(r.low) for r in ranges], [float(r.high) for r in ranges]
+    return [
+        go.Bar(
+            y=rows,
+            x=[high - low for low, high in zip(lows, highs, strict=True)],
+            base=lows,
+            orientation="h",
+            marker_color=RENT_COLOUR,
+            width=0.5,
+            hovertext=spans,
+            hoverinfo="text",
+        ),
+        go.Scatter(
+            y=rows + rows,
+            x=lows + highs,
+            mode="markers",
+            marker={"size": 11, "color": RENT_COLOUR, "symbol": "line-ns-open"},
+            hovertext=spans + spans,
+            hoverinfo="text",
+        ),
+        # The amounts beside each bar, as the document's chart writes them.
+        go.Scatter(
+            y=rows,
+            x=highs,
+            mode="text",
+            text=[f"  {amount}" for amount in amounts],
+            textposition="middle right",
+            textfont={"size": 12, "color": "#1a1a1a"},
+            hoverinfo="skip",
+            cliponaxis=False,
+        ),
+    ]
+
+
 def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
-    """Each street's rent as a bar from its lowest to its highest figure (a dot for one)."""
+    """Each street's rent as a bar from its lowest to its highest figure (a tick for one)."""
     import plotly.graph_objects as go
 
     from briefs.themes import vacancy
@@ -617,59 +658,16 @@ def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
     ranges = vacancy.street_rents([vacancy.StreetRent.model_validate(row) for row in rents])
     if not ranges:
         return None
-    rows = list(range(len(ranges)))
-    spans = [
-        f"{_label(r.street, 60) or html.escape(t('chart.vacancy.no_street'))}: "
-        f"{t.money(r.low)}" + ("" if r.low == r.high else f" – {t.money(r.high)}")
-        for r in ranges
-    ]
-    figure = go.Figure(
-        [
-            go.Bar(
-                y=rows,
-                x=[float(r.high - r.low) for r in ranges],
-                base=[float(r.low) for r in ranges],
-                orientation="h",
-                marker_color=RENT_COLOUR,
-                width=0.5,
-                hovertext=spans,
-                hoverinfo="text",
-            ),
-            go.Scatter(
-                y=rows + rows,
-                x=[float(r.low) for r in ranges] + [float(r.high) for r in ranges],
-                mode="markers",
-                marker={"size": 11, "color": RENT_COLOUR, "symbol": "line-ns-open"},
-                hovertext=spans + spans,
-                hoverinfo="text",
-            ),
-            # The amounts beside each bar, as the document's chart writes them.
-            go.Scatter(
-                y=rows,
-                x=[float(r.high) for r in ranges],
-                mode="text",
-                text=[
-                    "  "
-                    + (
-                        t.money(r.low)
-                        if r.low == r.high
-                        else f"{t.money(r.low)} – {t.money(r.high)}"
-                    )
-                    for r in ranges
-                ],
-                textposition="middle right",
-                textfont={"size": 12, "color": "#1a1a1a"},
-                hoverinfo="skip",
-                cliponaxis=False,
-            ),
-        ]
-    )
+    streets = [_label(r.street, 60) or html.escape(t("chart.vacancy.no_street")) for r in ranges]
+    amounts = [vacancy.rent_amount(r, t) for r in ranges]
+    spans = [f"{street}: {amount}" for street, amount in zip(streets, amounts, strict=True)]
+    figure = go.Figure(_rent_traces(ranges, spans, amounts))
     ticks = [_label(r.street, 40) or html.escape(t("chart.vacancy.no_street")) for r in ranges]
     figure.update_yaxes(
         tickmode="array",
-        tickvals=rows,
+        tickvals=list(range(len(ranges))),
         ticktext=ticks,
-        range=[len(rows) - 0.5, -0.5],
+        range=[len(ranges) - 0.5, -0.5],
         autorange=False,
         automargin=True,
     )
@@ -680,4 +678,4 @@ def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
         range=[0, highest * 1.4 + 1],
         automargin=True,
     )
-    return _layout(figure, 120 + 34 * len(rows))
+    return _layout(figure, 120 + 34 * len(ranges))

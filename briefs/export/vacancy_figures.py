@@ -162,9 +162,8 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     axes.set_yticks(rows, [_plain(r.street) or t("chart.vacancy.no_street") for r in ranges])
     axes.invert_yaxis()
     for row, r in zip(rows, ranges, strict=True):
-        amount = t.money(r.low) if r.low == r.high else f"{t.money(r.low)} – {t.money(r.high)}"
         axes.annotate(
-            amount,
+            vacancy.rent_amount(r, t),
             (float(r.high), row),
             textcoords="offset points",
             xytext=(8, 0),

@@ -185,6 +185,13 @@ class RentRange:
     high: Decimal
 
 
+def rent_amount(rent: RentRange, t: Translator) -> str:
+    """'€ 208,00 – € 254,40', or one amount when low and high are the same."""
+    if rent.low == rent.high:
+        return t.money(rent.low)
+    return f"{t.money(rent.low)} – {t.money(rent.high)}"
+
+
 def street_rents(rents: list[StreetRent]) -> list[RentRange]:
     """Every street with at least one rent, in the table's order, low never above high."""
     ranges = []
