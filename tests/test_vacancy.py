@@ -504,3 +504,18 @@ def test_the_nota_draft_argues_from_the_inventory() -> None:
     # Without a count there is no day to name: the inventory says nothing in the nota.
     undated = brief_of({"vacancy.buildings": GENT["vacancy.buildings"]})
     assert "panden leeg" not in draft_arguments(undated, NL)
+
+
+def test_a_street_name_stays_text_on_the_chart_and_in_the_image() -> None:
+    from briefs.export.vacancy_figures import street_rents
+    from components.charts import rents_chart
+
+    hostile = "<a href='https://e.x'>klik</a> $\\frac{$ <b>"  # bad mathtext
+    rows = [{"id": "r", "street": hostile, "rent_low": "100.00", "rent_high": "150.00"}]
+    figure = rents_chart(rows, NL)
+    assert figure is not None
+    tick = figure.layout.yaxis.ticktext[0]
+    assert "<a" not in tick and tick.startswith("&lt;a href=")
+    assert all("<a" not in text for text in figure.data[0].hovertext)
+    [(image, caption)] = street_rents(brief_of({"vacancy.rents": rows}), NL)
+    assert image.startswith(b"\x89PNG") and "€/m²/jaar" in caption
