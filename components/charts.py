@@ -486,7 +486,7 @@ def _roadmap_axes(figure: go.Figure, ticks: list[str]) -> go.Figure:
 # colour-blind readers and at least 3:1 against white; grey for a category not known.
 CATEGORY_COLOURS: dict[str | None, str] = {
     "renovation": "#0072b2",
-    "starting": "#e69f00",
+    "starting": "#007a5e",
     "long_term": "#b35900",
     "structural": "#a3367a",
     None: "#767676",

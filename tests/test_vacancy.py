@@ -519,3 +519,13 @@ def test_a_street_name_stays_text_on_the_chart_and_in_the_image() -> None:
     assert all("<a" not in text for text in figure.data[0].hovertext)
     [(image, caption)] = street_rents(brief_of({"vacancy.rents": rows}), NL)
     assert image.startswith(b"\x89PNG") and "€/m²/jaar" in caption
+
+
+def test_the_categories_keep_their_colours_apart_and_readable_on_screen_and_on_paper() -> None:
+    from briefs.export.vacancy_figures import CATEGORY_COLOURS as PAPER
+    from components.charts import CATEGORY_COLOURS as SCREEN
+    from tests.test_charts import contrast_with_white
+
+    assert len(set(SCREEN.values())) == len(SCREEN) == len(VacancyCategory) + 1
+    assert {(c.value if c else None): colour for c, colour in PAPER.items()} == SCREEN
+    assert all(contrast_with_white(colour) >= 3 for colour in SCREEN.values())

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # The screen's colours (components/charts.py), so both tell the same story.
 CATEGORY_COLOURS: dict[vacancy.VacancyCategory | None, str] = {
     vacancy.VacancyCategory.RENOVATION: "#0072b2",
-    vacancy.VacancyCategory.STARTING: "#e69f00",
+    vacancy.VacancyCategory.STARTING: "#007a5e",
     vacancy.VacancyCategory.LONG_TERM: "#b35900",
     vacancy.VacancyCategory.STRUCTURAL: "#a3367a",
     None: "#767676",
