@@ -33,6 +33,8 @@ LINE_COLOUR = "#1f5f8b"
 WIDTH_INCHES = 7.0
 DPI = 150
 LABEL_LIMIT = 40
+# The least share of the tallest bar (all buildings) a segment needs to carry its number.
+LABEL_SHARE = 0.04
 
 
 def _plain(text: str) -> str:
@@ -100,7 +102,8 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
         )
         axes.bar_label(
             bars,
-            labels=[str(h) if h else "" for h in heights],
+            # A number only where its segment is tall enough to hold it.
+            labels=[str(h) if h >= len(figures.buildings) * LABEL_SHARE else "" for h in heights],
             label_type="center",
             color="white",
             fontsize=8,
