@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from briefs.parts import PART_SECTIONS, Kind, parts_of_step, sections_of_step
 from briefs.steps import STEPS
+from briefs.theme_choice import shows_part
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -154,7 +155,12 @@ def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) ->
         assert not at.exception, at.exception
         shown |= editors(at)
         charts += len(at.get("plotly_chart"))
-    expected = {spec.key for spec in parts_of_step(step) if spec.kind is not Kind.SKETCHES}
+    # The brief's own parts and the theme modules it shows (Avelgem: its trajectory's).
+    expected = {
+        spec.key
+        for spec in parts_of_step(step)
+        if spec.kind is not Kind.SKETCHES and shows_part(brief, spec)
+    }
     assert set(shown) == expected
     for key, data in shown.items():
         stored = brief.part(key)

@@ -126,7 +126,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Waar wil de gemeente niet van afwijken, waar is ruimte om te geven en te nemen, en "
         "wie onderhandelt met welk mandaat van het college?",
         "What will the municipality not give up, where is there room for give and take, and "
-        "who negotiates with which mandate from the college?",
+        "who negotiates with which mandate from the Board of Mayor and Aldermen?",
     ),
     "part.real_estate.mandate.example": (
         "Een actief gelijkvloers in de winkelas is niet onderhandelbaar; over het aantal "
