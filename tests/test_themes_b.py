@@ -321,7 +321,7 @@ def test_the_collegenota_argues_from_the_modules_figures() -> None:
         # The draft the participant takes over into the nota's 'Argumentatie'.
         assert sentence in draft_arguments(brief, NL), theme
     stop = draft_arguments(brief_of(demo_of(Theme.ACCESSIBILITY), Theme.ACCESSIBILITY), EN)
-    assert "s · walkers 2/5, t · cyclists 3/5, o · public transport 4/5" in stop
+    assert "today: walkers 2/5, cyclists 3/5, public transport 4/5." in stop
 
 
 # --- on the step page -----------------------------------------------------------------------

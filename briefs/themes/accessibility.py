@@ -142,10 +142,15 @@ def _checks(brief: Brief) -> list[Finding]:
     return found
 
 
+def _mode_name(mode: ActiveMode, t: Translator) -> str:
+    """'stappers' from the choice's label 'S · Stappers': in a sentence, without its letter."""
+    return t(f"enum.{mode.value}").split(" · ", 1)[-1].lower()
+
+
 def _argument(brief: Brief, t: Translator) -> str:
     lines = []
     scores = [
-        f"{t(f'enum.{row.mode.value}').lower()} {row.score}/5"
+        f"{_mode_name(row.mode, t)} {row.score}/5"
         for row in brief.rows(STOP, StopAssessment)
         if row.mode is not None and row.score is not None
     ]
@@ -259,7 +264,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "enum.unmarked_crossing": ("Niet gemarkeerd", "Unmarked"),
     "enum.grade_separated": ("Tunnel of brug", "Underpass or bridge"),
     "enum.bike_hoops": ("Nietjes", "Bike hoops"),
-    "enum.two_tier_rack": ("Dubbellaags rek", "Two-tier rack"),
+    "enum.two_tier_rack": ("Etagerek (dubbellaags)", "Two-tier rack"),
     "enum.bike_lockers": ("Fietskluizen", "Bike lockers"),
     "enum.cargo_bike_spaces": ("Plaatsen voor bakfietsen", "Cargo bike spaces"),
     "enum.wheel_clamp_rack": ("Voorwielklemmen", "Wheel clamp rack"),

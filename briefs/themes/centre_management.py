@@ -237,7 +237,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.frequency": ("Hoe vaak", "How often"),
     "col.baseline": ("Nulmeting", "Baseline"),
     "col.target": ("Streefwaarde", "Target"),
-    "col.target_year": ("Tegen", "By"),
+    "col.target_year": ("Streefjaar", "Target year"),
     "enum.municipal_service": ("Gemeentelijke dienst", "Municipal service"),
     "enum.autonomous_municipal_company": (
         "Autonoom gemeentebedrijf (AGB)",

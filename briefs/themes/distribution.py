@@ -311,7 +311,7 @@ DEMO: dict[str, Any] = {
             "id": "lm3",
             "logistics_measure": "Fietskoerier voor lokale leveringen",
             "status": "exists",
-            "owner": "Sociale economie-partner",
+            "owner": "Partner uit de sociale economie",
             "remark": "Sinds 2022, drie dagen per week",
         },
         {
