@@ -25,6 +25,7 @@ from storage.repository import SqlBriefStore, SqlProgrammeStore
 from tests.apps import editors, login_token, on_section
 from tests.conftest import Seed
 from tests.test_export import export, stored_texts, units
+from web.save_api import save_payload
 
 NL, EN = Translator("nl"), Translator("en")
 OURS = (Theme.ACCESSIBILITY, Theme.DISTRIBUTION, Theme.CENTRE_MANAGEMENT, Theme.REAL_ESTATE)
@@ -351,3 +352,39 @@ def test_a_step_page_shows_an_added_module_in_its_own_tab(demo_url: str) -> None
         "distribution.loading_zones", zones
     )
     assert PARTS["distribution.loading_zones"].step == 1
+
+
+def test_hours_typed_in_the_editor_are_refused_in_words_or_stored_in_one_form(
+    demo_url: str,
+) -> None:
+    engine = make_engine(demo_url)
+    programme, briefs = SqlProgrammeStore(engine), SqlBriefStore(engine)
+    brief_id = programme.briefs_of("Avelgem")[0].id
+    current = briefs.current(brief_id, "challenge.themes")
+    briefs.save_part(brief_id, "challenge.themes", ["distribution"], current.version, "test")
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = login_token(LOTTE)
+    at.run()
+    at.switch_page("pages/challenge.py").run()
+    on_section(at, "logistiek")
+    data = editors(at)["distribution.loading_zones"]
+
+    def send(hours: str) -> tuple[int, dict[str, Any]]:
+        payload = {
+            "brief": data["brief"],
+            "part": "distribution.loading_zones",
+            "value": [{"id": "z1", "place": "Markt", "hours": hours}],
+            "base": data["version"],
+            "token": data["token"],
+            "lang": data["lang"],
+        }
+        return save_payload(payload)
+
+    status, answer = send("11-7")
+    assert status == 422
+    assert "kolom ‘Uren’: schrijf de uren als 07:00–11:00" in str(answer["message"])
+    assert not briefs.load(brief_id).is_filled("distribution.loading_zones")
+    status, answer = send("7-11")
+    assert status == 200, answer
+    [zone] = briefs.load(brief_id).part("distribution.loading_zones").value
+    assert zone["hours"] == "07:00–11:00"
