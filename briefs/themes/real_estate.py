@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +33,10 @@ class Project(m.Row):
     planning_basis: m.ShortText = ""
     partnership: PartnershipForm | None = None
     programme: m.LongText = ""
-    ground_floor: m.ShortText = ""
+    ground_floor: m.LongText = ""
+    # Charges are asked in kind as often as in money (a square, a bike parking, a sum), so
+    # they are written out rather than one amount.
     charges: m.LongText = ""
-    charges_value: m.Money | None = None
     negotiation_points: m.LongText = ""
     risks: m.LongText = ""
     # The policy objective the project serves: its rows join the brief's traceability.
@@ -58,7 +58,6 @@ PARTS = (
             "programme",
             "ground_floor",
             "charges",
-            "charges_value",
             "negotiation_points",
             "risks",
             "objective",
@@ -86,12 +85,12 @@ def _argument(brief: Brief, t: Translator) -> str:
     projects = brief.rows(PROJECTS, Project)
     if not projects:
         return ""
-    total = sum((project.charges_value or Decimal(0) for project in projects), Decimal(0))
     unclear = sum(1 for project in projects if not project.planning_basis.strip())
+    open_points = sum(1 for project in projects if project.negotiation_points.strip())
     return t(
         "nota.draft.real_estate_projects",
         count=str(len(projects)),
-        amount=t.money(total),
+        negotiating=str(open_points),
         unclear=str(unclear),
     )
 
@@ -141,8 +140,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.programme": ("Programma", "Programme"),
     "col.ground_floor": ("Gelijkvloers", "Ground floor"),
     "col.charges": ("Gevraagde lasten", "Charges asked"),
-    "col.charges_value": ("Waarde van de lasten (€)", "Value of the charges (€)"),
-    "col.negotiation_points": ("Onderhandelingspunten", "Negotiation points"),
+    "col.negotiation_points": ("Te onderhandelen", "To negotiate"),
     "col.risks": ("Risico's", "Risks"),
     "enum.no_partnership": ("Geen PPS", "No partnership"),
     "enum.development_agreement": ("Realisatieovereenkomst", "Development agreement"),
@@ -159,10 +157,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Real estate project ‘{name}’ has no negotiation points yet.",
     ),
     "nota.draft.real_estate_projects": (
-        "Er liggen {count} vastgoedprojecten op tafel, met samen {amount} aan gevraagde "
-        "lasten; bij {unclear} ervan is de planologische basis nog niet duidelijk.",
-        "{count} real estate projects are on the table, with {amount} in charges asked; for "
-        "{unclear} of them the planning basis is not clear yet.",
+        "Er liggen {count} vastgoedprojecten op tafel; voor {negotiating} ervan liggen de "
+        "onderhandelingspunten vast, bij {unclear} is de planologische basis nog niet "
+        "duidelijk.",
+        "{count} real estate projects are on the table; for {negotiating} of them the "
+        "negotiation points are set, for {unclear} the planning basis is not clear yet.",
     ),
 }
 
@@ -176,8 +175,8 @@ DEMO: dict[str, Any] = {
             "partnership": "development_agreement",
             "programme": "42 appartementen, 1.200 m² handel, ondergrondse parking",
             "ground_floor": "Handel en horeca langs het plein",
-            "charges": "Aanleg van een publiek plein en een fietsenstalling van 150 plaatsen",
-            "charges_value": "350000.00",
+            "charges": "Aanleg van een publiek plein en een fietsenstalling van 150 plaatsen, "
+            "geraamd op € 350.000",
             "negotiation_points": "Actief gelijkvloers; 20 % betaalbare woningen; "
             "het plein publiek toegankelijk, ook 's nachts",
             "risks": "Vertraging door bezwaren; huurders voor het gelijkvloers vinden",
@@ -191,7 +190,6 @@ DEMO: dict[str, Any] = {
             "programme": "Woningen boven, een handelsruimte beneden",
             "ground_floor": "Handel",
             "charges": "Herstel van de gevel",
-            "charges_value": "60000.00",
             "negotiation_points": "",
             "risks": "Erfgoedwaarde van de gevel",
         },
