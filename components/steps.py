@@ -82,6 +82,7 @@ CHARTS: dict[str, Callable[..., go.Figure | None]] = {
     "stakeholder_chart": charts.stakeholder_chart,
     "impact_effort_chart": charts.impact_effort_chart,
     "roadmap_chart": charts.roadmap_chart,
+    "stop_chart": charts.stop_chart,
 }
 NOTICES: dict[str, Callable[[EditContext, Insight], None]] = {"root_cause": _root_cause}
 

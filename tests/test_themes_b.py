@@ -387,3 +387,57 @@ def test_hours_typed_in_the_editor_are_refused_in_words_or_stored_in_one_form(
     assert status == 200, answer
     [zone] = briefs.load(brief_id).part("distribution.loading_zones").value
     assert zone["hours"] == "07:00–11:00"
+
+
+# --- the STOP chart -------------------------------------------------------------------------
+
+
+def test_the_stop_scores_are_a_chart_on_screen_and_a_figure_in_the_document() -> None:
+    from components.charts import stop_chart
+
+    brief = brief_of(demo_of(Theme.ACCESSIBILITY), Theme.ACCESSIBILITY)
+    figure = stop_chart(brief.part("accessibility.stop").value, NL)
+    assert figure is not None
+    [bar] = figure.data
+    assert list(bar.y) == [
+        "S · Stappers",
+        "T · Trappers",
+        "O · Openbaar vervoer",
+        "P · Personenwagens",
+    ]
+    assert list(bar.x) == [2, 3, 4, 0] and list(bar.text) == ["2", "3", "4", "nog geen score"]
+    document = export(brief)
+    pictures = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert pictures == ["Score per vervoerswijze volgens het STOP-principe"]
+    captions = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"
+    ]
+    assert "Figuur 1: Score per vervoerswijze volgens het STOP-principe" in captions
+    # A checklist without any score draws nothing, on screen or on paper.
+    unscored = brief_of({"accessibility.stop": [{"mode": "cyclists", "remark": "Nog te doen"}]})
+    assert stop_chart(unscored.part("accessibility.stop").value, NL) is None
+    assert not export(unscored).inline_shapes
+
+
+def test_the_step_page_draws_the_stop_chart_under_the_checklist(demo_url: str) -> None:
+    engine = make_engine(demo_url)
+    programme, briefs = SqlProgrammeStore(engine), SqlBriefStore(engine)
+    brief_id = programme.briefs_of("Avelgem")[0].id
+    current = briefs.current(brief_id, "challenge.themes")
+    briefs.save_part(brief_id, "challenge.themes", ["accessibility"], current.version, "test")
+    stop = demo_of(Theme.ACCESSIBILITY)["accessibility.stop"]
+    briefs.save_part(brief_id, "accessibility.stop", stop, 0, "test")
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = login_token(LOTTE)
+    at.run()
+    at.switch_page("pages/challenge.py").run()
+    on_section(at, "toegankelijkheid")
+    assert not at.exception, at.exception
+    assert "Toegankelijkheid" in [tab.label for tab in at.tabs]
+    assert set(editors(at)) == {
+        "accessibility.stop",
+        "accessibility.crossings",
+        "accessibility.bike_parking",
+    }
+    assert "Score per vervoerswijze volgens het STOP-principe" in [h.value for h in at.subheader]
+    assert len(at.get("plotly_chart")) == 1

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field
 
 from briefs import model as m
-from briefs.part_spec import Kind
+from briefs.part_spec import Insight, Kind
 from briefs.themes.module import Finding, ThemeModule, finding, theme_part, theme_section
 
 if TYPE_CHECKING:
@@ -103,7 +103,14 @@ CROSSINGS = f"{THEME.value}.crossings"
 TEST_SETUPS = f"{THEME.value}.test_setups"
 
 PARTS = (
-    theme_part(THEME, "stop", Kind.ROWS, 1, row_model=StopAssessment),
+    theme_part(
+        THEME,
+        "stop",
+        Kind.ROWS,
+        1,
+        row_model=StopAssessment,
+        insight=Insight("stop_chart", (STOP,), title_key="chart.stop", exported=True),
+    ),
     theme_part(THEME, "crossings", Kind.ROWS, 1, row_model=Crossing),
     theme_part(THEME, "bike_parking", Kind.ROWS, 1, row_model=BikeParking),
     theme_part(THEME, "circulation", Kind.ROWS, 2, row_model=CirculationMeasure),
@@ -114,6 +121,19 @@ SECTIONS = (
     theme_section("circulatie", CIRCULATION, 2, after="richtingen"),
     theme_section("proefopstellingen", TEST_SETUPS, 3, after="testopzet"),
 )
+
+
+def stop_scores(rows: list[dict[str, Any]]) -> list[tuple[ActiveMode, float | None]]:
+    """Each mode's score in the principle's order (the mean of its rows), None if unscored.
+
+    Reads stored rows, as the screen's chart and the document's figure both receive them.
+    """
+    scores: dict[ActiveMode, list[int]] = {mode: [] for mode in ActiveMode}
+    for row in rows:
+        mode, score = row.get("mode"), row.get("score")
+        if mode in scores and isinstance(score, int):
+            scores[ActiveMode(mode)].append(score)
+    return [(mode, sum(found) / len(found) if found else None) for mode, found in scores.items()]
 
 
 def unscored_letters(assessments: list[StopAssessment]) -> str:
@@ -241,6 +261,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Temporary filter with planters · Kerkstraat · 1 April to 30 June · "
         "30% fewer cars, shopkeepers divided",
     ),
+    "chart.stop": (
+        "Score per vervoerswijze volgens het STOP-principe",
+        "Score per mode along the STOP principle",
+    ),
+    "chart.stop_unscored": ("nog geen score", "not scored yet"),
     "col.mode": ("Vervoerswijze", "Mode"),
     "col.score": ("Score (1–5)", "Score (1–5)"),
     "col.crossing_type": ("Inrichting", "Layout"),
