@@ -440,5 +440,5 @@ MODULE = ThemeModule(
     words=WORDS,
     checks=_checks,
     argument=_argument,
-    demo={(9, "Oostrozebeke"): DEMO},
+    demo={(3, "Oostrozebeke"): DEMO},
 )

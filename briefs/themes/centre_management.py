@@ -379,5 +379,5 @@ MODULE = ThemeModule(
     words=WORDS,
     checks=_checks,
     argument=_argument,
-    demo={(11, "Turnhout"): DEMO},
+    demo={(1, "Turnhout"): DEMO},
 )

@@ -331,5 +331,5 @@ MODULE = ThemeModule(
     words=WORDS,
     checks=_checks,
     argument=_argument,
-    demo={(10, "Lier"): DEMO},
+    demo={(6, "Lier"): DEMO},
 )

@@ -208,5 +208,5 @@ MODULE = ThemeModule(
     words=WORDS,
     checks=_checks,
     argument=_argument,
-    demo={(12, "Aalst"): DEMO},
+    demo={(5, "Aalst"): DEMO},
 )
