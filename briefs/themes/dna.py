@@ -140,7 +140,9 @@ def argument(brief: Brief, t: Translator) -> str:
         t(f"enum.{domain.value}") for domain in DnaDomain if domain in _translated_domains(brief)
     ]
     if domains:
-        lines.append(t("dna.argument.translated", domains=", ".join(domains).lower()))
+        # A choice's label within a sentence: "Publieke ruimte" reads "publieke ruimte".
+        named = ", ".join(domain[:1].lower() + domain[1:] for domain in domains)
+        lines.append(t("dna.argument.translated", domains=named))
     return " ".join(lines)
 
 

@@ -70,6 +70,11 @@ def _named(text: str) -> str:
     return (line[:49] + "…" if len(line) > 50 else line) or "—"
 
 
+def _in_sentence(label: str) -> str:
+    # A choice's label within a sentence: "Ruimtelijk (RUP, …)" reads "ruimtelijk (RUP, …)".
+    return label[:1].lower() + label[1:]
+
+
 def _causes_nuisance(site: Site) -> bool:
     return site.nuisance is not None and site.nuisance is not Nuisance.NONE
 
@@ -93,7 +98,7 @@ def argument(brief: Brief, t: Translator) -> str:
     levers = Counter(site.lever for site in sites if site.lever is not None)
     if levers:
         named = ", ".join(
-            f"{t(f'enum.{lever.value}').lower()} ({count})" for lever, count in levers.items()
+            f"{_in_sentence(t(f'enum.{lever.value}'))} ({count})" for lever, count in levers.items()
         )
         text += " " + t("mixed_use.argument.levers", levers=named)
     return text
