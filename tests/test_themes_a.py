@@ -63,7 +63,7 @@ def demo_of(theme: Theme) -> tuple[tuple[int, str], dict[str, Any]]:
         ("dna.core_values", {"core_value": "x" * 501}, "string_too_long"),
         ("dna.target_groups", {"audience": "tourists"}, "enum"),
         ("dna.translations", {"domain": "advertising"}, "enum"),
-        ("dna.translations", {"translation": "x", "core_value": ""}, "string_too_short"),
+        ("dna.translations", {"translation": "x", "expresses": ""}, "string_too_short"),
         ("dna.assets", {"asset": "x", "owner": "y"}, "extra_forbidden"),
         ("wayfinding.sources", {"name": "P", "capacity": -1}, "greater_than_equal"),
         ("wayfinding.sources", {"name": "P", "capacity": 100_001}, "less_than_equal"),

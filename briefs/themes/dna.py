@@ -53,8 +53,9 @@ class TargetGroup(m.Row):
 class Translation(m.Row):
     domain: DnaDomain | None = None
     translation: m.ShortText = ""
-    # The core value the translation makes visible (a row of dna.core_values).
-    core_value: m.RowId | None = None
+    # The core value the translation makes visible (a row of dna.core_values). Not named
+    # core_value: a field name is one kind of field in every table (the export relies on it).
+    expresses: m.RowId | None = None
 
 
 # Naming the DNA is the challenge (step 1). Its translation into marketing, public space and
@@ -73,7 +74,7 @@ PARTS = (
         Kind.ROWS,
         2,
         row_model=Translation,
-        links={"core_value": ("dna.core_values",)},
+        links={"expresses": ("dna.core_values",)},
     ),
 )
 SECTIONS = (
@@ -226,6 +227,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col.looks_for": ("Wat zoeken ze", "What they look for"),
     "col.domain": ("Domein", "Domain"),
     "col.translation": ("Vertaling", "Translation"),
+    "col.expresses": ("Kernwaarde", "Core value"),
     "enum.residents": ("Bewoners", "Residents"),
     "enum.visitors": ("Bezoekers", "Visitors"),
     "enum.entrepreneurs": ("Ondernemers", "Entrepreneurs"),
@@ -346,7 +348,7 @@ DEMO = {
                 "id": "tr1",
                 "domain": "marketing",
                 "translation": "Fietsroute ‘Hulshout aan de Nete’ langs de handelaars van de kern",
-                "core_value": "cv1",
+                "expresses": "cv1",
             },
             {
                 "id": "tr2",
@@ -354,13 +356,13 @@ DEMO = {
                 "translation": (
                     "Zitbanken en een uitkijkpunt aan de Nete, bewegwijzerd vanaf het dorpsplein"
                 ),
-                "core_value": "cv1",
+                "expresses": "cv1",
             },
             {
                 "id": "tr3",
                 "domain": "marketing",
                 "translation": "Verenigingen stellen zich voor op de wekelijkse markt",
-                "core_value": "cv3",
+                "expresses": "cv3",
             },
         ],
     },
