@@ -12,8 +12,9 @@ from PIL import Image
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from briefs.parts import PART_SECTIONS, Kind, parts_of_step, sections_of_step
+from briefs.parts import PART_SECTIONS, Kind, sections_of_step
 from briefs.steps import STEPS
+from briefs.theme_choice import shown_parts
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -154,7 +155,12 @@ def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) ->
         assert not at.exception, at.exception
         shown |= editors(at)
         charts += len(at.get("plotly_chart"))
-    expected = {spec.key for spec in parts_of_step(step) if spec.kind is not Kind.SKETCHES}
+    # The brief's own parts and those of the modules it shows (Avelgem: wayfinding).
+    expected = {
+        spec.key
+        for spec in shown_parts(brief)
+        if spec.step == step and spec.kind is not Kind.SKETCHES
+    }
     assert set(shown) == expected
     for key, data in shown.items():
         stored = brief.part(key)
@@ -181,7 +187,8 @@ def test_a_step_page_opens_the_section_its_address_names_and_links_on(demo_url: 
     at = open_page(STEP_FILES[1], section="niet-bestaand")
     assert "challenge.context" in editors(at)
     following = {link.proto.label: link.proto for link in at.get("page_link")}
-    assert following["Volgende: Betrokkenen"].query_string == "deel=betrokkenen"
+    # Avelgem's trajectory is about wayfinding: its module's tab follows the first one.
+    assert following["Volgende: Bronpunten en bestemmingen"].query_string == "deel=wegwijzing"
 
 
 def test_drawing_and_switching_pages_never_saves(demo_url: str) -> None:
