@@ -196,6 +196,11 @@ def test_a_target_group_without_what_it_looks_for_is_flagged_until_it_says() -> 
     }
     group["looks_for"] = "Een terras aan de Nete"
     assert not found({"dna.target_groups": [group]})
+    # A group named without choosing its kind is a group too.
+    unsorted = {"id": "g2", "audience": None, "segment": "Scholieren", "looks_for": ""}
+    assert found({"dna.target_groups": [unsorted]}) == {
+        ("dna.target_groups", "dna_group_no_need", "Scholieren")
+    }
 
 
 def test_a_claim_is_flagged_until_it_is_translated_into_every_domain() -> None:
@@ -321,7 +326,7 @@ def test_the_collegenota_argues_from_each_modules_figures() -> None:
     _, dna = demo_of(Theme.DNA)
     argued = draft_arguments(brief_of(dna), NL)
     assert "De kern profileert zich met de claim ‘Hulshout, groen dorp aan de Nete’." in argued
-    assert "Groen aan de Nete, Dorps en hartelijk" in argued
+    assert "steunt op de kernwaarden Groen aan de Nete, Dorps en hartelijk, Samen" in argued
     assert "Het DNA is al vertaald naar marketing, publieke ruimte." in argued
     _, wayfinding = demo_of(Theme.WAYFINDING)
     argued = draft_arguments(brief_of(wayfinding), NL)

@@ -108,7 +108,8 @@ def check(brief: Brief) -> list[Finding]:
     if count and not FEWEST_VALUES <= count <= MOST_VALUES:
         found.append(finding("dna.core_values", "dna_values_count", count=str(count)))
     for group in brief.rows("dna.target_groups", TargetGroup):
-        if group.audience is not None and not group.looks_for.strip():
+        named = group.audience is not None or group.segment.strip()
+        if named and not group.looks_for.strip():
             found.append(
                 finding("dna.target_groups", "dna_group_no_need", name=_named(group.segment))
             )
@@ -253,8 +254,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "The centre presents itself with the claim ‘{claim}’.",
     ),
     "dna.argument.values": (
-        "Die steunt op de kernwaarden {values}.",
-        "It rests on the core values {values}.",
+        "Het DNA van de kern steunt op de kernwaarden {values}.",
+        "The centre's DNA rests on the core values {values}.",
     ),
     "dna.argument.translated": (
         "Het DNA is al vertaald naar {domains}.",
