@@ -20,6 +20,7 @@ from briefs.i18n import Translator
 from briefs.links import link_labels
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
 from briefs.theme_choice import shown_themes
+from briefs.themes import DERIVED_CELLS
 
 EMPTY_CELL = "—"
 # Rows that are pointed at, and the rows that point (named in a "leads to" column).
@@ -171,12 +172,24 @@ class Reader:
         ]
 
     def rows(self, key: str, value: Any, *, short_dates: bool = False) -> list[list[str]]:
-        """Return a table part's rows as text cells, one per field."""
+        """Return a table part's rows as text cells, one per field.
+
+        A field left empty shows what its theme module derives from the row, if anything
+        (a vacancy category from 'vacant since'), marked as derived.
+        """
         fields = row_fields(key)
-        return [
-            [self.cell(field, row.get(field.name), short_dates=short_dates) for field in fields]
-            for row in value or []
-        ]
+        maker = DERIVED_CELLS.get(key)
+        derive = maker(self.brief, self.t) if maker is not None else None
+        lines = []
+        for row in value or []:
+            cells = [
+                self.cell(field, row.get(field.name), short_dates=short_dates) for field in fields
+            ]
+            if derive is not None:
+                derived = derive(row)
+                cells = [c or derived.get(f.name, "") for c, f in zip(cells, fields, strict=True)]
+            lines.append(cells)
+        return lines
 
     def scalar(self, key: str, value: Any) -> str:
         """Return a text, choice or multi-choice part's value as one text."""

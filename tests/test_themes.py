@@ -16,6 +16,7 @@ from briefs.export.brief_doc import ExportContext, ExportOptions, build_brief_do
 from briefs.i18n import Translator
 from briefs.model import Theme
 from briefs.parts import PARTS, THEMES_PART, sections_of_step, validate_part
+from briefs.present import row_fields
 from briefs.programme import Trajectory
 from briefs.theme_choice import shown_parts, shown_themes
 from briefs.themes import MODULES
@@ -329,3 +330,23 @@ def test_the_step_page_shows_the_instrument_matrix(demo_url: str) -> None:
     shown = at.dataframe[-1].value
     assert list(shown.columns)[-1] == "Nog geen doelstelling"
     assert list(shown.iloc[0])[1] == "Ontradend"
+
+
+def test_a_category_left_to_vacant_since_reads_as_derived_and_a_chosen_one_as_chosen() -> None:
+    from briefs.present import Reader
+
+    buildings = [
+        {"id": "b1", "address": "Veldstraat 1", "vacant_since": "2020-01-15"},
+        {
+            "id": "b2",
+            "address": "Veldstraat 2",
+            "vacant_since": "2023-01-15",
+            "category": "renovation",
+        },
+        {"id": "b3", "address": "Veldstraat 3"},
+    ]
+    read = brief("vacancy", vacancy__counts=COUNT, vacancy__buildings=buildings)
+    rows = Reader(read, NL).rows("vacancy.buildings", read.part("vacancy.buildings").value)
+    column = [field.name for field in row_fields("vacancy.buildings")].index("category")
+    # Judged on the latest count's day, 1 June 2023: over three years empty is structural.
+    assert [row[column] for row in rows] == ["Structureel (volgens leeg sinds)", "Verbouw", ""]

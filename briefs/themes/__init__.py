@@ -15,7 +15,7 @@ from briefs.themes.centre_management import MODULE as CENTRE_MANAGEMENT
 from briefs.themes.distribution import MODULE as DISTRIBUTION
 from briefs.themes.dna import MODULE as DNA
 from briefs.themes.mixed_use import MODULE as MIXED_USE
-from briefs.themes.module import Finding, ThemeModule
+from briefs.themes.module import DerivedCells, Finding, ThemeModule
 from briefs.themes.real_estate import MODULE as REAL_ESTATE
 from briefs.themes.vacancy import MODULE as VACANCY
 from briefs.themes.vacancy_import import WORDS as IMPORT_WORDS
@@ -53,5 +53,16 @@ def _words() -> dict[str, tuple[str, str]]:
 
 
 THEME_WORDS = _words()
+DERIVED_CELLS: dict[str, DerivedCells] = {
+    key: maker for module in MODULES.values() for key, maker in module.derived.items()
+}
 
-__all__ = ["MODULES", "THEME_PARTS", "THEME_SECTIONS", "THEME_WORDS", "Finding", "ThemeModule"]
+__all__ = [
+    "DERIVED_CELLS",
+    "MODULES",
+    "THEME_PARTS",
+    "THEME_SECTIONS",
+    "THEME_WORDS",
+    "Finding",
+    "ThemeModule",
+]

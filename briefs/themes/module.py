@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 # A point of attention found by a module: the part, the check's code (its words are
 # ``check.<code>``) and the values its words name.
 Finding = tuple[str, str, dict[str, str]]
+DerivedCells = Callable[["Brief", "Translator"], Callable[[dict[str, Any]], dict[str, str]]]
 
 
 def finding(key: str, code: str, **params: str) -> Finding:
@@ -44,6 +45,10 @@ class ThemeModule:
     # Demo content: (trajectory number, municipality) -> {part key: value}, seeded into that
     # municipality's brief in that trajectory (briefs/demo.py has the programme's people).
     demo: dict[tuple[int, str], dict[str, Any]] = field(default_factory=dict)
+    # Cells a reader sees where a row leaves a field empty and the module knows its value
+    # from the row's other fields (a vacancy category from 'vacant since'): per part key, a
+    # maker that, given the brief, returns what to show per row, by field name.
+    derived: dict[str, DerivedCells] = field(default_factory=dict)
 
 
 def theme_part(theme: m.Theme, name: str, kind: Kind, step: int, **extra: Any) -> PartSpec:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -392,6 +393,10 @@ SECTIONS = (
 )
 
 WORDS: dict[str, tuple[str, str]] = {
+    "vacancy.derived_category": (
+        "{category} (volgens leeg sinds)",
+        "{category} (from vacant since)",
+    ),
     "step_section.leegstand": ("Leegstand", "Vacancy"),
     "step_section.instrumenten": ("Instrumentenmatrix", "Instrument matrix"),
     "part.vacancy.counts.title": ("Tellingen van de leegstand", "Vacancy counts"),
@@ -570,6 +575,23 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+
+def derived_categories(brief: Brief, t: Translator) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """A building's category where the person left it to 'vacant since', said as derived."""
+    on = figures_of(brief, dt.date.today()).day
+
+    def cells(row: dict[str, Any]) -> dict[str, str]:
+        if row.get("category") or not row.get("vacant_since"):
+            return {}
+        category = category_of(VacantBuilding.model_validate(row), on)
+        if category is None:
+            return {}
+        name = t(f"enum.{category.value}")
+        return {"category": t("vacancy.derived_category", category=name)}
+
+    return cells
+
+
 MODULE = ThemeModule(
     theme=THEME,
     parts=PARTS,
@@ -578,4 +600,5 @@ MODULE = ThemeModule(
     checks=checks,
     argument=argument,
     demo=DEMO,
+    derived={"vacancy.buildings": derived_categories},
 )
