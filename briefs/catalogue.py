@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+from collections.abc import Iterator, Mapping
+
+_APP_WORDS: dict[str, tuple[str, str]] = {
     # --- application -------------------------------------------------------------------
     "app.title": ("Kernbrief", "Kernbrief"),
     "app.language": ("Taal", "Language"),
@@ -48,6 +50,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.municipality": ("Gemeente", "Municipality"),
     "overview.coaches": ("Begeleiding", "Coaches"),
     "overview.next_session": ("Volgende werksessie", "Next session"),
+    "overview.themes": ("Themamodules in je designbrief", "Theme modules in your design brief"),
+    "overview.theme_own": (
+        "{theme} (thema van je leertraject)",
+        "{theme} (your trajectory's theme)",
+    ),
+    "overview.themes_none": (
+        "Je leertraject heeft geen themamodule; je kunt er zelf een toevoegen.",
+        "Your trajectory has no theme module; you can add one yourself.",
+    ),
+    "overview.themes_add": ("Een themamodule toevoegen", "Add a theme module"),
     "overview.next_session_value": (
         "Sessie {number} op {day} ({mode}{place}) — stap {step} is aan de beurt",
         "Session {number} on {day} ({mode}{place}) — step {step} is due",
@@ -2121,14 +2133,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-def _with_theme_words() -> None:
-    # The theme modules keep their words beside their parts (briefs/themes/); they join the
-    # one catalogue here, and none may replace a word of the brief's own.
-    from briefs.themes import THEME_WORDS
+class _Catalogue(Mapping[str, tuple[str, str]]):
+    """The one catalogue: the app's own words, and the theme modules' words beside them.
 
-    twice = set(CATALOGUE) & set(THEME_WORDS)
-    assert not twice, f"theme words already in the catalogue: {sorted(twice)}"
-    CATALOGUE.update(THEME_WORDS)
+    The theme modules keep their words beside their parts (briefs/themes/); those files hold
+    pydantic models too, so they are loaded the first time a word not of the app's own is
+    asked for (or the whole catalogue is read), not when the server starts and only needs
+    its login page's words. None may replace a word of the app's own.
+    """
+
+    def __init__(self, own: dict[str, tuple[str, str]]):
+        self._own = own
+        self._every: dict[str, tuple[str, str]] | None = None
+
+    def _everything(self) -> dict[str, tuple[str, str]]:
+        if self._every is None:
+            from briefs.themes import THEME_WORDS
+
+            twice = set(self._own) & set(THEME_WORDS)
+            assert not twice, f"theme words already in the catalogue: {sorted(twice)}"
+            self._every = {**self._own, **THEME_WORDS}
+        return self._every
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        found = self._own.get(key)
+        return found if found is not None else self._everything()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._own or key in self._everything()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._everything())
+
+    def __len__(self) -> int:
+        return len(self._everything())
 
 
-_with_theme_words()
+CATALOGUE: Mapping[str, tuple[str, str]] = _Catalogue(_APP_WORDS)

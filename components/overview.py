@@ -9,10 +9,11 @@ import streamlit as st
 from briefs.checks import run_checks
 from briefs.i18n import Translator
 from briefs.links import chains
-from briefs.parts import sections_of_step
+from briefs.parts import PARTS, THEMES_PART, section_of, sections_of_step
 from briefs.programme import Trajectory, next_workshop
 from briefs.progress import step_progress
 from briefs.steps import STEPS
+from briefs.theme_choice import shown_themes, trajectory_theme
 from components.feedback import FEEDBACK_PARAM, unread_feedback
 from components.state import programme_store
 from components.text import literal_table, md_literal
@@ -55,6 +56,26 @@ def _next_session(trajectory: Trajectory, t: Translator) -> None:
             place=place,
             step=upcoming.step,
         )
+    )
+
+
+def _themes(workspace: Workspace) -> None:
+    """Which theme modules the brief holds, and where to add one."""
+    t, brief = workspace.t, workspace.brief
+    themes = shown_themes(brief)
+    own = trajectory_theme(brief)
+    names = [
+        t("overview.theme_own", theme=t(f"enum.{theme.value}"))
+        if theme is own
+        else t(f"enum.{theme.value}")
+        for theme in themes
+    ]
+    st.markdown(f"**{t('overview.themes')}**")
+    st.write(", ".join(names) if names else t("overview.themes_none"))
+    st.page_link(
+        step_page_target(PARTS[THEMES_PART].step),
+        label=t("overview.themes_add"),
+        query_params={SECTION_PARAM: section_of(THEMES_PART).key},
     )
 
 
@@ -101,6 +122,7 @@ def overview_page() -> None:
         column.caption(label)
         column.markdown(f"**{md_literal(value)}**")
     _next_session(trajectory, t)
+    _themes(workspace)
     _unread(workspace)
     progress = step_progress(brief)
     if not any(progress.values()):

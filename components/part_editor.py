@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,11 @@ EDITOR_TEXTS = (
     "cells_not_saved",
     "ambiguous",
 )
+
+
+# A save that changes the page around its part (the theme modules chosen open or close tabs)
+# reruns the whole page, even from inside a fragment.
+WHOLE_PAGE: tuple[str, ...] = ("<whole page>",)
 
 
 def _ignore() -> None:
@@ -230,14 +236,21 @@ def editor_data(
     return data
 
 
+def _after_save(redraw: tuple[str, ...]) -> Callable[[], None]:
+    if redraw == WHOLE_PAGE:
+        return _whole_page
+    return functools.partial(_redraw, redraw) if redraw else _ignore
+
+
 def part_editor(data: dict[str, Any], redraw: tuple[str, ...] = ()) -> None:
     """Draw one part editor; its key is stable, so a rerun never replaces what is typed.
 
-    ``redraw`` names the fragments a save reruns; without them a save reruns the page.
+    ``redraw`` names the fragments a save reruns; without them a save reruns what holds the
+    editor (the page, or the fragment it is in); ``WHOLE_PAGE`` reruns the page from a fragment.
     """
     _EDITOR(
         key=f"part:{data['brief']}:{data['part']}",
         data=data,
-        on_saved_change=functools.partial(_redraw, redraw) if redraw else _ignore,
+        on_saved_change=_after_save(redraw),
         on_refresh_change=_whole_page,
     )

@@ -36,6 +36,7 @@ from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
 from components.history import step_history_button
 from components.nota import nota_aid
+from components.part_editor import WHOLE_PAGE
 from components.resilience import database_section, show_page_notice
 from components.state import named_tabs
 from components.text import md_literal
@@ -132,10 +133,10 @@ def fragment_key(item: PartSpec | Group) -> str:
 def redraw_after_save(section: SectionSpec) -> dict[str, tuple[str, ...]]:
     """For each part of a section, the fragments a save of it reruns: its readers on screen
     (those of the open section) and the checks. The choice of theme modules changes the
-    step's tabs, so its save reruns the page (no fragments)."""
+    step's tabs, so its save reruns the whole page."""
     items = section_layout(section)
     return {
-        spec.key: ()
+        spec.key: WHOLE_PAGE
         if spec.key == THEMES_PART
         else (
             *(

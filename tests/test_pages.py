@@ -12,8 +12,9 @@ from PIL import Image
 from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
-from briefs.parts import PART_SECTIONS, Kind, parts_of_step, sections_of_step
+from briefs.parts import PART_SECTIONS, Kind, sections_of_step
 from briefs.steps import STEPS
+from briefs.theme_choice import shown_parts, shown_themes
 from storage.accounts import AccountStore
 from storage.db import make_engine
 from storage.repository import SqlBriefStore, SqlProgrammeStore
@@ -149,12 +150,17 @@ def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) ->
     brief = stores(demo_url)[0].load(avelgem(demo_url))
     shown: dict[str, dict[str, object]] = {}
     charts = 0
-    for section in sections_of_step(step):
+    # Avelgem's brief shows its own parts and its trajectory's theme module (wayfinding).
+    for section in sections_of_step(step, shown_themes(brief)):
         on_section(at, section.key)
         assert not at.exception, at.exception
         shown |= editors(at)
         charts += len(at.get("plotly_chart"))
-    expected = {spec.key for spec in parts_of_step(step) if spec.kind is not Kind.SKETCHES}
+    expected = {
+        spec.key
+        for spec in shown_parts(brief)
+        if spec.step == step and spec.kind is not Kind.SKETCHES
+    }
     assert set(shown) == expected
     for key, data in shown.items():
         stored = brief.part(key)

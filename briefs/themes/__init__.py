@@ -10,29 +10,27 @@ Which modules a brief shows is decided in ``briefs/theme_choice.py``.
 from __future__ import annotations
 
 from briefs.model import Theme
-from briefs.themes import (
-    accessibility,
-    centre_management,
-    distribution,
-    dna,
-    mixed_use,
-    real_estate,
-    vacancy,
-    wayfinding,
-)
+from briefs.themes.accessibility import MODULE as ACCESSIBILITY
+from briefs.themes.centre_management import MODULE as CENTRE_MANAGEMENT
+from briefs.themes.distribution import MODULE as DISTRIBUTION
+from briefs.themes.dna import MODULE as DNA
+from briefs.themes.mixed_use import MODULE as MIXED_USE
 from briefs.themes.module import Finding, ThemeModule
+from briefs.themes.real_estate import MODULE as REAL_ESTATE
+from briefs.themes.vacancy import MODULE as VACANCY
+from briefs.themes.wayfinding import MODULE as WAYFINDING
 
 MODULES: dict[Theme, ThemeModule] = {
     module.theme: module
     for module in (
-        dna.MODULE,
-        vacancy.MODULE,
-        wayfinding.MODULE,
-        mixed_use.MODULE,
-        accessibility.MODULE,
-        distribution.MODULE,
-        centre_management.MODULE,
-        real_estate.MODULE,
+        DNA,
+        VACANCY,
+        WAYFINDING,
+        MIXED_USE,
+        ACCESSIBILITY,
+        DISTRIBUTION,
+        CENTRE_MANAGEMENT,
+        REAL_ESTATE,
     )
 }
 assert list(MODULES) == list(Theme), "every theme has its module, in the theme's order"
