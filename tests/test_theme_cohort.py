@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 from sqlalchemy import Engine
@@ -276,3 +277,27 @@ def test_remembered_formats_read_as_before() -> None:
     assert NL.number(1.5) == "1,5" and NL.number(2) == "2"
     assert NL.day(dt.date(2023, 6, 1)) == "1 juni 2023"
     assert Translator("en").day(dt.date(2023, 6, 1)) == "1 June 2023"
+
+
+def test_every_module_part_is_compared_among_the_briefs_showing_its_module(
+    demo_url: str,
+) -> None:
+    """Whatever a module declares (the KPIs of centre management too) is offered and drawn."""
+    from briefs.parts import PART_SPECS
+    from tests.apps import choose_every_theme
+
+    engine = make_engine(demo_url)
+    choose_every_theme("Avelgem")
+    at = app_as(COACH, coach_tab="Vergelijken")
+    at.selectbox(key="dashboard_trajectory").select(_trajectory_id(engine, 3)).run()
+    theme_parts = [spec for spec in PART_SPECS if spec.theme is not None]
+    assert theme_parts
+    for spec in theme_parts:
+        at.selectbox(key="compare_part").select(spec.key).run()
+        assert not at.exception, spec.key
+        # Trajectory 3 works on wayfinding: all four show that module, only Avelgem the others.
+        shown = 4 if spec.theme == "wayfinding" else 1
+        module = NL(f"enum.{spec.theme}")
+        captions = " ".join(caption.value for caption in at.caption)
+        said = f"{shown} van de 4 gemeenten tonen de module {module}; "
+        assert re.search(re.escape(said) + r"\d daarvan vulden", captions), (spec.key, captions)
