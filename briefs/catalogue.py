@@ -502,6 +502,14 @@ _APP_WORDS: dict[str, tuple[str, str]] = {
         "Een traject rond leegstand dat ook het DNA van de kern uitwerkt",
         "A vacancy trajectory that also works out the centre's DNA",
     ),
+    "matrix.title": ("Instrumentenmatrix per doelstelling", "Instrument matrix by objective"),
+    "matrix.no_objective": ("Nog geen doelstelling", "No objective yet"),
+    "matrix.legend": (
+        "Elke cel noemt het type van het instrument: stimulerend (groen), ontradend (rood), "
+        "ruimtelijk (blauw) of tijdelijk (geel).",
+        "Each cell names the instrument's type: stimulating (green), discouraging (red), "
+        "spatial (blue) or temporary (yellow).",
+    ),
     "theme.module_title": ("Themamodule: {theme}", "Theme module: {theme}"),
     "theme.trajectory": ("Thema van het leertraject", "Theme of the trajectory"),
     "theme.none": ("Geen thema", "No theme"),

@@ -31,6 +31,7 @@ from briefs.parts import (
 )
 from briefs.steps import STEP_BY_NUMBER, STEPS
 from briefs.theme_choice import shown_themes
+from briefs.themes.instrument_matrix import instrument_matrix
 from components import charts
 from components.feedback import participant_review
 from components.fields import EditContext, part_field, part_header, sketches_field
@@ -39,7 +40,7 @@ from components.nota import nota_aid
 from components.part_editor import WHOLE_PAGE
 from components.resilience import database_section, show_page_notice
 from components.state import named_tabs
-from components.text import md_literal
+from components.text import md_literal, shaded_table
 from components.workspace import (
     SECTION_PARAM,
     Workspace,
@@ -84,7 +85,21 @@ CHARTS: dict[str, Callable[..., go.Figure | None]] = {
     "impact_effort_chart": charts.impact_effort_chart,
     "roadmap_chart": charts.roadmap_chart,
 }
-NOTICES: dict[str, Callable[[EditContext, Insight], None]] = {"root_cause": _root_cause}
+
+
+def _instrument_matrix(ctx: EditContext, insight: Insight) -> None:
+    found = instrument_matrix(ctx.brief, ctx.t)
+    if found is None:
+        st.empty()
+        return
+    st.caption(ctx.t("matrix.legend"))
+    st.dataframe(shaded_table(found.header, found.rows, found.fills), hide_index=True)
+
+
+NOTICES: dict[str, Callable[[EditContext, Insight], None]] = {
+    "root_cause": _root_cause,
+    "instrument_matrix": _instrument_matrix,
+}
 
 
 def show_insight(ctx: EditContext, insight: Insight) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,3 +82,21 @@ def safe_table(
     import pandas as pd
 
     return spreadsheet_safe(pd.DataFrame(list(rows), columns=columns))
+
+
+def shaded_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], fills: Sequence[Sequence[str | None]]
+) -> Any:
+    """A table for st.dataframe whose cells have the given background colours (hex).
+
+    The text stays plain cell text (``safe_table``), never markdown or HTML.
+    """
+    table = safe_table(rows, list(header))
+    colours = [[f"background-color: #{fill}" if fill else "" for fill in line] for line in fills]
+
+    def shade(frame: Any) -> Any:
+        import pandas as pd
+
+        return pd.DataFrame(colours, index=frame.index, columns=frame.columns)
+
+    return table.style.apply(shade, axis=None)

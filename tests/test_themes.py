@@ -241,3 +241,91 @@ def test_in_chromium_ticking_a_module_adds_its_tab_and_a_reload_keeps_it(
     settled(page)
     page.get_by_role("tab", name="Leegstand", exact=True).click()
     expect(part(page, "vacancy.buildings")).to_be_visible(timeout=30_000)
+
+
+# --- the instrument matrix -------------------------------------------------------------------
+
+OBJECTIVES = [
+    {"id": "o1", "title": "Structurele leegstand terugdringen", "plan_code": ""},
+    {"id": "o2", "title": "Aanloopstraten versterken", "plan_code": ""},
+    {"id": "o3", "title": "Niet gediend", "plan_code": ""},
+]
+INSTRUMENTS = [
+    {
+        "id": "i1",
+        "instrument": "Leegstandsheffing verhogen",
+        "kind": "discouraging",
+        "objective": "o1",
+    },
+    {"id": "i2", "instrument": "Starterspremie", "kind": "stimulating", "objective": "o2"},
+    {"id": "i3", "instrument": "Pop-upwinkels", "kind": None, "objective": None},
+]
+
+
+def test_the_instrument_matrix_marks_each_instrument_under_its_objective_by_type() -> None:
+    from briefs.themes.instrument_matrix import TYPE_FILLS, instrument_matrix
+    from briefs.themes.vacancy import InstrumentType
+
+    found = instrument_matrix(
+        brief("vacancy", roadmap__objectives=OBJECTIVES, vacancy__instruments=INSTRUMENTS), NL
+    )
+    assert found is not None
+    # Objective 3 serves no instrument: no column; instruments without one meet at the end.
+    assert found.header == [
+        "Instrument",
+        "Doelstelling 1 · Structurele leegstand terugdringen",
+        "Doelstelling 2 · Aanloopstraten versterken",
+        "Nog geen doelstelling",
+    ]
+    assert [row[1:] for row in found.rows] == [
+        ["Ontradend", "", ""],
+        ["", "Stimulerend", ""],
+        ["", "", "✓"],
+    ]
+    assert found.rows[0][0].startswith("Instrument 1")
+    assert found.fills[0][1] == TYPE_FILLS[InstrumentType.DISCOURAGING]
+    assert found.fills[1][2] == TYPE_FILLS[InstrumentType.STIMULATING]
+    assert found.fills[2] == [None, None, None, None]
+    assert instrument_matrix(brief("vacancy"), NL) is None
+
+
+def test_the_document_shades_the_instrument_matrix_as_the_screen_does() -> None:
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    context = ExportContext(TRAJECTORIES[4], ("Pieter Claes",))
+    data = build_brief_document(
+        brief("vacancy", roadmap__objectives=OBJECTIVES, vacancy__instruments=INSTRUMENTS),
+        context,
+        ExportOptions(),
+        NL,
+        lambda _id: None,
+    )
+    document = docx.Document(io.BytesIO(data))
+    assert "Instrumentenmatrix per doelstelling" in [p.text for p in document.paragraphs]
+    matrix = next(t for t in document.tables if t.rows[0].cells[-1].text == "Nog geen doelstelling")
+    cell = matrix.rows[1].cells[1]
+    assert cell.text == "Ontradend"
+    properties = cell._tc.tcPr
+    assert properties is not None
+    shading = properties.find(qn("w:shd"))
+    assert shading is not None and shading.get(qn("w:fill")).upper() == "F4CCCC"
+
+
+def test_the_step_page_shows_the_instrument_matrix(demo_url: str) -> None:
+    store = SqlBriefStore(make_engine(demo_url))
+    brief_id = _brief_id("Gent", 5)
+    for key, value in (("roadmap.objectives", OBJECTIVES), ("vacancy.instruments", INSTRUMENTS)):
+        store.save_part(brief_id, key, value, store.current(brief_id, key).version, "Pieter")
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = login_token("pieter.claes@gent.demo")
+    at.run()
+    at.switch_page("pages/roadmap.py").run()
+    on_section(at, "instrumenten")
+    assert "vacancy.instruments" in editors(at)
+    assert any(s.value == "Instrumentenmatrix per doelstelling" for s in at.subheader)
+    shown = at.dataframe[-1].value
+    assert list(shown.columns)[-1] == "Nog geen doelstelling"
+    assert list(shown.iloc[0])[1] == "Ontradend"

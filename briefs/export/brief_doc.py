@@ -47,13 +47,13 @@ from briefs.export.docx_tools import (
 from briefs.export.options import DocumentForm
 from briefs.export.options import ExportOptions as ExportOptions
 from briefs.export.style import base_document, has_own_footer
-from briefs.export.theme_figures import FIGURES, FigureMaker
+from briefs.export.theme_figures import FIGURES, TABLES, FigureMaker, TableMaker
 from briefs.i18n import (
     Translator,
 )
 from briefs.model import Theme
 from briefs.nota import college_day, nota_title
-from briefs.parts import PART_SPECS, ExportForm, Group, PartSpec, step_layout
+from briefs.parts import PART_SPECS, ExportForm, Group, Insight, PartSpec, step_layout
 from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
@@ -201,8 +201,19 @@ class _Writer:
         if spec.insight is not None and spec.insight.exported:
             if spec.insight.name in FIGURES:
                 self.figures_of(FIGURES[spec.insight.name])
+            elif spec.insight.name in TABLES:
+                self.matrix(spec.insight, TABLES[spec.insight.name])
             else:
                 self.timeline()
+
+    def matrix(self, insight: Insight, maker: TableMaker) -> None:
+        """A table an insight derives from the rows, its cells shaded as on screen."""
+        found = maker(self.brief, self.t)
+        if found is None:
+            return
+        if insight.title_key is not None:
+            self.title(self.t(insight.title_key), 2)
+        add_table(self.doc, found.header, found.rows, text_width(self.doc), fills=found.fills)
 
     def figures_of(self, maker: FigureMaker) -> None:
         """A module's charts, as numbered figures whose caption is their alternative text."""

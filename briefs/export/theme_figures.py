@@ -1,7 +1,8 @@
-"""Charts of the theme modules as images for the Word document, by insight name.
+"""What the theme modules' insights write in the Word document, by insight name.
 
-Each maker returns (PNG bytes, caption) pairs drawn from the brief's rows; none when the rows
-give nothing to draw. The images are made on the server, without a browser.
+A figure maker returns (PNG bytes, caption) pairs drawn from the brief's rows; none when the
+rows give nothing to draw (the images are made on the server, without a browser). A table
+maker returns a table with shaded cells, e.g. the instrument matrix.
 """
 
 from __future__ import annotations
@@ -10,7 +11,12 @@ from collections.abc import Callable
 
 from briefs.brief import Brief
 from briefs.i18n import Translator
+from briefs.themes.instrument_matrix import Matrix, instrument_matrix
 
 FigureMaker = Callable[[Brief, Translator], list[tuple[bytes, str]]]
 
 FIGURES: dict[str, FigureMaker] = {}
+
+TableMaker = Callable[[Brief, Translator], Matrix | None]
+
+TABLES: dict[str, TableMaker] = {"instrument_matrix": instrument_matrix}

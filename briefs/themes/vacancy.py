@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import Field
 
 from briefs import model as m
-from briefs.part_spec import ExportForm, Kind
+from briefs.part_spec import ExportForm, Insight, Kind
 from briefs.themes.module import ThemeModule, theme_part, theme_section
 
 THEME = m.Theme.VACANCY
@@ -146,6 +146,12 @@ PARTS = (
         row_model=Instrument,
         links={"objective": ("roadmap.objectives",), "action": ("roadmap.actions",)},
         export=ExportForm.WIDE_TABLE,
+        insight=Insight(
+            "instrument_matrix",
+            ("vacancy.instruments", "roadmap.objectives"),
+            title_key="matrix.title",
+            exported=True,
+        ),
     ),
 )
 SECTIONS = (

@@ -1,0 +1,67 @@
+"""The vacancy module's instrument matrix: instruments against the objectives they serve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefs.brief import Brief
+from briefs.content import without_blank_rows
+from briefs.i18n import Translator
+from briefs.present import Reader
+from briefs.themes.vacancy import InstrumentType
+
+INSTRUMENTS = "vacancy.instruments"
+OBJECTIVES = "roadmap.objectives"
+# One light colour per type, light enough for black text (WCAG AA on screen and in print);
+# the cell names the type too, so the colour is never the only sign.
+TYPE_FILLS: dict[InstrumentType, str] = {
+    InstrumentType.STIMULATING: "D9EAD3",
+    InstrumentType.DISCOURAGING: "F4CCCC",
+    InstrumentType.SPATIAL: "CFE2F3",
+    InstrumentType.TEMPORARY: "FFF2CC",
+}
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A table: the header, one row per instrument, and each cell's fill (hex, or None)."""
+
+    header: list[str]
+    rows: list[list[str]]
+    fills: list[list[str | None]]
+
+
+def instrument_matrix(brief: Brief, t: Translator) -> Matrix | None:
+    """Instruments as rows, the objectives they serve as columns, each mark named by its type.
+
+    The objectives no instrument serves are left out; instruments without an objective meet
+    in a last column, so that every instrument stands in the matrix. None without instruments.
+    """
+    instruments = list(without_blank_rows(INSTRUMENTS, brief.part(INSTRUMENTS).value) or [])
+    if not instruments:
+        return None
+    reader = Reader(brief, t)
+    objectives = [
+        row["id"]
+        for row in without_blank_rows(OBJECTIVES, brief.part(OBJECTIVES).value) or []
+        if any(instrument.get("objective") == row["id"] for instrument in instruments)
+    ]
+    known = set(objectives)
+    columns: list[str | None] = [*objectives]
+    if any(instrument.get("objective") not in known for instrument in instruments):
+        columns.append(None)
+    header = [
+        t("col.instrument"),
+        *(reader.link(c) if c else t("matrix.no_objective") for c in columns),
+    ]
+    rows, fills = [], []
+    for instrument in instruments:
+        kind = instrument.get("kind")
+        mark = t(f"enum.{kind}") if kind else "✓"
+        fill = TYPE_FILLS.get(InstrumentType(kind)) if kind else None
+        serves = instrument.get("objective") if instrument.get("objective") in known else None
+        rows.append(
+            [reader.link(instrument["id"]), *(mark if c == serves else "" for c in columns)]
+        )
+        fills.append([None, *(fill if c == serves else None for c in columns)])
+    return Matrix(header, rows, fills)
