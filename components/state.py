@@ -612,3 +612,22 @@ def remember_choice(widget_key: str, param: str | None = None) -> None:
     st.session_state[f"kept:{widget_key}"] = chosen
     if param is not None and chosen is not None:
         st.query_params[param] = str(chosen)
+
+
+def import_draft(brief_id: int, key: str) -> Any:
+    """What this session has read for importing into a part (see components/theme_import.py)."""
+    return st.session_state.get(f"import_draft:{brief_id}:{key}")
+
+
+def set_import_draft(brief_id: int, key: str, draft: Any) -> None:
+    st.session_state[f"import_draft:{brief_id}:{key}"] = draft
+
+
+def set_import_notice(brief_id: int, key: str, notice: tuple[str, str, dict[str, Any]]) -> None:
+    """Leave the outcome of an import (kind, catalogue key, values) for the next run."""
+    st.session_state[f"import_notice:{brief_id}:{key}"] = notice
+
+
+def pop_import_notice(brief_id: int, key: str) -> tuple[str, str, dict[str, Any]] | None:
+    value = st.session_state.pop(f"import_notice:{brief_id}:{key}", None)
+    return value if isinstance(value, tuple) else None

@@ -41,6 +41,7 @@ from components.part_editor import WHOLE_PAGE
 from components.resilience import database_section, show_page_notice
 from components.state import named_tabs
 from components.text import md_literal, shaded_table
+from components.theme_import import theme_import
 from components.workspace import (
     SECTION_PARAM,
     Workspace,
@@ -119,6 +120,7 @@ def _part(ctx: EditContext, spec: PartSpec) -> None:
     else:
         part_field(ctx, spec.key, height=spec.height)
         nota_aid(ctx, spec.key)
+        theme_import(ctx, spec.key)
     if spec.insight is not None:
         show_insight(ctx, spec.insight)
 

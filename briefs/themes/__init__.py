@@ -18,6 +18,7 @@ from briefs.themes.mixed_use import MODULE as MIXED_USE
 from briefs.themes.module import Finding, ThemeModule
 from briefs.themes.real_estate import MODULE as REAL_ESTATE
 from briefs.themes.vacancy import MODULE as VACANCY
+from briefs.themes.vacancy_import import WORDS as IMPORT_WORDS
 from briefs.themes.wayfinding import MODULE as WAYFINDING
 
 MODULES: dict[Theme, ThemeModule] = {
@@ -45,7 +46,10 @@ def _words() -> dict[str, tuple[str, str]]:
         twice = set(words) & set(module.words)
         assert not twice, f"{module.theme}: words declared by another module too: {twice}"
         words.update(module.words)
-    return words
+    # The spreadsheet import of the vacancy inventory (vacancy_import.py) has words of its own.
+    twice = set(words) & set(IMPORT_WORDS)
+    assert not twice, f"vacancy import: words declared by a module too: {twice}"
+    return {**words, **IMPORT_WORDS}
 
 
 THEME_WORDS = _words()
