@@ -7,7 +7,7 @@ import re
 import uuid
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -112,6 +112,9 @@ class Row(BaseModel):
     """A list row with a stable id so that other steps can link to it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    # Whether the document adds up the amounts of a table of these rows (a budget), or
+    # they are prices that mean nothing summed (a rent per m² in each street).
+    amounts_add_up: ClassVar[bool] = True
 
     id: RowId = Field(default_factory=new_id)
 

@@ -103,7 +103,7 @@ def draw(
     with st.container():
         figure = cached(builder, t, *data, **options)
         if figure is None:
-            st.caption(t("chart.no_data"))
+            st.caption(t(EMPTY_CAPTIONS.get(builder.__name__, "chart.no_data")))
             return
         show(figure, key)
         grid = GRIDS.get(builder.__name__)
@@ -250,7 +250,9 @@ def impact_effort_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure 
 
 GRIDS = {"stakeholder_chart": STAKEHOLDERS, "impact_effort_chart": DIRECTIONS}
 # The builders that draw today's date: draw() passes it in.
-DATED = {"roadmap_chart"}
+DATED = {"roadmap_chart", "vacancy_chart"}
+# What a chart without data says, where "fill in the table" is not enough.
+EMPTY_CAPTIONS = {"vacancy_rate_chart": "chart.vacancy.rate_needs_two"}
 
 
 # --- the roadmap ------------------------------------------------------------------------------
@@ -477,3 +479,203 @@ def _roadmap_axes(figure: go.Figure, ticks: list[str]) -> go.Figure:
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "xanchor": "left"},
     )
     return figure
+
+
+# --- the vacancy module ---------------------------------------------------------------------------
+# A colour per vacancy category, from short to long (renovation apart), distinct for
+# colour-blind readers and at least 3:1 against white; grey for a category not known.
+CATEGORY_COLOURS: dict[str | None, str] = {
+    "renovation": "#0072b2",
+    "starting": "#007a5e",
+    "long_term": "#b35900",
+    "structural": "#a3367a",
+    None: "#767676",
+}
+RENT_COLOUR = "#1f5f8b"
+# Up to this many buildings the inventory chart's axis counts in ones.
+SMALL_COUNT = 10
+
+
+def _category_name(category: Any, t: Translator) -> str:
+    return t(f"enum.{category.value}") if category else t("chart.vacancy.no_category")
+
+
+def _zone_name(zone: Any, t: Translator) -> str:
+    return t(f"enum.{zone.value}") if zone else t("chart.vacancy.no_zone")
+
+
+def vacancy_chart(
+    counts: list[dict[str, Any]],
+    buildings: list[dict[str, Any]],
+    t: Translator,
+    today: dt.date | str | None = None,
+) -> go.Figure | None:
+    """The inventory on the latest count's day: a bar for all zones, then one per zone, each
+    stacked by category (the figures come from the buildings, not typed in twice)."""
+    import plotly.graph_objects as go
+
+    from briefs.themes import vacancy
+
+    figures = vacancy.figures_of_rows(counts, buildings, [], day(today) or dt.date.today())
+    if not figures.buildings:
+        return None
+    table = figures.table
+    zones = [zone for zone in vacancy.ZONES if zone or any(z is None for z, _ in table)]
+    columns = [t("chart.vacancy.all_zones"), *(_zone_name(zone, t) for zone in zones)]
+    traces = []
+    for category in vacancy.CATEGORIES:
+        per_zone = [table[(zone, category)] for zone in zones]
+        if category is None and not any(per_zone):
+            continue
+        name = _category_name(category, t)
+        traces.append(
+            go.Bar(
+                x=columns,
+                y=[sum(per_zone), *per_zone],
+                name=name,
+                marker_color=CATEGORY_COLOURS[category.value if category else None],
+                texttemplate="%{y}",
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                hovertemplate=f"%{{x}} · {html.escape(name)}: %{{y}}<extra></extra>",
+            )
+        )
+    figure = go.Figure(traces)
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(
+        title=t("chart.vacancy.buildings"),
+        gridcolor="#e5e5e5",
+        rangemode="tozero",
+        automargin=True,
+        # Buildings come whole: a step of 1 where the bars are low, else plotly's own.
+        dtick=1 if len(figures.buildings) <= SMALL_COUNT else None,
+    )
+    figure.update_layout(
+        barmode="stack",
+        uniformtext={"minsize": 10, "mode": "hide"},
+        legend={
+            "orientation": "h",
+            "traceorder": "normal",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "xanchor": "left",
+        },
+    )
+    return _layout(figure).update_layout(showlegend=True)
+
+
+def vacancy_rate_chart(counts: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    """The vacancy rate (vacant / premises) of each count, over time; from two counts on."""
+    import plotly.graph_objects as go
+
+    from briefs.themes import vacancy
+
+    rates = vacancy.vacancy_rates([vacancy.VacancyCount.model_validate(row) for row in counts])
+    if len(rates) < 2:
+        return None
+    figure = go.Figure(
+        go.Scatter(
+            x=[rate.day.isoformat() for rate in rates],
+            y=[round(rate.rate * 100, 1) for rate in rates],
+            mode="lines+markers+text",
+            text=[f"{t.number(round(rate.rate * 100, 1))} %" for rate in rates],
+            textposition="top center",
+            hovertext=[f"{t.day(rate.day)}: {rate.vacant} / {rate.premises}" for rate in rates],
+            hoverinfo="text",
+            marker={"size": 10, "color": STEP_COLOURS[0]},
+            line={"color": STEP_COLOURS[0]},
+            cliponaxis=False,
+        )
+    )
+    top = max(rate.rate * 100 for rate in rates)
+    # A tick at each count, named by its date: counts are a few, months apart.
+    figure.update_xaxes(
+        type="date",
+        tickmode="array",
+        tickvals=[rate.day.isoformat() for rate in rates],
+        ticktext=[rate.day.strftime("%d/%m/%Y") for rate in rates],
+        showgrid=False,
+        automargin=True,
+    )
+    figure.update_yaxes(
+        title=t("chart.vacancy.rate_axis"),
+        range=[0, top * 1.25 + 1],
+        gridcolor="#e5e5e5",
+        automargin=True,
+    )
+    return _layout(figure, 320)
+
+
+def _rent_traces(
+    ranges: list[Any], spans: list[str], amounts: list[str]
+) -> list[go.Bar | go.Scatter]:
+    """A bar from each street's low to its high rent, a tick at both ends, the amounts beside."""
+    import plotly.graph_objects as go
+
+    rows = list(range(len(ranges)))
+    lows, highs = [float(r.low) for r in ranges], [float(r.high) for r in ranges]
+    return [
+        go.Bar(
+            y=rows,
+            x=[high - low for low, high in zip(lows, highs, strict=True)],
+            base=lows,
+            orientation="h",
+            marker_color=RENT_COLOUR,
+            width=0.5,
+            hovertext=spans,
+            hoverinfo="text",
+        ),
+        go.Scatter(
+            y=rows + rows,
+            x=lows + highs,
+            mode="markers",
+            marker={"size": 11, "color": RENT_COLOUR, "symbol": "line-ns-open"},
+            hovertext=spans + spans,
+            hoverinfo="text",
+        ),
+        # The amounts beside each bar, as the document's chart writes them.
+        go.Scatter(
+            y=rows,
+            x=highs,
+            mode="text",
+            text=[f"  {amount}" for amount in amounts],
+            textposition="middle right",
+            textfont={"size": 12, "color": "#1a1a1a"},
+            hoverinfo="skip",
+            cliponaxis=False,
+        ),
+    ]
+
+
+def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    """Each street's rent as a bar from its lowest to its highest figure (a tick for one)."""
+    import plotly.graph_objects as go
+
+    from briefs.themes import vacancy
+
+    ranges = vacancy.street_rents([vacancy.StreetRent.model_validate(row) for row in rents])
+    if not ranges:
+        return None
+    streets = [_label(r.street, 60) or html.escape(t("chart.vacancy.no_street")) for r in ranges]
+    amounts = [vacancy.rent_amount(r, t) for r in ranges]
+    spans = [f"{street}: {amount}" for street, amount in zip(streets, amounts, strict=True)]
+    figure = go.Figure(_rent_traces(ranges, spans, amounts))
+    ticks = [_label(r.street, 40) or html.escape(t("chart.vacancy.no_street")) for r in ranges]
+    figure.update_yaxes(
+        tickmode="array",
+        tickvals=list(range(len(ranges))),
+        ticktext=ticks,
+        range=[len(ranges) - 0.5, -0.5],
+        autorange=False,
+        automargin=True,
+    )
+    highest = max(float(r.high) for r in ranges)
+    figure.update_xaxes(
+        title=t("chart.vacancy.rent_axis"),
+        gridcolor="#e5e5e5",
+        range=[0, highest * 1.4 + 1],
+        automargin=True,
+    )
+    return _layout(figure, 120 + 34 * len(ranges))

@@ -85,6 +85,9 @@ CHARTS: dict[str, Callable[..., go.Figure | None]] = {
     "stakeholder_chart": charts.stakeholder_chart,
     "impact_effort_chart": charts.impact_effort_chart,
     "roadmap_chart": charts.roadmap_chart,
+    "vacancy_chart": charts.vacancy_chart,
+    "vacancy_rate_chart": charts.vacancy_rate_chart,
+    "rents_chart": charts.rents_chart,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -163,6 +164,8 @@ def check_message(check: Check, t: Translator) -> str:
             params["part"] = part_title(value, t)
         elif name == "amount":
             params[name] = t.money(Decimal(value))  # our own formatting of a number
+        elif name.endswith("_day"):
+            params[name] = t.day(dt.date.fromisoformat(value))  # our own ISO date
         else:
             params[name] = md_literal(str(value))
     return t(f"check.{check.code}", **params)

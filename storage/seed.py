@@ -76,16 +76,23 @@ def seed_demo(engine: Engine, today: date, *, demo_accounts: bool = True) -> dic
             sketches.append({"image_id": image_id, "caption": caption})
         if sketches:
             briefs.save_part(brief_id, "prototype.sketches", sketches, 0, author)
-    _seed_theme_modules(briefs, brief_ids)
+    _seed_theme_modules(briefs, brief_ids, set(demo_ids.values()))
     return demo_ids
 
 
-def _seed_theme_modules(briefs: SqlBriefStore, brief_ids: dict[tuple[int, str], int]) -> None:
-    """Each theme module's demo content, in the brief of the municipality it names."""
+def _seed_theme_modules(
+    briefs: SqlBriefStore, brief_ids: dict[tuple[int, str], int], written: set[int]
+) -> None:
+    """Each theme module's demo content, in the brief of the municipality it names.
+
+    A module's demo may bring the brief's own parts its rows link to (an instrument's
+    objective and action), but only into a brief no demo person writes: never over theirs.
+    """
     for module in MODULES.values():
         for (number, municipality), content in module.demo.items():
             brief_id = brief_ids[(number, municipality)]
             for key, value in content.items():
-                assert PARTS[key].theme is module.theme, key
+                own_part = PARTS[key].theme is None and brief_id not in written
+                assert PARTS[key].theme is module.theme or own_part, key
                 version = briefs.current(brief_id, key).version
                 briefs.save_part(brief_id, key, value, version, DEMO_AUTHOR)

@@ -15,11 +15,12 @@ from briefs import model as m
 from briefs.brief import Brief, StoredPart
 from briefs.catalogue import CATALOGUE
 from briefs.checks import run_checks
-from briefs.demo import AVELGEM, GENT
+from briefs.demo import AVELGEM, DEMO_BRIEFS, DEMO_PEOPLE, GENT
 from briefs.i18n import Translator
 from briefs.links import chains, link_labels
 from briefs.parts import PART_SPECS, PARTS, PartValidationError, validate_part
 from briefs.progress import step_progress
+from briefs.themes import MODULES
 
 t = Translator("nl")
 
@@ -125,9 +126,24 @@ def test_every_check_code_is_found_and_has_its_text() -> None:
     assert {f"check.{code}" for code in named} == texts
 
 
+def demo_briefs() -> list[dict[str, Any]]:
+    """The content of every demo brief: the people's, with the theme modules' demo added."""
+    briefs: dict[tuple[int, str], dict[str, Any]] = {
+        (person.trajectories[0], person.municipality): dict(
+            DEMO_BRIEFS.get(person.municipality, {})
+        )
+        for person in DEMO_PEOPLE
+        if person.role == "participant"
+    }
+    for module in MODULES.values():
+        for place, content in module.demo.items():
+            briefs.setdefault(place, {}).update(content)
+    return list(briefs.values())
+
+
 def test_the_demo_briefs_together_show_every_check() -> None:
     every_code = check_codes()
-    shown = {code for brief in (AVELGEM, GENT, {}) for code, _ in codes(brief_of(brief))}
+    shown = {code for brief in (*demo_briefs(), {}) for code, _ in codes(brief_of(brief))}
     # A broken link cannot be made in the app's own tables; its rule is tested above.
     assert every_code - shown == {"link_broken"}
 

@@ -21,7 +21,8 @@ from web.warm_up import FIRST_PAGE_DRAWN, function_imports, script_imports, stag
 # Each is imported where it is used, never by the first page: the frames of tables (pandas,
 # with numpy and pyarrow), Word documents (python-docx, lxml), the password rule (zxcvbn),
 # login devices (ua-parser), calendars (icalendar), image decoding (Pillow's Image), plotly's
-# figures, migrations (alembic) and single sign-on's client (authlib).
+# figures, the document's chart images (matplotlib), migrations (alembic) and single
+# sign-on's client (authlib).
 NOT_FOR_THE_FIRST_PAGE = {
     "pandas",
     "numpy",
@@ -33,6 +34,7 @@ NOT_FOR_THE_FIRST_PAGE = {
     "icalendar",
     "PIL.Image",
     "plotly.graph_objs._figure",
+    "matplotlib",
     "alembic",
     "authlib",
 }
@@ -111,7 +113,7 @@ def test_the_warm_up_imports_what_the_first_pages_draw_with_and_leaves_the_rest(
     assert {"services.account_mail", "briefs.merge", "storage.secure"} <= routes
     assert routes <= loaded
     # What only an action needs stays out until it happens.
-    assert not {"docx", "zxcvbn", "ua_parser", "icalendar", "alembic"} & loaded
+    assert not {"docx", "matplotlib", "zxcvbn", "ua_parser", "icalendar", "alembic"} & loaded
 
 
 def test_the_flag_the_server_sets_is_the_one_streamlit_reads_before_its_first_element(

@@ -53,7 +53,7 @@ from briefs.i18n import (
 )
 from briefs.model import Theme
 from briefs.nota import college_day, nota_title
-from briefs.parts import PART_SPECS, ExportForm, Group, Insight, PartSpec, step_layout
+from briefs.parts import PART_SPECS, PARTS, ExportForm, Group, Insight, PartSpec, step_layout
 from briefs.present import EMPTY_CELL, FieldKind, Reader, day, row_fields
 from briefs.programme import Trajectory
 from briefs.steps import STEPS
@@ -192,7 +192,10 @@ class _Writer:
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
         # An empty part, even marked 'nog in te vullen', needs no landscape page of its own.
-        exported_insight = spec.insight is not None and spec.insight.exported
+        # (A module's chart is an image that fits the page upright.)
+        exported_insight = (
+            spec.insight is not None and spec.insight.exported and spec.insight.name not in FIGURES
+        )
         if self.brief.is_filled(spec.key):
             self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
         elif self.options.empty == "mark":
@@ -277,9 +280,14 @@ class _Writer:
 
     def totals(self, key: str, rows: list[dict[str, Any]]) -> None:
         """Under a table with amounts: their total, as a budget is read."""
+        row_model = PARTS[key].row_model
+        if row_model is not None and not row_model.amounts_add_up:
+            return
         for column in row_fields(key):
             if column.kind is FieldKind.MONEY:
                 amounts = [Decimal(str(row[column.name])) for row in rows if row.get(column.name)]
+                if not amounts:
+                    continue  # a column left empty has no total worth printing ("€ 0,00")
                 total = sum(amounts, Decimal(0))
                 self.doc.add_paragraph().add_run(
                     f"{self.t('doc.total')}: {self.t.money(total)}"

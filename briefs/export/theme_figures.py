@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefs.brief import Brief
+from briefs.export import vacancy_figures
 from briefs.i18n import Translator
 from briefs.themes.instrument_matrix import Matrix, instrument_matrix
 
 FigureMaker = Callable[[Brief, Translator], list[tuple[bytes, str]]]
 
-FIGURES: dict[str, FigureMaker] = {}
+FIGURES: dict[str, FigureMaker] = {
+    "vacancy_chart": vacancy_figures.vacancy_by_zone,
+    "vacancy_rate_chart": vacancy_figures.vacancy_rate,
+    "rents_chart": vacancy_figures.street_rents,
+}
 
 TableMaker = Callable[[Brief, Translator], Matrix | None]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from briefs.brief import Brief
 from briefs.content import without_blank_rows
@@ -31,6 +32,24 @@ class Matrix:
     fills: list[list[str | None]]
 
 
+def _served(instruments: list[dict[str, Any]], brief: Brief) -> list[str | None]:
+    """The objectives some instrument serves, in their order; None for 'none yet' if needed."""
+    objectives = without_blank_rows(OBJECTIVES, brief.part(OBJECTIVES).value) or []
+    aimed = {instrument.get("objective") for instrument in instruments}
+    columns: list[str | None] = [row["id"] for row in objectives if row["id"] in aimed]
+    if aimed - set(columns):
+        columns.append(None)
+    return columns
+
+
+def _mark(instrument: dict[str, Any], t: Translator) -> tuple[str, str | None]:
+    """What an instrument's cell says and its colour: its type, or a tick without one."""
+    kind = instrument.get("kind")
+    if not kind:
+        return "✓", None
+    return t(f"enum.{kind}"), TYPE_FILLS.get(InstrumentType(kind))
+
+
 def instrument_matrix(brief: Brief, t: Translator) -> Matrix | None:
     """Instruments as rows, the objectives they serve as columns, each mark named by its type.
 
@@ -41,25 +60,17 @@ def instrument_matrix(brief: Brief, t: Translator) -> Matrix | None:
     if not instruments:
         return None
     reader = Reader(brief, t)
-    objectives = [
-        row["id"]
-        for row in without_blank_rows(OBJECTIVES, brief.part(OBJECTIVES).value) or []
-        if any(instrument.get("objective") == row["id"] for instrument in instruments)
-    ]
-    known = set(objectives)
-    columns: list[str | None] = [*objectives]
-    if any(instrument.get("objective") not in known for instrument in instruments):
-        columns.append(None)
+    columns = _served(instruments, brief)
+    known = {column for column in columns if column}
     header = [
         t("col.instrument"),
-        *(reader.link(c) if c else t("matrix.no_objective") for c in columns),
+        *(reader.link(column) if column else t("matrix.no_objective") for column in columns),
     ]
     rows, fills = [], []
     for instrument in instruments:
-        kind = instrument.get("kind")
-        mark = t(f"enum.{kind}") if kind else "✓"
-        fill = TYPE_FILLS.get(InstrumentType(kind)) if kind else None
-        serves = instrument.get("objective") if instrument.get("objective") in known else None
+        mark, fill = _mark(instrument, t)
+        aim = instrument.get("objective")
+        serves = aim if aim in known else None
         rows.append(
             [reader.link(instrument["id"]), *(mark if c == serves else "" for c in columns)]
         )

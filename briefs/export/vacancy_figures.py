@@ -1,0 +1,179 @@
+"""The vacancy module's charts as PNG images for the Word document, drawn with matplotlib.
+
+Matplotlib draws on the server with its Agg backend, without a browser: plotly's own image
+export (the screen's charts) needs kaleido and a Chrome to run. It is imported only when a
+document with a vacancy chart is made, so that no page pays for loading it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+from typing import TYPE_CHECKING
+
+from briefs.themes import vacancy
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from briefs.brief import Brief
+    from briefs.i18n import Translator
+
+# The screen's colours (components/charts.py), so both tell the same story.
+CATEGORY_COLOURS: dict[vacancy.VacancyCategory | None, str] = {
+    vacancy.VacancyCategory.RENOVATION: "#0072b2",
+    vacancy.VacancyCategory.STARTING: "#007a5e",
+    vacancy.VacancyCategory.LONG_TERM: "#b35900",
+    vacancy.VacancyCategory.STRUCTURAL: "#a3367a",
+    None: "#767676",
+}
+LINE_COLOUR = "#1f5f8b"
+WIDTH_INCHES = 7.0
+DPI = 150
+LABEL_LIMIT = 40
+# The least share of the tallest bar (all buildings) a segment needs to carry its number.
+LABEL_SHARE = 0.04
+
+
+def _plain(text: str) -> str:
+    """User text as matplotlib shows it literally: one line, cut short, no mathtext ($)."""
+    line = " ".join("".join(c for c in text if c.isprintable()).split())
+    if len(line) > LABEL_LIMIT:
+        line = line[: LABEL_LIMIT - 1] + "…"
+    return line.replace("$", r"\$")
+
+
+def _figure(height: float) -> tuple[Figure, Axes]:
+    # The object-oriented API with the Agg canvas: no pyplot, no global state, no window.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_axisbelow(True)
+    return figure, axes
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    # A character its font lacks (a street name in another script) is drawn as a box: the
+    # table beside the chart has the name right, so that is no reason to warn in the log.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
+        figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _zone_name(zone: vacancy.Zone | None, t: Translator) -> str:
+    return t(f"enum.{zone.value}") if zone else t("chart.vacancy.no_zone")
+
+
+def _category_name(category: vacancy.VacancyCategory | None, t: Translator) -> str:
+    return t(f"enum.{category.value}") if category else t("chart.vacancy.no_category")
+
+
+def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
+    """All zones, then each zone, stacked by category, on the latest count's day."""
+    from matplotlib.ticker import MaxNLocator
+
+    figures = vacancy.figures_of(brief, dt.date.today())
+    if not figures.buildings:
+        return []
+    table = figures.table
+    zones = [zone for zone in vacancy.ZONES if zone or any(z is None for z, _ in table)]
+    columns = [t("chart.vacancy.all_zones"), *(_zone_name(zone, t) for zone in zones)]
+    figure, axes = _figure(3.6)
+    bottoms = [0] * len(columns)
+    for category in vacancy.CATEGORIES:
+        per_zone = [table[(zone, category)] for zone in zones]
+        if category is None and not any(per_zone):
+            continue
+        heights = [sum(per_zone), *per_zone]
+        bars = axes.bar(
+            columns,
+            heights,
+            bottom=bottoms,
+            color=CATEGORY_COLOURS[category],
+            label=_category_name(category, t),
+        )
+        axes.bar_label(
+            bars,
+            # A number only where its segment is tall enough to hold it.
+            labels=[str(h) if h >= len(figures.buildings) * LABEL_SHARE else "" for h in heights],
+            label_type="center",
+            color="white",
+            fontsize=8,
+        )
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # buildings come whole
+    axes.set_ylabel(t("chart.vacancy.buildings"))
+    axes.yaxis.grid(color="#e5e5e5")
+    axes.legend(ncols=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
+    caption = t("chart.vacancy.caption_zone", day=t.day(figures.day))
+    return [(_png(figure), caption)]
+
+
+def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
+    """The vacancy rate per count, from two counts on."""
+    rates = vacancy.vacancy_rates(brief.rows("vacancy.counts", vacancy.VacancyCount))
+    if len(rates) < 2:
+        return []
+    figure, axes = _figure(3.0)
+    days = [rate.day for rate in rates]
+    # Days as numbers, ticked with their own dates: no date converter, no month names.
+    places = [when.toordinal() for when in days]
+    percentages = [rate.rate * 100 for rate in rates]
+    axes.plot(places, percentages, marker="o", color=LINE_COLOUR)
+    for when, percentage in zip(places, percentages, strict=True):
+        axes.annotate(
+            f"{t.number(round(percentage, 1))} %",
+            (when, percentage),
+            textcoords="offset points",
+            xytext=(0, 8),
+            ha="center",
+            fontsize=8,
+        )
+    axes.set_xticks(places, [when.strftime("%d/%m/%Y") for when in days], fontsize=8)
+    axes.set_ylim(0, max(percentages) * 1.25 + 1)
+    axes.set_ylabel(t("chart.vacancy.rate_axis"))
+    axes.yaxis.grid(color="#e5e5e5")
+    caption = t("chart.vacancy.caption_rate", first=t.day(days[0]), last=t.day(days[-1]))
+    return [(_png(figure), caption)]
+
+
+def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
+    """Each street's rent as a bar from low to high, a tick where there is one figure."""
+    ranges = vacancy.street_rents(brief.rows("vacancy.rents", vacancy.StreetRent))
+    if not ranges:
+        return []
+    figure, axes = _figure(0.8 + 0.35 * len(ranges))
+    rows = list(range(len(ranges)))
+    lows = [float(r.low) for r in ranges]
+    highs = [float(r.high) for r in ranges]
+    axes.barh(
+        rows,
+        [h - lo for lo, h in zip(lows, highs, strict=True)],
+        left=lows,
+        color=LINE_COLOUR,
+        height=0.5,
+    )
+    axes.scatter(lows + highs, rows + rows, marker="|", s=120, color=LINE_COLOUR)
+    axes.set_yticks(rows, [_plain(r.street) or t("chart.vacancy.no_street") for r in ranges])
+    axes.invert_yaxis()
+    for row, r in zip(rows, ranges, strict=True):
+        axes.annotate(
+            vacancy.rent_amount(r, t),
+            (float(r.high), row),
+            textcoords="offset points",
+            xytext=(8, 0),
+            va="center",
+            fontsize=8,
+        )
+    axes.set_xlim(0, max(highs) * 1.3)
+    axes.set_xlabel(t("chart.vacancy.rent_axis"))
+    axes.xaxis.grid(color="#e5e5e5")
+    return [(_png(figure), t("chart.vacancy.caption_rents"))]
