@@ -211,17 +211,22 @@ def test_the_coach_sees_gents_demo_inventory_in_trajectory_5(demo_url: str) -> N
     at.selectbox(key="compare_part").select("vacancy").run()
     assert not at.exception
     summed, each = _frames(at)[-2:]
-    total = summed.iloc[-1]
-    assert [total["Verbouw"], total["Aanvang"], total["Langdurig"], total["Structureel"]] == [
+    gent = each[each["Gemeente"] == "Gent"].iloc[0]
+    assert gent["Peildatum"] == "1 juni 2023"
+    assert [gent["Verbouw"], gent["Aanvang"], gent["Langdurig"], gent["Structureel"]] == [
         7,
         18,
         22,
         5,
     ]
-    assert total["Totaal"] == 52
+    assert gent["Kernwinkelgebied"] == 23 and gent["Totaal"] == 52
+    # The totals are the municipalities' figures added up (Gent's alone if no other has any).
+    total = summed.iloc[-1]
+    assert total["Zone"] == "Totaal"
+    assert total["Totaal"] == each["Totaal"].sum() >= 52
+    assert total["Langdurig"] == each["Langdurig"].sum()
     core = summed[summed["Zone"] == "Kernwinkelgebied"].iloc[0]
-    assert core["Totaal"] == 23
-    assert dict(zip(each["Gemeente"], each["Totaal"], strict=True))["Gent"] == 52
+    assert core["Totaal"] == each["Kernwinkelgebied"].sum()
 
 
 def test_the_coach_compares_a_modules_rows_and_hears_how_many_show_it(demo_url: str) -> None:
