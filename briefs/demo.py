@@ -153,6 +153,8 @@ TRAJECTORIES: tuple[Trajectory, ...] = (
         period="Vier werksessies (tweemaal online, tweemaal fysiek), februari – september 2024.",
         conditions="Het bestuur wil de toegankelijkheid verbeteren en actieve verplaatsingen bevorderen.",
         coaches=("MINT", "OMGEVING"),
+        # The seed names no participants yet: none are made up. The demo shows this theme's
+        # module as a second module in a brief of another trajectory (briefs/themes/).
     ),
     Trajectory(
         0,
@@ -164,6 +166,8 @@ TRAJECTORIES: tuple[Trajectory, ...] = (
         period="Vier werksessies (afwisselend online en fysiek), februari – september 2024.",
         conditions="Het bestuur streeft naar duurzame stadslogistiek in de kern.",
         coaches=("MINT", "OMGEVING"),
+        # The seed names no participants yet: none are made up. The demo shows this theme's
+        # module as a second module in a brief of another trajectory (briefs/themes/).
     ),
     Trajectory(
         0,
@@ -175,6 +179,8 @@ TRAJECTORIES: tuple[Trajectory, ...] = (
         period="Vier werksessies (tweemaal online, tweemaal fysiek), februari – september 2024.",
         conditions="Het bestuur wil beleidsinitiatieven ontplooien.",
         coaches=("CityD-WES", "IDEA Consult"),
+        # The seed names no participants yet: none are made up. The demo shows this theme's
+        # module as a second module in a brief of another trajectory (briefs/themes/).
     ),
     Trajectory(
         0,
@@ -186,6 +192,8 @@ TRAJECTORIES: tuple[Trajectory, ...] = (
         period="Vier werksessies (tweemaal online, tweemaal fysiek), februari – september 2024.",
         conditions="Het bestuur wil beleidsinitiatieven ontplooien.",
         coaches=("IDEA Consult", "CityD-WES"),
+        # The seed names no participants yet: none are made up. The demo shows this theme's
+        # module as a second module in a brief of another trajectory (briefs/themes/).
     ),
 )
 

@@ -23,7 +23,7 @@ from briefs.themes import THEME_PARTS, THEME_SECTIONS
 __all__ = ["ExportForm", "GroupSpec", "Insight", "Kind", "PartSpec", "SectionSpec"]
 
 # The ValueErrors our own validators raise, each with its message in the catalogue.
-NAMED_VALUE_ERRORS = ("web_address", "date_range")
+NAMED_VALUE_ERRORS = ("web_address", "date_range", "time_window")
 
 
 GROUPS: dict[str, GroupSpec] = {

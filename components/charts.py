@@ -679,3 +679,37 @@ def rents_chart(rents: list[dict[str, Any]], t: Translator) -> go.Figure | None:
         automargin=True,
     )
     return _layout(figure, 120 + 34 * len(ranges))
+
+
+# --- theme modules ----------------------------------------------------------------------------
+def stop_chart(rows: list[dict[str, Any]], t: Translator) -> go.Figure | None:
+    """The STOP checklist's score per mode, walkers on top as the principle ranks them.
+
+    Only the app's own words are drawn (the modes' names and the scores), never typed text.
+    """
+    import plotly.graph_objects as go
+
+    from briefs.themes.accessibility import stop_scores
+
+    scores = stop_scores(rows)
+    if all(score is None for _, score in scores):
+        return None
+    labels = [html.escape(t(f"enum.{mode.value}")) for mode, _ in scores]
+    texts = [
+        t.number(round(score, 1)) if score is not None else t("chart.stop_unscored")
+        for _, score in scores
+    ]
+    bar = go.Bar(
+        x=[score or 0 for _, score in scores],
+        y=labels,
+        orientation="h",
+        text=texts,
+        textposition="outside",
+        marker_color=STEP_COLOURS[0],
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
+    figure = go.Figure(bar)
+    figure.update_xaxes(range=[0, 5.6], tickvals=[1, 2, 3, 4, 5], title_text=t("col.score"))
+    figure.update_yaxes(autorange="reversed")
+    return _layout(figure, height=260)

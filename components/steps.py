@@ -88,6 +88,7 @@ CHARTS: dict[str, Callable[..., go.Figure | None]] = {
     "vacancy_chart": charts.vacancy_chart,
     "vacancy_rate_chart": charts.vacancy_rate_chart,
     "rents_chart": charts.rents_chart,
+    "stop_chart": charts.stop_chart,
 }
 
 

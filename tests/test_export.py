@@ -51,6 +51,8 @@ TEXT_COLUMNS = {
     if spec.kind in (Kind.ROWS, Kind.SKETCHES)
     for field in row_fields(spec.key)
     if field.kind in (FieldKind.TEXT, FieldKind.LONG)
+    # Hours hold periods of a day ("07:00–11:00"), not free text.
+    and field.name != "hours"
 }
 
 

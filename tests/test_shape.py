@@ -67,6 +67,8 @@ def _field_value(spec: PartSpec, field: Any) -> Any:
         return 3.5
     if field.name == "link":  # a web address: only http(s) is accepted
         return f"https://voorbeeld.be/{spec.key}"
+    if field.name == "hours":  # periods of a day: only times are accepted
+        return "07:00–11:00"
     return f"{spec.key}.{field.name} ingevuld"
 
 

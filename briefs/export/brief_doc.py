@@ -192,12 +192,16 @@ class _Writer:
     def part(self, spec: PartSpec) -> None:
         # A part followed by the timeline shares its landscape pages, rather than a page alone.
         # An empty part, even marked 'nog in te vullen', needs no landscape page of its own.
-        # (A module's chart is an image that fits the page upright.)
-        exported_insight = (
-            spec.insight is not None and spec.insight.exported and spec.insight.name not in FIGURES
+        # The timeline is a wide table of periods; a module's chart fits a portrait page.
+        insight = spec.insight
+        timeline = (
+            insight is not None
+            and insight.exported
+            and insight.name not in FIGURES
+            and insight.name not in TABLES
         )
         if self.brief.is_filled(spec.key):
-            self.orientation(spec.export is ExportForm.WIDE_TABLE or exported_insight)
+            self.orientation(spec.export is ExportForm.WIDE_TABLE or timeline)
         elif self.options.empty == "mark":
             self.orientation(False)
         self.forms[spec.export](spec.key)
