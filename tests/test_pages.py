@@ -156,6 +156,7 @@ def test_every_step_page_shows_its_parts_and_charts(demo_url: str, step: int) ->
         assert not at.exception, at.exception
         shown |= editors(at)
         charts += len(at.get("plotly_chart"))
+    # The brief's own parts and those of the modules it shows (Avelgem: wayfinding).
     expected = {
         spec.key
         for spec in shown_parts(brief)
@@ -187,7 +188,8 @@ def test_a_step_page_opens_the_section_its_address_names_and_links_on(demo_url: 
     at = open_page(STEP_FILES[1], section="niet-bestaand")
     assert "challenge.context" in editors(at)
     following = {link.proto.label: link.proto for link in at.get("page_link")}
-    assert following["Volgende: Betrokkenen"].query_string == "deel=betrokkenen"
+    # Avelgem's trajectory is about wayfinding: its module's tab follows the first one.
+    assert following["Volgende: Bronpunten en bestemmingen"].query_string == "deel=wegwijzing"
 
 
 def test_drawing_and_switching_pages_never_saves(demo_url: str) -> None:
