@@ -25,6 +25,7 @@ from bench.first_screens_bench import figures as first_screen_figures
 from bench.load_bench import figures as load_figures
 from bench.review_bench import figures as review_figures
 from bench.startup_bench import figures as startup_figures
+from bench.theme_bench import figures as theme_figures
 from bench.typing_bench import figures as typing_figures
 from storage.accounts import AccountStore
 from storage.db import make_engine
@@ -205,6 +206,8 @@ def main() -> int:
     for line in export_figures():
         print(line)
     for line in review_figures():
+        print(line)
+    for line in theme_figures():
         print(line)
     for step, real, base, whole_cpu, fragment_cpu in reruns:
         print(

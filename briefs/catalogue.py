@@ -2101,6 +2101,36 @@ _APP_WORDS: dict[str, tuple[str, str]] = {
     "compare.swot": ("SWOT van alle gemeenten samen", "SWOT of all municipalities together"),
     "compare.status_filter": ("Stand van zaken", "Status"),
     "compare.empty": ("Nog niemand vulde dit onderdeel in.", "Nobody filled in this part yet."),
+    "compare.total": ("Totaal", "Total"),
+    "compare.module_count": (
+        "{shown} van de {total} gemeenten tonen de module {module}; "
+        "{filled} daarvan vulden dit onderdeel in.",
+        "{shown} of the {total} municipalities show the {module} module; "
+        "{filled} of them filled in this part.",
+    ),
+    "compare.vacancy": (
+        "Leegstand van alle gemeenten: panden per zone en categorie",
+        "Vacancy of all municipalities: buildings per zone and category",
+    ),
+    "compare.vacancy.count": (
+        "{shown} van de {total} gemeenten tonen de module Leegstand; "
+        "{filled} daarvan hebben panden in hun inventaris.",
+        "{shown} of the {total} municipalities show the vacancy module; "
+        "{filled} of them have buildings in their inventory.",
+    ),
+    "compare.vacancy.on_own_day": (
+        "Elke gemeente deelt haar panden in op haar eigen peildatum: de dag van haar laatste "
+        "telling, zonder telling vandaag. Een pand zonder gekozen categorie is aanvang, "
+        "langdurig of structureel naargelang hoe lang het op die dag leegstaat.",
+        "Each municipality's buildings are judged on its own reference day: the day of its "
+        "latest count, or today without a count. A building without a chosen category is "
+        "starting, long-term or structural by how long it has stood empty on that day.",
+    ),
+    "compare.vacancy.on": ("Peildatum", "Reference day"),
+    "compare.vacancy.no_zone": ("Zone niet ingevuld", "Zone not given"),
+    "compare.vacancy.no_category": ("Categorie onbekend", "Category not known"),
+    "compare.vacancy.buildings": ("Leegstaande panden", "Vacant buildings"),
+    "compare.vacancy.per_municipality": ("Per gemeente", "Per municipality"),
     "notes.title": (
         "Privénotities over {municipality} (alleen voor begeleiders)",
         "Private notes on {municipality} (coaches only)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -62,11 +63,19 @@ def _locale(language: str) -> str:
     return FORMAT_LOCALES.get(language, FORMAT_LOCALE)
 
 
+# Babel takes some 50–100 µs per date or amount; a table of thousands of rows (an inventory,
+# a cohort side by side, its export) repeats the same few values. Equal values of one type
+# read the same, so each is formatted once.
+_remembered = lru_cache(maxsize=8192, typed=True)
+
+
+@_remembered
 def format_day(day: date | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a date as in '19 december 2023'."""
     return format_date(day, format="long", locale=_locale(language)) if day else ""
 
 
+@_remembered
 def format_short_day(day: date | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a date as in '19/12/2023', for narrow table columns."""
     return format_date(day, format="dd/MM/y", locale=_locale(language)) if day else ""
@@ -94,6 +103,7 @@ def format_clock(moment: datetime | None, language: str = DEFAULT_LANGUAGE) -> s
     return format_datetime(moment, "HH:mm", tzinfo=TIMEZONE, locale=_locale(language))
 
 
+@_remembered
 def format_money(amount: Decimal | float | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return an amount as in '€ 1.250,00'."""
     if amount is None:
@@ -101,6 +111,7 @@ def format_money(amount: Decimal | float | None, language: str = DEFAULT_LANGUAG
     return format_currency(amount, "EUR", locale=_locale(language))
 
 
+@_remembered
 def format_number(value: float | int | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a number as in '1.250,5'."""
     if value is None:

@@ -324,6 +324,6 @@ class Risk(Row):
     mitigation: ShortText = ""
 
 
-def rows(model: type[Row]) -> object:
-    """Return the annotation of a list part holding rows of ``model``."""
-    return Annotated[list[model], Field(max_length=MAX_ROWS)]  # type: ignore[valid-type]
+def rows(model: type[Row], limit: int = MAX_ROWS) -> object:
+    """Return the annotation of a list part holding at most ``limit`` rows of ``model``."""
+    return Annotated[list[model], Field(max_length=limit)]  # type: ignore[valid-type]

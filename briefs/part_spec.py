@@ -88,6 +88,8 @@ class PartSpec:
     details: tuple[str, ...] = ()
     # The theme module the part belongs to; None for the parts every brief has.
     theme: m.Theme | None = None
+    # The most rows a table part holds: an inventory (a city's vacant buildings) may need more.
+    max_rows: int = m.MAX_ROWS
 
     @property
     def annotation(self) -> Any:
@@ -103,7 +105,7 @@ class PartSpec:
                 return list[self.options]  # type: ignore[name-defined]
             return list[m.RowId]
         assert self.row_model is not None
-        return m.rows(self.row_model)
+        return m.rows(self.row_model, self.max_rows)
 
     @property
     def empty(self) -> Any:

@@ -42,4 +42,10 @@ def _char_width(char: str, table: dict[str, int]) -> int:
 def text_points(text: str, size: float, bold: bool = False) -> float:
     """The width ``text`` takes on one line, in points, at ``size`` points."""
     table = BOLD if bold else REGULAR
-    return sum(_char_width(char, table) for char in text) * size / 1000
+    try:
+        # Most cells are plain ASCII: one lookup per character (a long inventory's table
+        # measures tens of thousands of cells for its column widths).
+        units = sum(map(table.__getitem__, text))
+    except KeyError:
+        units = sum(_char_width(char, table) for char in text)
+    return units * size / 1000

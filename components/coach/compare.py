@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from briefs.brief import Brief
 from briefs.checks import SWOT_PARTS
-from briefs.i18n import Translator
+from briefs.i18n import TIMEZONE, Translator
 from briefs.links import root_cause
-from briefs.model import ActionStatus
 from briefs.parts import PARTS, Kind, PartSpec
 from briefs.present import Reader, row_fields
+from briefs.theme_cohort import (
+    chart_cells,
+    cohort_vacancy,
+    module_rows,
+    municipality_table,
+    showing,
+    zone_table,
+)
+from components.cohort_chart import show_vacancy_chart
 from components.text import safe_table
 
 # Every part a person types or chooses; sketches are images, compared in the document.
@@ -18,12 +28,18 @@ COMPARABLE = tuple(kind for kind in Kind if kind is not Kind.SKETCHES)
 # Two views that are not a single part: the last why of each chain, and the four quadrants.
 ROOT_CAUSE = "root_cause"
 SWOT = "swot"
+# The vacancy module's inventories summed per zone and category, beside its parts' tables.
+VACANCY = "vacancy"
+VIEWS = (ROOT_CAUSE, SWOT, VACANCY)
 
 
 def _label(key: str, t: Translator) -> str:
-    if key in (SWOT, ROOT_CAUSE):
+    if key in VIEWS:
         return t(f"compare.{key}")
-    return f"{PARTS[key].step} · {t(f'part.{key}.title')}"
+    spec = PARTS[key]
+    if spec.theme is not None:
+        return f"{spec.step} · {t(f'enum.{spec.theme}')} · {t(f'part.{key}.title')}"
+    return f"{spec.step} · {t(f'part.{key}.title')}"
 
 
 def _root_causes(briefs: list[Brief], t: Translator) -> None:
@@ -53,12 +69,16 @@ def _scalar_rows(key: str, briefs: list[Brief], t: Translator) -> list[dict[str,
 
 
 def _status_filter(key: str, t: Translator) -> list[str]:
-    """The action states to show, e.g. to talk about what is stuck; [] shows all."""
-    if "status" not in {field.name for field in row_fields(key)}:
+    """The states to show, e.g. the actions that are stuck; [] shows all.
+
+    Any part with a choice named ``status`` offers its own states (a module's too).
+    """
+    status = next((f for f in row_fields(key) if f.name == "status" and f.options), None)
+    if status is None or status.options is None:
         return []
     return st.multiselect(
         t("compare.status_filter"),
-        [status.value for status in ActionStatus],
+        [option.value for option in status.options],
         format_func=lambda s: t(f"enum.{s}"),
         key="compare_status",
     )
@@ -66,17 +86,47 @@ def _status_filter(key: str, t: Translator) -> list[str]:
 
 def _row_lines(key: str, briefs: list[Brief], t: Translator) -> tuple[list[list[str]], list[str]]:
     """Every municipality's rows of ``key`` (as the status filter chooses), and the headers."""
-    chosen = _status_filter(key, t)
-    municipality = t("dashboard.municipality")
-    lines = []
-    for b in briefs:
-        rows = [row for row in b.part(key).value or [] if not chosen or row["status"] in chosen]
-        lines += [[b.municipality, *cells] for cells in Reader(b, t).rows(key, rows)]
-    headers = [municipality, *(t(f"col.{field.name}") for field in row_fields(key))]
+    headers, lines = module_rows(key, briefs, t, _status_filter(key, t))
     return lines, headers
 
 
+def _module_count(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
+    """How many municipalities show the part's module, and how many filled the part in."""
+    if spec.theme is None:
+        return
+    shown = showing(briefs, spec.theme)
+    filled = sum(1 for brief in shown if brief.is_filled(spec.key))
+    module = t(f"enum.{spec.theme}")
+    st.caption(
+        t("compare.module_count", shown=len(shown), total=len(briefs), filled=filled, module=module)
+    )
+
+
+def _vacancy(briefs: list[Brief], t: Translator) -> None:
+    """All inventories summed per zone and category, then each municipality's own figures."""
+    cohort = cohort_vacancy(briefs, dt.datetime.now(TIMEZONE).date())
+    st.caption(
+        t(
+            "compare.vacancy.count",
+            shown=len(cohort.inventories),
+            total=len(briefs),
+            filled=cohort.with_data,
+        )
+    )
+    if not cohort.total:
+        st.caption(t("compare.empty"))
+        return
+    st.caption(t("compare.vacancy.on_own_day"))
+    headers, lines = zone_table(cohort, t)
+    st.dataframe(safe_table(lines, headers), hide_index=True, width="stretch")
+    show_vacancy_chart(chart_cells(cohort), t)
+    st.subheader(t("compare.vacancy.per_municipality"))
+    headers, lines = municipality_table(cohort, t)
+    st.dataframe(safe_table(lines, headers), hide_index=True, width="stretch")
+
+
 def _part_table(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
+    _module_count(spec, briefs, t)
     lines: list[list[str]] | list[dict[str, str]]
     headers: list[str] | None = None
     if spec.kind is Kind.ROWS:
@@ -91,7 +141,7 @@ def _part_table(spec: PartSpec, briefs: list[Brief], t: Translator) -> None:
 
 def compare_section(briefs: list[Brief], t: Translator) -> None:
     st.header(t("compare.title"))
-    keys = [ROOT_CAUSE, SWOT, *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
+    keys = [*VIEWS, *(spec.key for spec in PARTS.values() if spec.kind in COMPARABLE)]
     key = st.selectbox(
         t("compare.part"), keys, format_func=lambda k: _label(k, t), key="compare_part"
     )
@@ -102,5 +152,7 @@ def compare_section(briefs: list[Brief], t: Translator) -> None:
         _root_causes(ordered, t)
     elif key == SWOT:
         _swot(ordered, t)
+    elif key == VACANCY:
+        _vacancy(ordered, t)
     else:
         _part_table(PARTS[key], ordered, t)
