@@ -16,7 +16,6 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from briefs import model as m
 from briefs.i18n import Translator
 from briefs.messages import describe_problems
 from briefs.parts import PartValidationError
@@ -38,6 +37,7 @@ from briefs.themes.vacancy_import import (
     problem_text,
     read_file,
     read_text,
+    row_limit,
     unused_columns,
 )
 from components.fields import EditContext
@@ -285,7 +285,7 @@ def _confirm_area(ctx: EditContext, key: str, converted: Converted, base: str) -
     room = fits(len(current), len(rows), mode)
     if not room:
         count = len(rows) if mode is Mode.REPLACE else len(current) + len(rows)
-        st.error(t("import.too_many", limit=m.MAX_ROWS, count=count))
+        st.error(t("import.too_many", limit=t.number(row_limit()), count=count))
     buttons = st.container(horizontal=True)
     buttons.button(
         t("import.confirm", count=len(rows)),

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from briefs import model as m
 from briefs.i18n import Translator
+from briefs.parts import PARTS
 from briefs.themes.vacancy_import import (
     MAX_FILE_BYTES,
     ImportRefused,
@@ -28,6 +29,7 @@ from briefs.themes.vacancy_import import (
     parse_number,
     read_file,
     read_text,
+    row_limit,
     unused_columns,
 )
 from storage.repository import SqlBriefStore
@@ -285,14 +287,16 @@ def test_a_real_xlsx_with_macros_is_refused() -> None:
 
 
 def test_the_row_limit_is_said_not_cut() -> None:
-    text = "Adres\n" + "".join(f"Straat {n}\n" for n in range(m.MAX_ROWS + 1))
+    limit = row_limit()
+    assert limit == PARTS[PART].max_rows > m.MAX_ROWS  # an inventory holds more than a list
+    text = "Adres\n" + "".join(f"Straat {n}\n" for n in range(limit + 1))
     sheet = read_text(text)
     converted = convert(sheet, guess_mapping(sheet.header(True)))
-    assert len(converted.rows) == m.MAX_ROWS + 1
+    assert len(converted.rows) == limit + 1
     assert not fits(0, len(converted.rows), Mode.REPLACE)
-    assert fits(0, m.MAX_ROWS, Mode.REPLACE)
-    assert not fits(1, m.MAX_ROWS, Mode.APPEND)
-    assert fits(m.MAX_ROWS - 1, 1, Mode.APPEND)
+    assert fits(0, limit, Mode.REPLACE)
+    assert not fits(1, limit, Mode.APPEND)
+    assert fits(limit - 1, 1, Mode.APPEND)
 
 
 def test_append_keeps_the_rows_there_and_replace_drops_them() -> None:
@@ -446,9 +450,9 @@ def test_a_refused_file_is_said_on_the_page(demo_url: str) -> None:
 
 
 def test_more_rows_than_the_inventory_holds_cannot_be_confirmed(demo_url: str) -> None:
-    text = "Adres\n" + "".join(f"Straat {n}\n" for n in range(m.MAX_ROWS + 1))
+    text = "Adres\n" + "".join(f"Straat {n}\n" for n in range(row_limit() + 1))
     at = paste(import_panel(), text)
-    assert any(f"hoogstens {m.MAX_ROWS} panden" in error.value for error in at.error)
+    assert any("hoogstens 2.000 panden" in error.value for error in at.error)
     assert at.button(key=widget_key(at, ":confirm")).disabled
 
 

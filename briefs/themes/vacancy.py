@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from briefs.i18n import Translator
 
 THEME = m.Theme.VACANCY
+MAX_BUILDINGS = 2_000
 MAX_AREA = 1_000_000  # m²: more than any building in a town centre
 MAX_PREMISES = 100_000
 
@@ -352,6 +353,8 @@ PARTS = (
         1,
         row_model=VacantBuilding,
         details=("cause", "in_register", "tax"),
+        # One row per building: a large town's centre counts several hundred empty ones.
+        max_rows=MAX_BUILDINGS,
         # The categories are judged on the latest count's day: the chart reads the counts too.
         insight=Insight(
             "vacancy_chart",

@@ -29,7 +29,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 # More rows than this is not an inventory of one centre but a wrong file: refused at once
 # rather than read. Up to it, every row is read and checked, so a sheet a little over the
-# part's limit (m.MAX_ROWS) is told how many rows it has instead of being cut off.
+# part's limit (its spec's max_rows) is told how many rows it has instead of being cut off.
 MAX_READ_ROWS = 5_000
 MAX_COLUMNS = 60
 # Rows of a workbook read at most, empty ones included, before it is refused as too long.
@@ -615,7 +615,15 @@ def combined(current: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]], m
 
 def fits(current: int, new: int, mode: Mode) -> bool:
     """Whether the inventory stays within the part's limit of rows after the import."""
-    return (new if mode is Mode.REPLACE else current + new) <= m.MAX_ROWS
+    return (new if mode is Mode.REPLACE else current + new) <= row_limit()
+
+
+def row_limit() -> int:
+    """How many buildings the inventory holds at most (its part's declared limit)."""
+    # Imported here: the parts are declared from the theme modules, which this one joins.
+    from briefs.parts import PARTS
+
+    return PARTS[PART].max_rows
 
 
 def already_there(current: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]]) -> int:
