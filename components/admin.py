@@ -58,7 +58,7 @@ def theme_name(theme: str, t: Translator) -> str:
 def theme_section(principal: Principal) -> None:
     """Set a trajectory's theme: its briefs show that module; no brief loses anything."""
     t = translator()
-    st.subheader(t("theme.admin_title"))
+    st.header(t("theme.admin_title"))
     st.caption(t("theme.admin_intro"))
     trajectories = {tr.id: tr for tr in programme_store().trajectories()}
     with st.form("trajectory_theme", border=False):

@@ -192,7 +192,7 @@ def test_adding_a_module_opens_its_tab_at_once(demo_url: str) -> None:
 
 def test_the_admin_sets_a_theme_on_the_programme_page(demo_url: str) -> None:
     at = page_as("els.maes@programma.demo", "programme")
-    assert any(h.value == "Thema's van de leertrajecten" for h in at.subheader)
+    assert any(h.value == "Thema's van de leertrajecten" for h in at.header)
     trajectories = {t.number: t.id for t in SqlProgrammeStore(make_engine(demo_url)).trajectories()}
     boxes = [box for box in at.selectbox if box.label == "Leertraject"]
     boxes[0].set_value(trajectories[3])

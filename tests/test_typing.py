@@ -43,8 +43,11 @@ STEP2_TITLE = "Stap 2 · Wat als? Verkennen"
 STEP4 = ("stappenplan", "Stap 4 · Stappenplan & verankering")
 SARA = "sara.peeters@hulshout.demo"
 SAVED = re.compile(r"^Bewaard om \d\d:\d\d")
+# The brief's own text parts of step 1 (a theme module's stand in tabs only some briefs have).
 STEP1_TEXTS = [
-    spec.key for spec in parts_of_step(1) if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT)
+    spec.key
+    for spec in parts_of_step(1)
+    if spec.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and spec.theme is None
 ]
 
 
