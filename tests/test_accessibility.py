@@ -22,6 +22,7 @@ from tests.browser import LOTTE, log_in
 from tests.conftest import PROJECT_ROOT, missing
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PIETER = "pieter.claes@gent.demo"
 COACH = "jonas.wouters@begeleiding.demo"
 ADMIN = "els.maes@programma.demo"
 # Every address each role has, as app.py names them (the first is the role's home).
@@ -44,9 +45,14 @@ PAGES_BY_ROLE: dict[str | None, tuple[str, ...]] = {
         "stappenplan?deel=verankering",
         # Drafts as plain text, a budget table, suggestions as buttons.
         "stappenplan?deel=collegenota",
+        # The trajectory's theme module (wayfinding): its tables.
+        "uitdaging?deel=wegwijzing",
+        "uitdaging?deel=doorsteken",
         "exporteren",
         "account",
     ),
+    # The vacancy module: its charts, the spreadsheet import and the shaded instrument matrix.
+    PIETER: ("uitdaging?deel=leegstand", "stappenplan?deel=instrumenten"),
     COACH: (
         "begeleiding",
         *(
@@ -155,7 +161,9 @@ def axe_available() -> None:
 
 
 @pytest.mark.parametrize(
-    "email", list(PAGES_BY_ROLE), ids=["visitor", "participant", "coach", "admin"]
+    "email",
+    list(PAGES_BY_ROLE),
+    ids=["visitor", "participant", "vacancy-participant", "coach", "admin"],
 )
 def test_every_page_of_every_role_meets_wcag_aa_in_dutch(
     email: str | None, app_server: str, new_page: Any, axe_available: None
