@@ -60,6 +60,7 @@ _APP_WORDS: dict[str, tuple[str, str]] = {
         "Your trajectory has no theme module; you can add one yourself.",
     ),
     "overview.themes_add": ("Een themamodule toevoegen", "Add a theme module"),
+    "overview.themes_added": ("daarnaast {themes}", "besides, {themes}"),
     "overview.next_session_value": (
         "Sessie {number} op {day} ({mode}{place}) — stap {step} is aan de beurt",
         "Session {number} on {day} ({mode}{place}) — step {step} is due",
@@ -491,12 +492,16 @@ _APP_WORDS: dict[str, tuple[str, str]] = {
     ),
     "part.challenge.themes.title": ("Extra themamodules", "Extra theme modules"),
     "part.challenge.themes.help": (
-        "De module van het thema van je leertraject staat al in je designbrief. Heeft je "
-        "brief ook de instrumenten van een ander thema nodig, kies die module dan hier: ze "
-        "verschijnt als tabblad in de stappen waar ze past.",
-        "Your trajectory's theme module is already in your design brief. If your brief also "
-        "needs the instruments of another theme, choose that module here: it appears as a tab "
-        "in the steps where it fits.",
+        "De module van het thema van je leertraject staat al in je designbrief (zie Mijn "
+        "designbrief); die hoef je hier niet aan te vinken. Heeft je brief ook de "
+        "instrumenten van een ander thema nodig, kies die module dan hier: ze verschijnt als "
+        "tabblad in de stappen waar ze past. Een module waarin al iets staat, blijft zichtbaar "
+        "tot je ze leegmaakt, ook als je ze hier uitvinkt: zo gaat niets verloren.",
+        "Your trajectory's theme module is already in your design brief (see My design "
+        "brief); you need not tick it here. If your brief also needs the instruments of "
+        "another theme, choose that module here: it appears as a tab in the steps where it "
+        "fits. A module that holds something stays visible until you empty it, even when you "
+        "untick it here: that way nothing is lost.",
     ),
     "part.challenge.themes.example": (
         "Een traject rond leegstand dat ook het DNA van de kern uitwerkt",

@@ -10,7 +10,7 @@ from enum import StrEnum
 from briefs.brief import Brief
 from briefs.checks import run_checks
 from briefs.feedback import Feedback, unread_per_step
-from briefs.progress import step_progress
+from briefs.progress import started_steps, step_progress
 from briefs.steps import STEPS
 
 
@@ -25,15 +25,16 @@ MARKS = (StepStatus.READY, StepStatus.REVIEWED)
 
 
 def step_statuses(brief: Brief, marks: dict[int, str]) -> dict[int, StepStatus]:
-    """A mark wins; otherwise a step is in progress as soon as any part holds something."""
-    progress = step_progress(brief)
+    """A mark wins; otherwise a step is in progress as soon as any part holds something
+    (a theme module's too, though the progress does not count those)."""
+    started = started_steps(brief)
     statuses = {}
-    for step, share in progress.items():
+    for step in STEPS:
         mark = marks.get(step, "")
         if mark in {status.value for status in MARKS}:
             statuses[step] = StepStatus(mark)
         else:
-            statuses[step] = StepStatus.IN_PROGRESS if share > 0 else StepStatus.NOT_STARTED
+            statuses[step] = StepStatus.IN_PROGRESS if step in started else StepStatus.NOT_STARTED
     return statuses
 
 

@@ -23,6 +23,11 @@ def step_progress(brief: Brief) -> dict[int, float]:
     return progress
 
 
+def started_steps(brief: Brief) -> set[int]:
+    """The steps in which anything is filled in, a theme module's or the collegenota's too."""
+    return {step for step in STEPS if any(brief.is_filled(s.key) for s in parts_of_step(step))}
+
+
 def fullest(briefs: Sequence[Brief]) -> Brief | None:
     """Return the brief with the most parts filled in (the first of equals), or None.
 

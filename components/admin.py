@@ -14,9 +14,12 @@ from components.state import (
     account_store,
     brief_store,
     client_address,
+    pop_saved_theme,
     programme_store,
+    set_saved_theme,
     trajectory_themes,
     translator,
+    widget_value,
 )
 from components.text import md_literal, safe_table
 from core.mail import outbox_path
@@ -51,6 +54,9 @@ def programme_page(principal: Principal) -> None:
     house_style_section(principal)
 
 
+THEME_TRAJECTORY, THEME_CHOICE = "theme_trajectory", "theme_choice"
+
+
 def theme_name(theme: str, t: Translator) -> str:
     return t(f"enum.{theme}") if theme in set(Theme) else t("theme.none")
 
@@ -62,19 +68,33 @@ def theme_section(principal: Principal) -> None:
     st.caption(t("theme.admin_intro"))
     trajectories = {tr.id: tr for tr in programme_store().trajectories()}
     with st.form("trajectory_theme", border=False):
-        chosen = st.selectbox(
+        st.selectbox(
             t("theme.admin_trajectory"),
             list(trajectories),
+            key=THEME_TRAJECTORY,
             format_func=lambda tid: f"{trajectories[tid].number} · {trajectories[tid].title}",
         )
-        theme = st.selectbox(
-            t("theme.trajectory"), list(Theme), format_func=lambda th: t(f"enum.{th.value}")
+        st.selectbox(
+            t("theme.trajectory"),
+            list(Theme),
+            key=THEME_CHOICE,
+            format_func=lambda th: t(f"enum.{th.value}"),
         )
-        saved = st.form_submit_button(t("theme.admin_save"))
-        if saved and chosen is not None and theme is not None:
-            trajectory_themes().set_theme(principal, chosen, theme)
-            number = trajectories[chosen].number
-            st.success(t("theme.admin_saved", number=number, theme=t(f"enum.{theme.value}")))
+        # Saved in the button's callback, before the page is drawn again: the table of
+        # trajectories above already shows the new theme.
+        st.form_submit_button(t("theme.admin_save"), on_click=_save_theme, args=(principal,))
+    if saved := pop_saved_theme():
+        number, theme = saved
+        st.success(t("theme.admin_saved", number=number, theme=t(f"enum.{theme}")))
+
+
+def _save_theme(principal: Principal) -> None:
+    chosen, theme = widget_value(THEME_TRAJECTORY), widget_value(THEME_CHOICE)
+    if chosen is None or theme is None:
+        return
+    trajectory_themes().set_theme(principal, chosen, Theme(theme))
+    number = programme_store().trajectory(chosen).number
+    set_saved_theme(number, Theme(theme).value)
 
 
 def mail_status(t: Translator) -> None:

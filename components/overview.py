@@ -11,7 +11,7 @@ from briefs.i18n import Translator
 from briefs.links import chains
 from briefs.parts import PARTS, THEMES_PART, section_of, sections_of_step
 from briefs.programme import Trajectory, next_workshop
-from briefs.progress import step_progress
+from briefs.progress import started_steps, step_progress
 from briefs.steps import STEPS
 from briefs.theme_choice import shown_themes, trajectory_theme
 from components.feedback import FEEDBACK_PARAM, unread_feedback
@@ -62,16 +62,13 @@ def _next_session(trajectory: Trajectory, t: Translator) -> None:
 def _themes(workspace: Workspace) -> None:
     """Which theme modules the brief holds, and where to add one."""
     t, brief = workspace.t, workspace.brief
-    themes = shown_themes(brief)
     own = trajectory_theme(brief)
-    names = [
-        t("overview.theme_own", theme=t(f"enum.{theme.value}"))
-        if theme is own
-        else t(f"enum.{theme.value}")
-        for theme in themes
-    ]
+    others = [t(f"enum.{theme.value}") for theme in shown_themes(brief) if theme is not own]
+    lines = [t("overview.theme_own", theme=t(f"enum.{own.value}"))] if own else []
+    if others:
+        lines.append(t("overview.themes_added", themes=", ".join(others)))
     st.markdown(f"**{t('overview.themes')}**")
-    st.write(", ".join(names) if names else t("overview.themes_none"))
+    st.write("; ".join(lines) if lines else t("overview.themes_none"))
     st.page_link(
         step_page_target(PARTS[THEMES_PART].step),
         label=t("overview.themes_add"),
@@ -125,7 +122,7 @@ def overview_page() -> None:
     _themes(workspace)
     _unread(workspace)
     progress = step_progress(brief)
-    if not any(progress.values()):
+    if not started_steps(brief):
         _start_here(t)
     left, right = st.columns([2, 3])
     with left:

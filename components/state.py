@@ -474,6 +474,16 @@ def widget_value(widget_key: str) -> Any:
     return st.session_state.get(widget_key)
 
 
+def set_saved_theme(number: int, theme: str) -> None:
+    """Which trajectory just got which theme, said once on the next run of the Programma page."""
+    st.session_state["saved_theme"] = (number, theme)
+
+
+def pop_saved_theme() -> tuple[int, str] | None:
+    value = st.session_state.pop("saved_theme", None)
+    return value if isinstance(value, tuple) else None
+
+
 def set_upload_notice(brief_id: int, notice: tuple[str, str, list[Any]]) -> None:
     """Leave the outcome of a sketch upload (kind, catalogue key, problems) for the next run."""
     st.session_state[f"upload_notice:{brief_id}"] = notice

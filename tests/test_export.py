@@ -373,10 +373,10 @@ def test_an_english_document_writes_amounts_as_english_does_and_a_dutch_one_as_f
     text = "\n".join(t for _, t in units(document))
     assert "Step 4 · Roadmap & anchoring" in text and "Action list" in text
     assert "€25,000.00" in text
-    assert "Total: €378,000.00" in text
+    assert "Total budget: €378,000.00" in text
     dutch = "\n".join(t for _, t in units(export(brief_of(AVELGEM))))
     assert "€\u00a025.000,00" in dutch
-    assert "Totaal: €\u00a0378.000,00" in dutch
+    assert "Totaal budget: €\u00a0378.000,00" in dutch
     # The cells carry the euro sign: the column's title does not repeat it.
     for written in (document, export(brief_of(AVELGEM))):
         action_list = next(

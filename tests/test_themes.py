@@ -201,6 +201,9 @@ def test_the_admin_sets_a_theme_on_the_programme_page(demo_url: str) -> None:
     at.button(key="FormSubmitter:trajectory_theme-Thema bewaren").click().run()
     assert any("Leertraject 3 heeft nu het thema Leegstand" in s.value for s in at.success)
     assert SqlBriefStore(make_engine(demo_url)).load(_brief_id("Avelgem", 3)).theme == "vacancy"
+    # The table of trajectories above the form already shows it.
+    table = at.dataframe[0].value
+    assert list(table.loc[table["#"] == 3, "Thema van het leertraject"]) == ["Leegstand"]
     # Avelgem's participant now finds the vacancy module's tab in step 1.
     at = _step_one("lotte.vandenberghe@avelgem.demo")
     assert "Leegstand" in [tab.label for tab in at.tabs]
@@ -350,3 +353,30 @@ def test_a_category_left_to_vacant_since_reads_as_derived_and_a_chosen_one_as_ch
     column = [field.name for field in row_fields("vacancy.buildings")].index("category")
     # Judged on the latest count's day, 1 June 2023: over three years empty is structural.
     assert [row[column] for row in rows] == ["Structureel (volgens leeg sinds)", "Verbouw", ""]
+
+
+def test_a_step_holding_only_module_data_is_started_though_its_progress_counts_none() -> None:
+    from briefs.cohort import StepStatus, step_statuses
+    from briefs.progress import started_steps, step_progress
+
+    only_module = brief("", vacancy__counts=COUNT)
+    assert step_progress(only_module)[1] == 0.0  # the modules are optional: not counted
+    assert started_steps(only_module) == {1}
+    assert step_statuses(only_module, {})[1] is StepStatus.IN_PROGRESS
+    assert step_statuses(only_module, {})[2] is StepStatus.NOT_STARTED
+
+
+def test_the_overview_names_the_trajectorys_module_first_and_the_added_ones_after(
+    demo_url: str,
+) -> None:
+    store = SqlBriefStore(make_engine(demo_url))
+    brief_id = _brief_id("Hulshout", 3)
+    store.save_part(brief_id, "vacancy.counts", COUNT, 0, "Sara Peeters")
+    at = page_as("sara.peeters@hulshout.demo", "overview")
+    texts = [m.value for m in at.markdown]
+    assert (
+        "Wayfinding & kernen langs steenwegen (thema van je leertraject); daarnaast Leegstand"
+        in texts
+    )
+    # Something is filled in: no "start here" for an empty brief.
+    assert not any(s.value == "Begin hier" for s in at.subheader)

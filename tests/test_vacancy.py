@@ -396,8 +396,8 @@ def test_gents_module_is_in_the_document_with_its_three_charts() -> None:
     document = assert_every_value_is_written(brief, NL)
     assert len(document.inline_shapes) == 3 == image_count(document)
     # The vacancy tax adds up; rents per m² in different streets do not.
-    totals = [p.text for p in document.paragraphs if p.text.startswith("Totaal: ")]
-    assert "Totaal: €\xa040.000,00" in totals
+    totals = [p.text for p in document.paragraphs if p.text.startswith("Totaal ")]
+    assert "Totaal leegstandsheffing: €\xa040.000,00" in totals
     assert not any(total.endswith(("2.950,40", "1.058,40")) for total in totals)
     captions = [p.text for p in document.paragraphs if p.style and p.style.name == "Caption"]
     assert any("Leegstaande panden per zone en categorie op 1 juni 2023" in c for c in captions)
@@ -529,3 +529,17 @@ def test_the_categories_keep_their_colours_apart_and_readable_on_screen_and_on_p
     assert len(set(SCREEN.values())) == len(SCREEN) == len(VacancyCategory) + 1
     assert {(c.value if c else None): colour for c, colour in PAPER.items()} == SCREEN
     assert all(contrast_with_white(colour) >= 3 for colour in SCREEN.values())
+
+
+def test_the_nota_draft_counts_only_what_stood_vacant_that_day_and_adds_up() -> None:
+    content = copy.deepcopy(GENT)
+    content["vacancy.buildings"] += [
+        {"id": "x1", "address": "Checkstraat 2"},  # vacant, since when not known
+        {"id": "x2", "address": "Toekomststraat 3", "vacant_since": "2025-09-01"},
+    ]
+    text = draft_arguments(brief_of(content), NL)
+    # The building of 2025 was not vacant on 1 June 2023; the undated one is, category unknown.
+    assert (
+        "Op 1 juni 2023 stonden 53 panden leeg: 7 verbouw, 18 aanvang, 22 langdurig, "
+        "5 structureel en 1 zonder gekende categorie"
+    ) in text

@@ -293,8 +293,10 @@ class _Writer:
                 if not amounts:
                     continue  # a column left empty has no total worth printing ("€ 0,00")
                 total = sum(amounts, Decimal(0))
+                # Named by its column: a table may hold amounts of different kinds.
+                what = self.t(f"col.{column.name}").removesuffix(" (€)").lower()
                 self.doc.add_paragraph().add_run(
-                    f"{self.t('doc.total')}: {self.t.money(total)}"
+                    f"{self.t('doc.total')} {what}: {self.t.money(total)}"
                 ).bold = True
 
     def bullets(self, key: str) -> None:

@@ -46,7 +46,7 @@ def _plain(text: str) -> str:
 
 
 def _figure(
-    height: float, left: float = 0.8, top: float = 0.15, bottom: float = 0.45
+    height: float, left: float = 0.8, top: float = 0.15, bottom: float = 0.45, right: float = 0.15
 ) -> tuple[Figure, Axes]:
     """A figure whose margins (in inches) are set, not solved: matplotlib's layout engines
     draw the figure once more to measure it, which doubled the time of every chart."""
@@ -58,7 +58,7 @@ def _figure(
     FigureCanvasAgg(figure)
     figure.subplots_adjust(
         left=left / WIDTH_INCHES,
-        right=1 - 0.15 / WIDTH_INCHES,
+        right=1 - right / WIDTH_INCHES,
         top=1 - top / height,
         bottom=bottom / height,
     )
@@ -163,7 +163,10 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     names = [_plain(r.street) or t("chart.vacancy.no_street") for r in ranges]
     # Room on the left for the longest street name (about 0.075 inch a character at 10 pt).
     left = 0.3 + 0.075 * max(len(name) for name in names)
-    figure, axes = _figure(1.0 + 0.35 * len(ranges), left=left, bottom=0.6)
+    amounts = [vacancy.rent_amount(r, t) for r in ranges]
+    # The amounts stand right of their bars, in a margin wide enough for the longest (8 pt).
+    right = 0.2 + 0.06 * max(len(amount) for amount in amounts)
+    figure, axes = _figure(1.0 + 0.35 * len(ranges), left=left, bottom=0.6, right=right)
     rows = list(range(len(ranges)))
     lows = [float(r.low) for r in ranges]
     highs = [float(r.high) for r in ranges]
@@ -177,16 +180,17 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     axes.scatter(lows + highs, rows + rows, marker="|", s=120, color=LINE_COLOUR)
     axes.set_yticks(rows, names)
     axes.invert_yaxis()
-    for row, r in zip(rows, ranges, strict=True):
+    for row, r, amount in zip(rows, ranges, amounts, strict=True):
         axes.annotate(
-            vacancy.rent_amount(r, t),
+            amount,
             (float(r.high), row),
             textcoords="offset points",
             xytext=(8, 0),
             va="center",
             fontsize=8,
+            annotation_clip=False,
         )
-    axes.set_xlim(0, max(highs) * 1.3)
+    axes.set_xlim(0, max(highs) * 1.05)
     axes.set_xlabel(t("chart.vacancy.rent_axis"))
     axes.xaxis.grid(color="#e5e5e5")
     return [(_png(figure), t("chart.vacancy.caption_rents"))]

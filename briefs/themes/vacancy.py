@@ -301,27 +301,30 @@ def argument(brief: Brief, t: Translator) -> str:
     """The inventory in one or two sentences: how many, by category, how many in the core.
 
     Judged on the latest count's day; without a count there is no day to name, so nothing.
+    A building that became vacant after that day is not counted; one whose category is not
+    known is named as such, so that the parts add up to the total.
     """
     figures = figures_of(brief, dt.date.today())
-    if not figures.counted or not figures.buildings:
+    day = figures.day
+    vacant = [b for b in figures.buildings if b.vacant_since is None or b.vacant_since <= day]
+    if not figures.counted or not vacant:
         return ""
-    categories = by_category(figures.buildings, figures.day)
+    categories = by_category(vacant, day)
     parts = [
         t("vacancy.argument.category", n=str(n), category=t(f"enum.{category.value}").lower())
         for category, n in categories.items()
-        if category is not None
+        if category is not None and n
     ]
+    if unknown := categories.get(None, 0):
+        parts.append(t("vacancy.argument.unknown", n=str(unknown)))
     sentence = t(
-        "vacancy.argument.total",
-        day=t.day(figures.day),
-        n=str(len(figures.buildings)),
-        categories=_listed(parts, t),
+        "vacancy.argument.total", day=t.day(day), n=str(len(vacant)), categories=_listed(parts, t)
     )
-    core = by_zone(figures.buildings).get(Zone.CORE_SHOPPING, 0)
+    core = by_zone(vacant).get(Zone.CORE_SHOPPING, 0)
     if core:
         sentence = sentence[:-1] + t("vacancy.argument.core", n=str(core))
     rates = figures.rates
-    if rates and rates[-1].day == figures.day:
+    if rates and rates[-1].day == day:
         sentence += " " + t("vacancy.argument.rate", rate=t.number(round(rates[-1].rate * 100, 1)))
     return sentence
 
@@ -548,6 +551,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "On {day}, {n} buildings stood vacant: {categories}.",
     ),
     "vacancy.argument.category": ("{n} {category}", "{n} {category}"),
+    "vacancy.argument.unknown": ("{n} zonder gekende categorie", "{n} without a known category"),
     "vacancy.argument.and": ("{first} en {last}", "{first} and {last}"),
     "vacancy.argument.core": (
         "; {n} daarvan in het kernwinkelgebied.",
