@@ -18,6 +18,11 @@ const LIVE = new Map();
 // was left can land after the server drew the step again from the version before it; the new
 // editor must then show what was saved, not the older text (nor lose the draft that held it).
 const NEWEST = new Map();
+// Where the keyboard focus was in an editor whose save reruns the whole page (the choice of
+// theme modules opens tabs): the editor drawn anew puts it back, so a keyboard user goes on
+// from the box they ticked rather than from the top of the page.
+const REFOCUS = new Map();
+const REFOCUS_MS = 15000;
 const PAUSE_MS = 1000;
 const CHOICE_PAUSE_MS = 300;
 const RETRY_FIRST_MS = 2000;
@@ -226,6 +231,11 @@ class PartEditor {
       this.resetCount = data.reset;
       this.status(data.status);
       this.restoreDraft();
+      const refocus = REFOCUS.get(key);
+      if (refocus && Date.now() - refocus.at < REFOCUS_MS) {
+        REFOCUS.delete(key);
+        requestAnimationFrame(() => this.restoreFocus(refocus.place));
+      }
       return;
     }
     if (data.reset !== this.resetCount) {
@@ -454,12 +464,20 @@ class PartEditor {
       const row = this.rows.find((r) => Object.values(r.inputs).includes(active));
       return row ? { row: row.id, column: Number(active.dataset.column), caret } : null;
     }
+    if (this.data.kind === "multi") {
+      return active.type === "checkbox" ? { check: active.value, caret: null } : null;
+    }
     return active === this.field ? { field: true, caret } : null;
   }
 
   restoreFocus(place) {
     if (!place) return;
     let target = null;
+    if (place.check !== undefined) {
+      const box = [...this.checks.querySelectorAll("input")].find((i) => i.value === place.check);
+      if (box) box.focus();
+      return;
+    }
     if (place.row !== undefined) {
       const row = this.rows.find((r) => r.id === place.row);
       if (!row) return;
@@ -998,6 +1016,8 @@ class PartEditor {
       active = active.shadowRoot.activeElement;
     }
     if (active && active.closest && active.closest("a[href], [data-testid='stSidebarNav']")) return;
+    const spot = this.data.rerun_page ? this.focusPlace() : null;
+    if (spot) REFOCUS.set(this.draftKey(), { place: spot, at: Date.now() });
     this.trigger("saved", this.version);
   }
 

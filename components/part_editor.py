@@ -250,7 +250,8 @@ def part_editor(data: dict[str, Any], redraw: tuple[str, ...] = ()) -> None:
     """
     _EDITOR(
         key=f"part:{data['brief']}:{data['part']}",
-        data=data,
+        # The browser keeps the focus across the page's rerun after such a save (REFOCUS).
+        data={**data, "rerun_page": redraw == WHOLE_PAGE},
         on_saved_change=_after_save(redraw),
         on_refresh_change=_whole_page,
     )

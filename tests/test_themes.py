@@ -380,3 +380,28 @@ def test_the_overview_names_the_trajectorys_module_first_and_the_added_ones_afte
     )
     # Something is filled in: no "start here" for an empty brief.
     assert not any(s.value == "Begin hier" for s in at.subheader)
+
+
+def test_in_chromium_a_keyboard_user_ticks_a_module_and_goes_on_from_that_box(
+    app_server: str, new_page: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.browser import log_in, open_step, part, settled
+
+    page = new_page()
+    log_in(page, app_server, "sara.peeters@hulshout.demo")
+    open_step(page, app_server, "uitdaging", "Stap 1 · Uitdaging helder benoemen")
+    settled(page)
+    box = part(page, THEMES_PART).get_by_role("checkbox", name="Leegstand")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("tab", name="Leegstand", exact=True)).to_be_visible(timeout=30_000)
+    settled(page)
+    # The page was drawn anew with the module's tabs; the focus is back on the ticked box.
+    expect(part(page, THEMES_PART).get_by_role("checkbox", name="Leegstand")).to_be_focused(
+        timeout=10_000
+    )
+    page.keyboard.press("Tab")
+    following = part(page, THEMES_PART).get_by_role("checkbox", name="Wayfinding", exact=False)
+    expect(following).to_be_focused()
