@@ -192,6 +192,26 @@ class PartEditor {
 
   // ----- receiving what the server shows ----------------------------------------------
   receive(data) {
+    this.receiveData(data);
+    this.showDerived();
+  }
+
+  // A choice left empty whose value the brief derives (a vacancy category from 'vacant
+  // since'): its empty option says what it is taken to be, as the document and charts do.
+  showDerived() {
+    if (!this.data || this.data.kind !== "rows" || !this.rows) return;
+    const derived = this.data.derived || {};
+    for (const row of this.rows) {
+      for (const [name, input] of Object.entries(row.inputs)) {
+        const empty = input.tagName === "SELECT" ? input.querySelector('option[value=""]') : null;
+        if (!empty) continue;
+        const hint = (derived[row.id] || {})[name];
+        empty.textContent = hint || this.data.text.empty_choice;
+      }
+    }
+  }
+
+  receiveData(data) {
     const key = `kernbrief:${data.brief}:${data.part}`;
     const earlier = LIVE.get(key);
     // Only one that has left the page: Streamlit can mount the new one before removing the

@@ -22,6 +22,7 @@ from briefs.i18n import TIMEZONE, Translator
 from briefs.links import link_labels
 from briefs.parts import PARTS, Kind
 from briefs.present import FieldKind, FieldSpec, row_fields
+from briefs.themes import DERIVED_CELLS
 from web.save_api import SAVE_PATH
 
 _HERE = Path(__file__).resolve().parent
@@ -156,6 +157,19 @@ def _column(field: FieldSpec, t: Translator, links: dict[str, dict[str, str]]) -
     return column
 
 
+def derived_cells(brief: Brief, key: str, t: Translator) -> dict[str, dict[str, str]]:
+    """Per row id, what a theme module derives for the row's empty fields (none: {})."""
+    maker = DERIVED_CELLS.get(key)
+    if maker is None:
+        return {}
+    derive = maker(brief, t)
+    return {
+        str(row["id"]): cells
+        for row in brief.part(key).value or []
+        if isinstance(row, dict) and "id" in row and (cells := derive(row))
+    }
+
+
 def editor_columns(brief: Brief, key: str, t: Translator) -> list[dict[str, Any]]:
     """Describe a table part's columns for the editor.
 
@@ -228,6 +242,7 @@ def editor_data(
             data["options"] = [[value, label] for value, label in labels.items()]
     if spec.kind is Kind.ROWS:
         columns = editor_columns(brief, key, t)
+        data["derived"] = derived_cells(brief, key, t)
         data["columns"] = columns
         data["layout"] = _layout(columns)
         # Rows are named as other steps link to them ("Actie 3"), or plainly "rij 3".

@@ -405,3 +405,39 @@ def test_in_chromium_a_keyboard_user_ticks_a_module_and_goes_on_from_that_box(
     page.keyboard.press("Tab")
     following = part(page, THEMES_PART).get_by_role("checkbox", name="Wayfinding", exact=False)
     expect(following).to_be_focused()
+
+
+def test_the_inventory_editor_names_each_derived_category(demo_url: str) -> None:
+    at = AppTest.from_file("../app.py", default_timeout=30)
+    at.session_state["auth_token"] = login_token("pieter.claes@gent.demo")
+    at.run()
+    at.switch_page("pages/challenge.py").run()
+    on_section(at, "leegstand")
+    data = editors(at)["vacancy.buildings"]
+    chosen = {row["id"] for row in data["value"] if row.get("category")}
+    derived = data["derived"]
+    # Gent's demo: the renovations are chosen, the other 45 follow from 'vacant since'.
+    assert len(chosen) == 7 and len(derived) == 45 and not chosen & set(derived)
+    assert {cells["category"] for cells in derived.values()} == {
+        "Aanvang (volgens leeg sinds)",
+        "Langdurig (volgens leeg sinds)",
+        "Structureel (volgens leeg sinds)",
+    }
+
+
+def test_in_chromium_an_empty_category_shows_what_vacant_since_makes_it(
+    app_server: str, new_page: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.browser import log_in, open_step, part, settled
+
+    page = new_page()
+    log_in(page, app_server, "pieter.claes@gent.demo")
+    open_step(page, app_server, "uitdaging?deel=leegstand", "Stap 1 · Uitdaging helder benoemen")
+    settled(page)
+    category = part(page, "vacancy.buildings").locator("select[id$='-category']")
+    expect(category.first).to_be_visible(timeout=30_000)
+    shown = category.evaluate_all("els => els.map(e => e.options[e.selectedIndex].text)")
+    assert "Verbouw" in shown
+    assert any(text.endswith("(volgens leeg sinds)") for text in shown), shown
