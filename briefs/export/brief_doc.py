@@ -225,12 +225,14 @@ class _Writer:
     def figures_of(self, maker: FigureMaker) -> None:
         """A module's charts, as numbered figures whose caption is their alternative text."""
         for data, caption in maker(self.brief, self.t):
-            picture = self.doc.add_picture(io.BytesIO(data), width=Cm(15))
+            # The picture's own paragraph, kept with its caption (made here rather than looked
+            # up: listing a long document's paragraphs costs more than drawing the chart).
+            holder = self.doc.add_paragraph()
+            holder.paragraph_format.keep_with_next = True
+            picture = holder.add_run().add_picture(io.BytesIO(data), width=Cm(15))
             alt = document_line(caption)[:MAX_PROPERTY]
             picture._inline.docPr.set("descr", alt)
             picture._inline.docPr.set("title", alt)
-            picture_paragraph = self.doc.paragraphs[-1]
-            picture_paragraph.paragraph_format.keep_with_next = True
             self.figures += 1
             line = add_paragraph(self.doc, "", "Caption")
             line.add_run(self.t("doc.figure") + " ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -389,7 +390,7 @@ def _unit_points(text: str, font_size: float, bold: bool = False) -> float:
     return min(text_points(text, font_size, bold), MAX_WORD * font_size)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Column:
     """What one column needs, in EMU: its floor (no word broken, header included), its
     longest line, and how much text it holds."""
@@ -402,6 +403,16 @@ class _Column:
 def _measure(
     header: Sequence[str], rows: Sequence[Sequence[str]], font_size: float, padding: int
 ) -> list[_Column]:
+    # A table is measured to choose its layout, its split and its widths: once is enough.
+    frozen = (tuple(header), tuple(tuple(str(cell) for cell in row) for row in rows))
+    return list(_measured(frozen, font_size, padding))
+
+
+@functools.lru_cache(maxsize=16)
+def _measured(
+    table: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], font_size: float, padding: int
+) -> tuple[_Column, ...]:
+    header, rows = table
     point = EMU_PER_POINT * GENEROUS
     columns = []
     for index, title in enumerate(header):
@@ -412,7 +423,7 @@ def _measure(
         lines += [text_points(line, font_size) for cell in cells for line in cell.split("\n")]
         text = sum(len(cell) for cell in cells)
         columns.append(_Column(max(widths) * point + padding, max(lines) * point + padding, text))
-    return columns
+    return tuple(columns)
 
 
 def minimum_width(
