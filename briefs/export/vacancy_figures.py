@@ -121,7 +121,7 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
             fontsize=8,
         )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # buildings come whole
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))  # buildings come whole
     axes.set_ylabel(t("chart.vacancy.buildings"))
     axes.yaxis.grid(color="#e5e5e5")
     axes.legend(ncols=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)

@@ -113,9 +113,14 @@ def category_of(building: VacantBuilding, on: dt.date) -> VacancyCategory | None
     """
     if building.category is not None:
         return building.category
-    if building.vacant_since is None or building.vacant_since > on:
+    return category_since(building.vacant_since, on)
+
+
+def category_since(since: dt.date | None, on: dt.date) -> VacancyCategory | None:
+    """The category that standing empty since ``since`` gives on ``on`` (None: not known)."""
+    if since is None or since > on:
         return None
-    years = _years_between(building.vacant_since, on)
+    years = _years_between(since, on)
     if years < 1:
         return VacancyCategory.STARTING
     if years < 3:
@@ -585,12 +590,15 @@ WORDS: dict[str, tuple[str, str]] = {
 
 def derived_categories(brief: Brief, t: Translator) -> Callable[[dict[str, Any]], dict[str, str]]:
     """A building's category where the person left it to 'vacant since', said as derived."""
-    on = figures_of(brief, dt.date.today()).day
+    on = reference_day(brief.rows("vacancy.counts", VacancyCount), dt.date.today())
 
     def cells(row: dict[str, Any]) -> dict[str, str]:
-        if row.get("category") or not row.get("vacant_since"):
+        since = row.get("vacant_since")
+        if row.get("category") or not since:
             return {}
-        category = category_of(VacantBuilding.model_validate(row), on)
+        # Stored rows were validated when saved: their date is ISO, read without the model
+        # (a screen of 300 buildings asks this 300 times on every redraw).
+        category = category_since(dt.date.fromisoformat(str(since)), on)
         if category is None:
             return {}
         name = t(f"enum.{category.value}")
