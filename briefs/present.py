@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from briefs import model as m
 from briefs.brief import Brief
 from briefs.i18n import Translator
 from briefs.links import link_labels
+from briefs.model import Theme
 from briefs.parts import PART_SPECS, PARTS, Kind, PartSpec
 from briefs.theme_choice import shown_themes
 from briefs.themes import DERIVED_CELLS
@@ -140,6 +142,11 @@ class Reader:
         self.brief, self.t = brief, t
         self.labels = link_labels(brief, LINKED_PARTS, t)
 
+    @functools.cached_property
+    def themes(self) -> tuple[Theme, ...]:
+        """The theme modules the brief shows, worked out once for all its tables."""
+        return shown_themes(self.brief)
+
     def link(self, row_id: Any) -> str:
         if not row_id:
             return ""
@@ -212,7 +219,7 @@ class Reader:
         """
         found: list[Backlink] = []
         pointing: list[tuple[PartSpec, str]] = []
-        themes = shown_themes(self.brief)
+        themes = self.themes
         for spec in PART_SPECS:
             if spec.theme is not None and spec.theme not in themes:
                 continue

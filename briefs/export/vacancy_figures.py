@@ -68,7 +68,9 @@ def _figure(
     return figure, axes
 
 
-def _png(figure: Figure) -> bytes:
+def png(figure: Figure, tight: bool = False) -> bytes:
+    """The figure as a PNG; ``tight`` trims it to what is drawn (for a figure without set
+    margins)."""
     buffer = io.BytesIO()
     # A character its font lacks (a street name in another script) is drawn as a box: the
     # table beside the chart has the name right, so that is no reason to warn in the log.
@@ -76,7 +78,12 @@ def _png(figure: Figure) -> bytes:
         warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         # Light compression: a chart's flat colours pack well, and zlib's default level
         # spends more time than the smaller file saves.
-        figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+        figure.savefig(
+            buffer,
+            format="png",
+            pil_kwargs={"compress_level": 1},
+            bbox_inches="tight" if tight else None,
+        )
     return buffer.getvalue()
 
 
@@ -126,7 +133,7 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     axes.yaxis.grid(color="#e5e5e5")
     axes.legend(ncols=5, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
     caption = t("chart.vacancy.caption_zone", day=t.day(figures.day))
-    return [(_png(figure), caption)]
+    return [(png(figure), caption)]
 
 
 def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
@@ -154,7 +161,7 @@ def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     axes.set_ylabel(t("chart.vacancy.rate_axis"))
     axes.yaxis.grid(color="#e5e5e5")
     caption = t("chart.vacancy.caption_rate", first=t.day(days[0]), last=t.day(days[-1]))
-    return [(_png(figure), caption)]
+    return [(png(figure), caption)]
 
 
 def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
@@ -195,4 +202,4 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     axes.set_xlim(0, max(highs) * 1.05)
     axes.set_xlabel(t("chart.vacancy.rent_axis"))
     axes.xaxis.grid(color="#e5e5e5")
-    return [(_png(figure), t("chart.vacancy.caption_rents"))]
+    return [(png(figure), t("chart.vacancy.caption_rents"))]
