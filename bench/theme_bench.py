@@ -356,7 +356,7 @@ def figures() -> list[str]:
         f" = {inventory / without:.2f}× | ≤ 1.5× |",
         f"| export that brief to Word ({BUILDINGS} buildings; without the module"
         f" {export_without:.0f} ms) | {export_with:.0f} ms | ≤ 600 ms |",
-        f"| … of which the vacancy chapter's chart images (matplotlib)"
+        f"| … of which the vacancy chapter's chart images (Pillow)"
         f" | {chart_images:.0f} ms | reported |",
         f"| cohort comparison, {COHORT} inventories of {BUILDINGS}: vacancy per zone and"
         f" category, per municipality, chart data | {sums:.0f} ms | ≤ 500 ms |",

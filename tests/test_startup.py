@@ -20,9 +20,9 @@ from web.warm_up import FIRST_PAGE_DRAWN, function_imports, script_imports, stag
 
 # Each is imported where it is used, never by the first page: the frames of tables (pandas,
 # with numpy and pyarrow), Word documents (python-docx, lxml), the password rule (zxcvbn),
-# login devices (ua-parser), calendars (icalendar), image decoding (Pillow's Image), plotly's
-# figures, the document's chart images (matplotlib), migrations (alembic) and single
-# sign-on's client (authlib).
+# login devices (ua-parser), calendars (icalendar), image decoding and the document's charts
+# (Pillow's Image), plotly's figures, matplotlib (never imported: the charts read only its font
+# file), migrations (alembic) and single sign-on's client (authlib).
 NOT_FOR_THE_FIRST_PAGE = {
     "pandas",
     "numpy",

@@ -543,3 +543,47 @@ def test_the_nota_draft_counts_only_what_stood_vacant_that_day_and_adds_up() -> 
         "Op 1 juni 2023 stonden 53 panden leeg: 7 verbouw, 18 aanvang, 22 langdurig, "
         "5 structureel en 1 zonder gekende categorie"
     ) in text
+
+
+def test_the_zone_chart_stacks_each_category_as_tall_as_its_count() -> None:
+    from PIL import Image
+
+    from briefs.export.chart_canvas import pixels
+    from briefs.export.vacancy_figures import CATEGORY_COLOURS, vacancy_by_zone
+
+    [(image, caption)] = vacancy_by_zone(brief_of(GENT), NL)
+    assert caption == "Leegstaande panden per zone en categorie op 1 juni 2023"
+    chart = Image.open(io.BytesIO(image)).convert("RGB")
+    assert chart.size == (pixels(7.0), pixels(3.6))
+    colours = {
+        tuple(int(colour[k : k + 2], 16) for k in (1, 3, 5)): category
+        for category, colour in CATEGORY_COLOURS.items()
+        if category is not None  # its grey is also an edge pixel of the black words
+    }
+    below_legend = range(pixels(0.45) + 4, chart.height)
+    # The first bar (all zones) is the leftmost coloured column under the legend; its left
+    # edge is clear of the numbers written in the middle of each segment.
+    first = next(
+        x
+        for x in range(chart.width)
+        if any(chart.getpixel((x, y)) in colours for y in below_legend)
+    )
+    heights = Counter(
+        colours[pixel] for y in below_legend if (pixel := chart.getpixel((first + 3, y))) in colours
+    )
+    counted = {VacancyCategory.RENOVATION: 7, VacancyCategory.STARTING: 18}
+    counted |= {VacancyCategory.LONG_TERM: 22, VacancyCategory.STRUCTURAL: 5}
+    assert set(heights) == set(counted)
+    per_building = sum(heights.values()) / 52
+    for category, count in counted.items():
+        assert abs(heights[category] - count * per_building) <= 2, (category, heights)
+
+
+def test_the_charts_write_in_a_font_with_accents_euro_and_square_metres() -> None:
+    from briefs.export.chart_canvas import font
+
+    face = font(10)
+    assert face.getname() == ("DejaVu Sans", "Book")
+    # A missing glyph is drawn as the font's empty box, one width for every such character.
+    missing = face.getlength("\uffff")
+    assert all(face.getlength(c) != missing for c in "€²éëè…–")
