@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefs.brief import Brief
-from briefs.export.chart_canvas import Chart, pixels
+from briefs.export.chart_canvas import Chart, pixels, text_width
 from briefs.i18n import Translator
 
 BAR_COLOUR = "#1f5f8b"
@@ -21,9 +21,8 @@ def stop_figure(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     if all(score is None for _, score in scores):
         return []
     labels = [t(f"enum.{mode.value}") for mode, _ in scores]
-    probe = Chart(0.1)
-    left = (max(probe.width_of(label) for label in labels) + 36) / pixels(1)
-    chart = Chart(2.6, left=left, bottom=0.65, right=0.3)
+    left = (max(text_width(label) for label in labels) + 36) / pixels(1)
+    chart = Chart(2.6, left=left, bottom=0.65, right=0.3, number=t.number)
     chart.value_axis_x(SCORE_STEPS, t("col.score"), limit=SCORE_LIMIT)
     slot = (chart.y1 - chart.y0) / len(scores)
     for row, (label, (_, score)) in enumerate(zip(labels, scores, strict=True)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,11 @@ def pixels(inches: float) -> int:
     return round(inches * DPI)
 
 
+def text_width(words: str, points: float = 10) -> float:
+    """How many pixels ``words`` take on a chart."""
+    return font(points).getlength(words)
+
+
 def plain(text: str, limit: int = LABEL_LIMIT) -> str:
     """User text as one printable line, cut short to fit beside a chart."""
     line = " ".join("".join(c for c in text if c.isprintable()).split())
@@ -58,20 +64,21 @@ def plain(text: str, limit: int = LABEL_LIMIT) -> str:
 def round_steps(top: float, most: int = 6, whole: bool = False) -> list[float]:
     """Axis values from 0 to at least ``top`` in round steps (1, 2, 2.5 or 5 × 10ⁿ), at
     most ``most`` + 1 of them; ``whole`` keeps the steps whole numbers (buildings)."""
-    top = max(top, 1.0 if whole else 1e-9)
+    if top <= 0:
+        top = 1.0  # nothing to show yet: an axis to one
+    top = max(top, 0.01)  # the charts' finest figures are cents and hundredths of a percent
     rough = top / most
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
-    if whole:
-        step = max(1, math.ceil(step))
+    if whole:  # a whole step: 1 below one, 5 for 2.5 (2 would need more than ``most``)
+        step = 1 if step < 1 else 5 if step == 2.5 else step
     count = math.ceil(top / step - 1e-9)
     return [round(step * k, 10) for k in range(count + 1)]
 
 
 def axis_number(value: float) -> str:
-    """An axis value with a decimal comma, as Flemish readers write it."""
-    text = f"{value:.10g}"
-    return text.replace(".", ",")
+    """An axis value as Flemish readers write it: 2,5 and 1.000."""
+    return f"{value:,.10g}".translate(str.maketrans(",.", ".,"))
 
 
 @dataclass
@@ -84,6 +91,8 @@ class Chart:
     top: float = 0.15
     bottom: float = 0.45
     right: float = 0.15
+    # How the axes write their values: the document's language (``Translator.number``).
+    number: Callable[[float], str] = axis_number
 
     def __post_init__(self) -> None:
         self.image = Image.new("RGB", (pixels(WIDTH_INCHES), pixels(self.height)), "white")
@@ -113,9 +122,6 @@ class Chart:
         right-middle, "mt" middle-top)."""
         self.draw.text(at, words, font=font(points), fill=colour, anchor=anchor)
 
-    def width_of(self, words: str, points: float = 10) -> float:
-        return font(points).getlength(words)
-
     def upright_text(self, at: tuple[float, float], words: str, points: float = 10) -> None:
         """Words turned a quarter left, centred on ``at`` (an axis title beside its values)."""
         face = font(points)
@@ -128,7 +134,7 @@ class Chart:
             TEXT, (*corner, corner[0] + turned.width, corner[1] + turned.height), turned
         )
 
-    def value_axis_y(self, steps: list[float], title: str, label: str | None = None) -> None:
+    def value_axis_y(self, steps: list[float], title: str) -> None:
         """The vertical value axis: grid lines across, the values left, the title beside."""
         self.y_range = (steps[0], steps[-1])
         widest = 0.0
@@ -137,9 +143,9 @@ class Chart:
             if value != steps[0]:
                 self.draw.line((self.x0, y, self.x1, y), fill=GRID, width=2)
             self.draw.line((self.x0 - 7, y, self.x0, y), fill=AXIS, width=2)
-            words = axis_number(value) if label is None else label
+            words = self.number(value)
             self.text((self.x0 - 12, y), words, anchor="rm")
-            widest = max(widest, self.width_of(words))
+            widest = max(widest, text_width(words))
         self.draw.line((self.x0, self.y0, self.x0, self.y1), fill=AXIS, width=2)
         self.upright_text((self.x0 - 12 - widest - pixels(0.14), (self.y0 + self.y1) / 2), title)
 
@@ -151,7 +157,7 @@ class Chart:
             if value != steps[0]:
                 self.draw.line((x, self.y0, x, self.y1), fill=GRID, width=2)
             self.draw.line((x, self.y1, x, self.y1 + 7), fill=AXIS, width=2)
-            self.text((x, self.y1 + 12), axis_number(value), anchor="mt")
+            self.text((x, self.y1 + 12), self.number(value), anchor="mt")
         self.text((((self.x0 + self.x1) / 2), self.y1 + pixels(0.32)), title, anchor="mt")
 
     def base_line(self) -> None:
@@ -173,7 +179,7 @@ class Chart:
             self.box(x, y - pixels(0.04), x + swatch, y + pixels(0.04), colour)
             x += swatch + pixels(0.07)
             self.text((x, y), name, points, anchor="lm")
-            x += self.width_of(name, points) + pixels(0.25)
+            x += text_width(name, points) + pixels(0.25)
 
     def png(self) -> bytes:
         buffer = io.BytesIO()

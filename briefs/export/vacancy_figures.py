@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from briefs.export.chart_canvas import Chart, pixels, plain, round_steps
+from briefs.export.chart_canvas import Chart, pixels, plain, round_steps, text_width
 from briefs.themes import vacancy
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
         if (per_zone := [table[(zone, category)] for zone in zones])
         and (category is not None or any(per_zone))
     ]
-    chart = Chart(3.6, top=0.45)  # the legend stands above the bars
+    chart = Chart(3.6, top=0.45, number=t.number)  # the legend stands above the bars
     chart.value_axis_y(
         round_steps(len(figures.buildings), whole=True), t("chart.vacancy.buildings")
     )
@@ -82,7 +82,7 @@ def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     rates = vacancy.vacancy_rates(brief.rows("vacancy.counts", vacancy.VacancyCount))
     if len(rates) < 2:
         return []
-    chart = Chart(3.0)
+    chart = Chart(3.0, number=t.number)
     days = [rate.day for rate in rates]
     percentages = [rate.rate * 100 for rate in rates]
     chart.value_axis_y(round_steps(max(percentages) * 1.15 + 1), t("chart.vacancy.rate_axis"))
@@ -113,11 +113,10 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
         return []
     names = [plain(r.street) or t("chart.vacancy.no_street") for r in ranges]
     amounts = [vacancy.rent_amount(r, t) for r in ranges]
-    probe = Chart(0.1)
     # Room on the left for the longest street name, on the right for the longest amount.
-    left = (max(probe.width_of(name) for name in names) + 36) / pixels(1)
-    right = (max(probe.width_of(amount, 8) for amount in amounts) + 24) / pixels(1)
-    chart = Chart(1.0 + 0.35 * len(ranges), left=left, bottom=0.6, right=right)
+    left = (max(text_width(name) for name in names) + 36) / pixels(1)
+    right = (max(text_width(amount, 8) for amount in amounts) + 24) / pixels(1)
+    chart = Chart(1.0 + 0.35 * len(ranges), left=left, bottom=0.6, right=right, number=t.number)
     highs = [float(r.high) for r in ranges]
     steps = round_steps(max(highs))
     chart.value_axis_x(steps, t("chart.vacancy.rent_axis"), limit=max(steps[-1], max(highs) * 1.05))
