@@ -160,6 +160,32 @@ class Chart:
             self.text((x, self.y1 + 12), self.number(value), anchor="mt")
         self.text((((self.x0 + self.x1) / 2), self.y1 + pixels(0.32)), title, anchor="mt")
 
+    def stacked_columns(
+        self,
+        names: list[str],
+        stacks: list[tuple[str, list[int]]],
+        share: float,
+        labelled_from: float,
+    ) -> None:
+        """A column per name, stacked bottom-up from ``stacks`` (a colour and a height per
+        column each), filling ``share`` of its slot; a segment from ``labelled_from`` high
+        carries its number; the names stand under the columns."""
+        slot = (self.x1 - self.x0) / len(names)
+        bottoms = [0] * len(names)
+        for colour, heights in stacks:
+            for column, (bottom, height) in enumerate(zip(bottoms, heights, strict=True)):
+                if not height:
+                    continue
+                left = self.x0 + slot * (column + (1 - share) / 2)
+                top, foot = self.y(bottom + height), self.y(bottom)
+                self.box(left, top, left + slot * share, foot, colour)
+                if height >= labelled_from:
+                    middle = (left + slot * share / 2, (top + foot) / 2)
+                    self.text(middle, str(height), 8, colour="white")
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        for column, name in enumerate(names):
+            self.text((self.x0 + slot * (column + 0.5), self.y1 + 10), name, anchor="mt")
+
     def base_line(self) -> None:
         """The axis the bars stand on (or start from), drawn over their feet."""
         self.draw.line((self.x0, self.y1, self.x1, self.y1), fill=AXIS, width=2)

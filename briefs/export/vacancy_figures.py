@@ -53,25 +53,20 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     chart.value_axis_y(
         round_steps(len(figures.buildings), whole=True), t("chart.vacancy.buildings")
     )
-    slot = (chart.x1 - chart.x0) / len(columns)
-    bottoms = [0] * len(columns)
-    for category, heights in stacks:
-        for column, (bottom, height) in enumerate(zip(bottoms, heights, strict=True)):
-            if not height:
-                continue
-            left = chart.x0 + slot * (column + (1 - BAR_SHARE) / 2)
-            top, foot = chart.y(bottom + height), chart.y(bottom)
-            chart.box(left, top, left + slot * BAR_SHARE, foot, CATEGORY_COLOURS[category])
-            # A number only where its segment is tall enough to hold it.
-            if height >= len(figures.buildings) * LABEL_SHARE:
-                middle = (left + slot * BAR_SHARE / 2, (top + foot) / 2)
-                chart.text(middle, str(height), 8, colour="white")
-        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
-    for column, name in enumerate(columns):
-        chart.text((chart.x0 + slot * (column + 0.5), chart.y1 + 10), name, anchor="mt")
+    colours = [CATEGORY_COLOURS[category] for category, _ in stacks]
+    chart.stacked_columns(
+        columns,
+        [(colour, heights) for colour, (_, heights) in zip(colours, stacks, strict=True)],
+        BAR_SHARE,
+        # A number only where its segment is tall enough to hold it.
+        labelled_from=len(figures.buildings) * LABEL_SHARE,
+    )
     chart.base_line()
     chart.legend(
-        [(_category_name(category, t), CATEGORY_COLOURS[category]) for category, _ in stacks]
+        [
+            (_category_name(category, t), colour)
+            for (category, _), colour in zip(stacks, colours, strict=True)
+        ]
     )
     caption = t("chart.vacancy.caption_zone", day=t.day(figures.day))
     return [(chart.png(), caption)]
