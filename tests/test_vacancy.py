@@ -587,3 +587,38 @@ def test_the_charts_write_in_a_font_with_accents_euro_and_square_metres() -> Non
     # A missing glyph is drawn as the font's empty box, one width for every such character.
     missing = face.getlength("\uffff")
     assert all(face.getlength(c) != missing for c in "€²éëè…–")
+
+
+def test_the_zone_chart_has_its_numbers_in_a_table_under_it() -> None:
+    document = export(brief_of(GENT))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "Zone"]
+    lines = [[cell.text for cell in row.cells] for row in table.rows]
+    assert lines[0] == ["Zone", "Verbouw", "Aanvang", "Langdurig", "Structureel", "Totaal"]
+    by_zone = {line[0]: line[1:] for line in lines[1:]}
+    # The seed's figures of 1 June 2023: 7/18/22/5, 23 of them in the kernwinkelgebied.
+    assert by_zone["Alle zones"] == ["7", "18", "22", "5", "52"]
+    assert by_zone["Kernwinkelgebied"][-1] == "23"
+    assert sum(int(line[-1]) for zone, line in by_zone.items() if zone != "Alle zones") == 52
+    # It stands right after the chart's caption, which names it; no title of its own.
+    body = [child.tag.rsplit("}", 1)[1] for child in document.element.body]
+    captions = [p for p in document.paragraphs if p.text.startswith("Figuur")]
+    zone_caption = next(p for p in captions if "per zone en categorie" in p.text)
+    after = list(document.element.body).index(zone_caption._p) + 1
+    assert body[after] == "tbl" and document.element.body[after] is table._tbl
+
+
+def test_axis_values_and_crowded_labels_never_write_over_each_other() -> None:
+    from briefs.export.chart_canvas import Chart, text_width
+
+    # A narrow plot (long street names beside it) and one very high rent.
+    chart = Chart(3.0, left=3.3, right=1.2, number=NL.number)
+    steps = chart.fitting_steps(99_999, across=True)
+    spacing = (chart.x1 - chart.x0) * (steps[1] - steps[0]) / (steps[-1] - steps[0])
+    assert steps[-1] >= 99_999
+    assert max(text_width(NL.number(value)) for value in steps) < spacing
+    # Of two labels on one spot, the first is written and the second left out.
+    taken: list[tuple[float, float, float, float]] = []
+    chart.text_with_room((100, 100), "01/03/2025", taken)
+    chart.text_with_room((110, 100), "01/04/2025", taken)
+    chart.text_with_room((400, 100), "01/03/2026", taken)
+    assert len(taken) == 2 and taken[1][0] > taken[0][2]

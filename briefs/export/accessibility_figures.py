@@ -32,7 +32,7 @@ def stop_figure(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
         if score:
             chart.box(chart.x0, middle - half, end, middle + half, BAR_COLOUR)
         words = t.number(round(score, 1)) if score is not None else t("chart.stop_unscored")
-        chart.text((end + 8, middle), words, anchor="lm")
+        chart.text((end + 8, middle), words, anchor="lm", backdrop=True)
         chart.text((chart.x0 - 12, middle), label, anchor="rm")
     chart.base_line()
     return [(chart.png(), t("chart.stop"))]

@@ -206,19 +206,21 @@ class _Writer:
             self.orientation(False)
         self.forms[spec.export](spec.key)
         if spec.insight is not None and spec.insight.exported:
-            if spec.insight.name in FIGURES:
-                self.figures_of(FIGURES[spec.insight.name])
-            elif spec.insight.name in TABLES:
-                self.matrix(spec.insight, TABLES[spec.insight.name])
-            else:
+            name = spec.insight.name
+            if name in FIGURES:
+                self.figures_of(FIGURES[name])
+            if name in TABLES:
+                self.matrix(spec.insight, TABLES[name], titled=name not in FIGURES)
+            if name not in FIGURES and name not in TABLES:
                 self.timeline()
 
-    def matrix(self, insight: Insight, maker: TableMaker) -> None:
-        """A table an insight derives from the rows, its cells shaded as on screen."""
+    def matrix(self, insight: Insight, maker: TableMaker, titled: bool = True) -> None:
+        """A table an insight derives from the rows, its cells shaded as on screen; under
+        the insight's figures it goes ``titled`` False (the caption names them)."""
         found = maker(self.brief, self.t)
         if found is None:
             return
-        if insight.title_key is not None:
+        if titled and insight.title_key is not None:
             self.title(self.t(insight.title_key), 2)
         add_table(self.doc, found.header, found.rows, text_width(self.doc), fills=found.fills)
 

@@ -117,10 +117,33 @@ class Chart:
         points: float = 10,
         anchor: str = "mm",
         colour: str = TEXT,
+        backdrop: bool = False,
     ) -> None:
         """Words as literal characters; ``anchor`` as Pillow's (e.g. "mm" centred, "rm"
-        right-middle, "mt" middle-top)."""
+        right-middle, "mt" middle-top); ``backdrop`` clears the grid lines behind them."""
+        if backdrop:
+            left, top, right, bottom = self.draw.textbbox(
+                at, words, font=font(points), anchor=anchor
+            )
+            self.draw.rectangle((left - 3, top - 3, right + 3, bottom + 3), fill="white")
         self.draw.text(at, words, font=font(points), fill=colour, anchor=anchor)
+
+    def text_with_room(
+        self,
+        at: tuple[float, float],
+        words: str,
+        taken: list[tuple[float, float, float, float]],
+        points: float = 8,
+        anchor: str = "mm",
+    ) -> None:
+        """Words only where they overlap none of the ``taken`` boxes, which they join: of
+        labels crowded together, those written first stay readable."""
+        left, top, right, bottom = self.draw.textbbox(at, words, font=font(points), anchor=anchor)
+        box = (left - 4, top - 2, right + 4, bottom + 2)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            return
+        taken.append(box)
+        self.text(at, words, points, anchor)
 
     def upright_text(self, at: tuple[float, float], words: str, points: float = 10) -> None:
         """Words turned a quarter left, centred on ``at`` (an axis title beside its values)."""
@@ -133,6 +156,22 @@ class Chart:
         self.image.paste(
             TEXT, (*corner, corner[0] + turned.width, corner[1] + turned.height), turned
         )
+
+    def fitting_steps(self, top: float, across: bool, whole: bool = False) -> list[float]:
+        """Round steps from 0 to ``top``, as many (up to seven) as leave each value's words
+        room on the axis: ``across`` for the horizontal axis, where they stand side by side."""
+        length = (self.x1 - self.x0) if across else (self.y1 - self.y0)
+        for most in range(6, 0, -1):
+            steps = round_steps(top, most, whole)
+            spacing = length * (steps[1] - steps[0]) / (steps[-1] - steps[0])
+            needed = (
+                max(text_width(self.number(value)) for value in steps) + pixels(0.12)
+                if across
+                else pixels(10 / 72) * 1.6  # a line of 10 pt with some air
+            )
+            if needed <= spacing:
+                break
+        return steps
 
     def value_axis_y(self, steps: list[float], title: str) -> None:
         """The vertical value axis: grid lines across, the values left, the title beside."""

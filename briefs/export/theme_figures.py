@@ -26,4 +26,8 @@ FIGURES: dict[str, FigureMaker] = {
 
 TableMaker = Callable[[Brief, Translator], Matrix | None]
 
-TABLES: dict[str, TableMaker] = {"instrument_matrix": instrument_matrix}
+# An insight in both: its table stands under its figures, without a title of its own.
+TABLES: dict[str, TableMaker] = {
+    "instrument_matrix": instrument_matrix,
+    "vacancy_chart": vacancy_figures.zone_table,
+}

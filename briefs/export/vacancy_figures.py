@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from briefs.export.chart_canvas import Chart, pixels, plain, round_steps, text_width
+from briefs.export.chart_canvas import Chart, pixels, plain, text_width
 from briefs.themes import vacancy
+from briefs.themes.instrument_matrix import Matrix
 
 if TYPE_CHECKING:
     from briefs.brief import Brief
@@ -41,18 +42,13 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     if not figures.buildings:
         return []
     table = figures.table
-    zones = [zone for zone in vacancy.ZONES if zone or any(z is None for z, _ in table)]
+    zones, categories = _shown(figures)
     columns = [t("chart.vacancy.all_zones"), *(_zone_name(zone, t) for zone in zones)]
-    stacks = [
-        (category, [sum(per_zone), *per_zone])
-        for category in vacancy.CATEGORIES
-        if (per_zone := [table[(zone, category)] for zone in zones])
-        and (category is not None or any(per_zone))
-    ]
+    per_category = {c: [table[(zone, c)] for zone in zones] for c in categories}
+    stacks = [(c, [sum(per_zone), *per_zone]) for c, per_zone in per_category.items()]
     chart = Chart(3.6, top=0.45, number=t.number)  # the legend stands above the bars
-    chart.value_axis_y(
-        round_steps(len(figures.buildings), whole=True), t("chart.vacancy.buildings")
-    )
+    steps = chart.fitting_steps(len(figures.buildings), across=False, whole=True)
+    chart.value_axis_y(steps, t("chart.vacancy.buildings"))
     colours = [CATEGORY_COLOURS[category] for category, _ in stacks]
     chart.stacked_columns(
         columns,
@@ -72,6 +68,36 @@ def vacancy_by_zone(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     return [(chart.png(), caption)]
 
 
+def _shown(
+    figures: vacancy.VacancyFigures,
+) -> tuple[list[vacancy.Zone | None], list[vacancy.VacancyCategory | None]]:
+    """The zones and categories the zone chart and its table show: 'unknown' only when some
+    building has no zone or category."""
+    table = figures.table
+    zones = [zone for zone in vacancy.ZONES if zone or any(z is None for z, _ in table)]
+    categories = [c for c in vacancy.CATEGORIES if c or any(table[(z, None)] for z in zones)]
+    return zones, categories
+
+
+def zone_table(brief: Brief, t: Translator) -> Matrix | None:
+    """The zone chart's numbers as a table under it, a row per zone and one for all zones:
+    a segment of one or two buildings is too small on the chart to carry its number."""
+    figures = vacancy.figures_of(brief, dt.date.today())
+    if not figures.buildings:
+        return None
+    zones, categories = _shown(figures)
+    table = figures.table
+    per_zone = [[table[(zone, category)] for category in categories] for zone in zones]
+    names = [*(_zone_name(zone, t) for zone in zones), t("chart.vacancy.all_zones")]
+    all_zones = [sum(column) for column in zip(*per_zone, strict=True)]
+    rows = [
+        [name, *(t.number(count) for count in counts), t.number(sum(counts))]
+        for name, counts in zip(names, [*per_zone, all_zones], strict=True)
+    ]
+    header = [t("col.zone"), *(_category_name(c, t) for c in categories), t("doc.total")]
+    return Matrix(header, rows, [[None] * len(header) for _ in rows])
+
+
 def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     """The vacancy rate per count, from two counts on."""
     rates = vacancy.vacancy_rates(brief.rows("vacancy.counts", vacancy.VacancyCount))
@@ -80,7 +106,8 @@ def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     chart = Chart(3.0, number=t.number)
     days = [rate.day for rate in rates]
     percentages = [rate.rate * 100 for rate in rates]
-    chart.value_axis_y(round_steps(max(percentages) * 1.15 + 1), t("chart.vacancy.rate_axis"))
+    steps = chart.fitting_steps(max(percentages) * 1.15 + 1, across=False)
+    chart.value_axis_y(steps, t("chart.vacancy.rate_axis"))
     # Days placed by their distance in time, with room at both ends for their dates.
     first, last = days[0].toordinal(), days[-1].toordinal()
     margin = max(last - first, 1) * 0.05
@@ -91,11 +118,18 @@ def vacancy_rate(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     ]
     chart.draw.line(points, fill=LINE_COLOUR, width=4, joint="curve")
     radius = pixels(0.045)
-    for (x, y), when, percentage in zip(points, days, percentages, strict=True):
+    for x, y in points:
         chart.draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=LINE_COLOUR)
-        chart.text((x, y - radius - 6), f"{t.number(round(percentage, 1))} %", 8, anchor="mb")
         chart.draw.line((x, chart.y1, x, chart.y1 + 7), fill="#333333", width=2)
-        chart.text((x, chart.y1 + 12), when.strftime("%d/%m/%Y"), 8, anchor="mt")
+    # Counts close in time would write over each other: the first and the last count are
+    # labelled, then the others where there is room (the table above has every figure).
+    taken: list[tuple[float, float, float, float]] = []
+    for k in (0, len(points) - 1, *range(1, len(points) - 1)):
+        (x, y), percentage = points[k], percentages[k]
+        chart.text_with_room(
+            (x, y - radius - 6), f"{t.number(round(percentage, 1))} %", taken, anchor="mb"
+        )
+        chart.text_with_room((x, chart.y1 + 12), days[k].strftime("%d/%m/%Y"), taken, anchor="mt")
     chart.base_line()
     caption = t("chart.vacancy.caption_rate", first=t.day(days[0]), last=t.day(days[-1]))
     return [(chart.png(), caption)]
@@ -113,7 +147,7 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
     right = (max(text_width(amount, 8) for amount in amounts) + 24) / pixels(1)
     chart = Chart(1.0 + 0.35 * len(ranges), left=left, bottom=0.6, right=right, number=t.number)
     highs = [float(r.high) for r in ranges]
-    steps = round_steps(max(highs))
+    steps = chart.fitting_steps(max(highs), across=True)
     chart.value_axis_x(steps, t("chart.vacancy.rent_axis"), limit=max(steps[-1], max(highs) * 1.05))
     slot = (chart.y1 - chart.y0) / len(ranges)
     for row, (r, name, amount) in enumerate(zip(ranges, names, amounts, strict=True)):
@@ -126,6 +160,6 @@ def street_rents(brief: Brief, t: Translator) -> list[tuple[bytes, str]]:
                 (end, middle - half * 1.4, end, middle + half * 1.4), fill=LINE_COLOUR, width=3
             )
         chart.text((chart.x0 - 12, middle), name, anchor="rm")
-        chart.text((high + 14, middle), amount, 8, anchor="lm")
+        chart.text((high + 14, middle), amount, 8, anchor="lm", backdrop=True)
     chart.base_line()
     return [(chart.png(), t("chart.vacancy.caption_rents"))]
