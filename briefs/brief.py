@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from briefs import model as m
 from briefs.content import has_content, without_blank_rows
-from briefs.parts import PARTS, parse_part
+from briefs.parts import PARTS, parse_rows
 
 RowT = TypeVar("RowT", bound=m.Row)
 
@@ -43,6 +43,11 @@ class Brief:
     parts: dict[str, StoredPart] = field(default_factory=dict)
     # The theme of the brief's trajectory (a ``Theme`` value), which decides its module.
     theme: str = ""
+    # Rows read once per stored value: a page's checks, charts and editors each read the
+    # same part (300 buildings validated a few times over cost a rerun some milliseconds).
+    _read: dict[str, tuple[StoredPart, list[Any]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def part(self, key: str) -> StoredPart:
         """Return the stored part, or an empty one at version 0 when nothing was saved yet."""
@@ -62,8 +67,12 @@ class Brief:
     def rows(self, key: str, row_model: type[RowT]) -> list[RowT]:
         """Return the rows of a list part as model objects, leaving out blank rows."""
         assert PARTS[key].row_model is row_model, key
-        parsed = parse_part(key, without_blank_rows(key, self.part(key).value))
-        return list(parsed)
+        stored = self.part(key)
+        read = self._read.get(key)
+        if read is None or read[0] is not stored:
+            read = (stored, list(parse_rows(key, without_blank_rows(key, stored.value))))
+            self._read[key] = read
+        return list(read[1])
 
     def values(self, key: str) -> list[str]:
         value = self.part(key).value

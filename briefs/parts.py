@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -365,3 +369,29 @@ def validate_part(key: str, value: Any) -> Any:
 def parse_part(key: str, value: Any) -> Any:
     """Return the stored JSON ``value`` of part ``key`` as model objects."""
     return _ADAPTERS[key].validate_python(value)
+
+
+# Rows parsed once per content, for every session: each rerun loads the brief anew, and a
+# 300-building inventory takes a millisecond to validate into models again. Keyed by a digest
+# of the stored JSON (never by version: a brief made in memory may reuse one for other rows).
+# The models are shared, so nobody may change them; nothing does (they are read, then dumped).
+# Written here rather than with functools.lru_cache, which needs a hashable argument.
+_PARSED: OrderedDict[tuple[str, bytes], tuple[Any, ...]] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
+PARSED_KEPT = 256
+
+
+def parse_rows(key: str, rows: list[Any]) -> tuple[Any, ...]:
+    """Return the stored rows of part ``key`` as model objects, parsed once per content."""
+    digest = hashlib.blake2b(pickle.dumps(rows, protocol=5), digest_size=16).digest()
+    with _PARSED_LOCK:
+        found = _PARSED.get((key, digest))
+        if found is not None:
+            _PARSED.move_to_end((key, digest))
+            return found
+    parsed = tuple(parse_part(key, rows))
+    with _PARSED_LOCK:
+        _PARSED[(key, digest)] = parsed
+        while len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    return parsed

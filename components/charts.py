@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from collections.abc import Callable
@@ -78,11 +79,31 @@ def cached(
     return _build(builder.__name__, t.language, payload)
 
 
+@functools.cache
+def _shared_figure() -> type[go.Figure]:
+    """A figure shared from the cache and never changed: plotly_chart asks for its dict on
+    every rerun, which is then made once rather than deep-copied each time. (Made on first
+    use: plotly's figures are imported only by a page with a chart.)"""
+    import plotly.graph_objects as go
+
+    class SharedFigure(go.Figure):
+        def to_dict(self) -> dict[str, Any]:
+            made: dict[str, Any] | None = self.__dict__.get("_made")
+            if made is None:
+                made = super().to_dict()
+                self._made = made
+            return made
+
+    return SharedFigure
+
+
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _build(builder_name: str, language: str, payload: str) -> go.Figure | None:
     builder: Callable[..., go.Figure | None] = globals()[builder_name]
     data, options = json.loads(payload)
-    return builder(*data, Translator(language), **options)
+    figure = builder(*data, Translator(language), **options)
+    # Already validated by its builder: copied as it is.
+    return None if figure is None else _shared_figure()(figure, _validate=False)
 
 
 def draw(

@@ -264,3 +264,22 @@ def test_a_negative_budget_is_refused_on_its_row_and_column() -> None:
     assert describe_problems(problems, t) == (
         "rij 1, kolom ‘Budget (€)’: de waarde mag niet lager zijn dan 0"
     )
+
+
+def test_rows_read_once_per_content_never_mix_two_briefs_with_the_same_version() -> None:
+    actions = "roadmap.actions"
+
+    def brief_with(titles: list[str]) -> Brief:
+        rows = [{"id": f"a{k}", "title": title} for k, title in enumerate(titles)]
+        return Brief(1, 1, "Gent", {actions: StoredPart(validate_part(actions, rows), 1)})
+
+    first, other = brief_with(["Pop-upwinkel"]), brief_with(["Gevelpremie", "Leegstandstaks"])
+    assert [row.title for row in first.rows(actions, m.Action)] == ["Pop-upwinkel"]
+    assert [row.title for row in other.rows(actions, m.Action)] == ["Gevelpremie", "Leegstandstaks"]
+    # A save puts a new stored part in the brief: the next read follows it.
+    other.parts[actions] = StoredPart(validate_part(actions, [{"id": "b", "title": "Nieuw"}]), 2)
+    assert [row.title for row in other.rows(actions, m.Action)] == ["Nieuw"]
+    # Each read is its own list: a caller may sort or extend it without touching the next.
+    read = first.rows(actions, m.Action)
+    read.clear()
+    assert len(first.rows(actions, m.Action)) == 1
