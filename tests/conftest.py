@@ -230,6 +230,18 @@ def app_server(demo_url: str, tmp_path: Path) -> Iterator[str]:
         server.stop()
 
 
+def _close_if_open(context: Any) -> None:
+    """Close a browser context that a crashed page may already have taken down with it."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        context.close()
+    except PlaywrightError as error:
+        # Only "already closed" is nothing to do; anything else is a real failure.
+        if "has been closed" not in str(error):
+            raise
+
+
 @pytest.fixture
 def new_page(browser: Any) -> Iterator[Any]:
     """Open pages in fresh browser contexts (no shared cookies); all are closed afterwards."""
@@ -247,7 +259,7 @@ def new_page(browser: Any) -> Iterator[Any]:
         # A Chromium that died under load is launched again for the next test (Chromium);
         # its contexts went with it and cannot be closed.
         if browser.browser.is_connected():
-            context.close()
+            _close_if_open(context)
 
 
 class Clock:
