@@ -622,3 +622,26 @@ def test_axis_values_and_crowded_labels_never_write_over_each_other() -> None:
     chart.text_with_room((110, 100), "01/04/2025", taken)
     chart.text_with_room((400, 100), "01/03/2026", taken)
     assert len(taken) == 2 and taken[1][0] > taken[0][2]
+
+
+def test_figures_that_cannot_be_are_pointed_out_with_their_numbers() -> None:
+    from components.workspace import check_message
+
+    found = {c.code: c for c in run_checks(brief_of(BRASSCHAAT)) if c.step == 1}
+    assert check_message(found["vacancy_over_premises"], NL) == (
+        "De telling van 1 september 2022 telt meer leegstaande panden (178) dan handelspanden (6)."
+    )
+    assert check_message(found["vacancy_over_premises_undated"], NL) == (
+        "Een telling zonder datum telt meer leegstaande panden (9) dan handelspanden (7)."
+    )
+    assert check_message(found["rent_inverted"], NL) == (
+        "Huurprijs in ‘Bredabaan’: ‘van’ is hoger dan ‘tot’."
+    )
+    fixed = copy.deepcopy(BRASSCHAAT)
+    fixed["vacancy.counts"] = [
+        {**count, "vacant": 6} if count["id"] != "bc1" else count
+        for count in fixed["vacancy.counts"]
+    ]
+    fixed["vacancy.rents"][0]["rent_high"] = "240.00"  # as many vacant as premises is possible
+    left = {code for code, _ in codes(brief_of(fixed))}
+    assert not {"vacancy_over_premises", "vacancy_over_premises_undated", "rent_inverted"} & left

@@ -12,7 +12,7 @@ from typing import Any
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -208,7 +208,10 @@ class _Writer:
         if spec.insight is not None and spec.insight.exported:
             name = spec.insight.name
             if name in FIGURES:
-                self.figures_of(FIGURES[name])
+                caption = self.figures_of(FIGURES[name])
+                # A table of the figure's numbers stays on the page of its caption.
+                if caption is not None and name in TABLES:
+                    caption.paragraph_format.keep_with_next = True
             if name in TABLES:
                 self.matrix(spec.insight, TABLES[name], titled=name not in FIGURES)
             if name not in FIGURES and name not in TABLES:
@@ -224,13 +227,17 @@ class _Writer:
             self.title(self.t(insight.title_key), 2)
         add_table(self.doc, found.header, found.rows, text_width(self.doc), fills=found.fills)
 
-    def figures_of(self, maker: FigureMaker) -> None:
-        """A module's charts, as numbered figures whose caption is their alternative text."""
+    def figures_of(self, maker: FigureMaker) -> Paragraph | None:
+        """A module's charts, as numbered figures whose caption is their alternative text;
+        returns the last caption (None without a chart)."""
+        line = None
         for data, caption in maker(self.brief, self.t):
             # The picture's own paragraph, kept with its caption (made here rather than looked
             # up: listing a long document's paragraphs costs more than drawing the chart).
             holder = self.doc.add_paragraph()
             holder.paragraph_format.keep_with_next = True
+            # Room above: right under a table, the picture's white would cover its last line.
+            holder.paragraph_format.space_before = Pt(8)
             picture = holder.add_run().add_picture(io.BytesIO(data), width=Cm(15))
             alt = document_line(caption)[:MAX_PROPERTY]
             picture._inline.docPr.set("descr", alt)
@@ -240,6 +247,7 @@ class _Writer:
             line.add_run(self.t("doc.figure") + " ")
             add_field(line, "SEQ Figuur \\* ARABIC", str(self.figures))
             line.add_run(": " + document_text(caption))
+        return line
 
     def text(self, key: str) -> None:
         if self.empty(key):

@@ -295,10 +295,35 @@ def _check_instruments(brief: Brief) -> list[Finding]:
     return found
 
 
+def _check_figures(brief: Brief) -> list[Finding]:
+    """Figures that cannot be: more vacant buildings than premises, a rent 'from' above its
+    'to' (the chart draws it low to high; the table shows it as typed)."""
+    found: list[Finding] = []
+    for count in brief.rows("vacancy.counts", VacancyCount):
+        vacant, premises = count.vacant, count.premises
+        if vacant is not None and premises is not None and vacant > premises:
+            params = {"vacant": str(count.vacant), "premises": str(count.premises)}
+            if count.counted_on is None:
+                found.append(finding("vacancy.counts", "vacancy_over_premises_undated", **params))
+            else:
+                day = count.counted_on.isoformat()
+                found.append(
+                    finding("vacancy.counts", "vacancy_over_premises", count_day=day, **params)
+                )
+    for rent in brief.rows("vacancy.rents", StreetRent):
+        if (
+            rent.rent_low is not None
+            and rent.rent_high is not None
+            and rent.rent_low > rent.rent_high
+        ):
+            found.append(finding("vacancy.rents", "rent_inverted", name=_named(rent.street)))
+    return found
+
+
 def checks(brief: Brief) -> list[Finding]:
     """An undated building without category, a building empty only after the latest count,
-    an instrument that serves no objective or has no type."""
-    return _check_buildings(brief) + _check_instruments(brief)
+    a count or rent that cannot be, an instrument that serves no objective or has no type."""
+    return _check_buildings(brief) + _check_figures(brief) + _check_instruments(brief)
 
 
 # --- the collegenota -----------------------------------------------------------------------------
@@ -576,6 +601,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "({count_day}).",
         "Vacant building ‘{name}’ has only stood vacant since {since_day}, after the latest count "
         "({count_day}).",
+    ),
+    "check.vacancy_over_premises": (
+        "De telling van {count_day} telt meer leegstaande panden ({vacant}) dan handelspanden "
+        "({premises}).",
+        "The count of {count_day} has more vacant buildings ({vacant}) than retail premises "
+        "({premises}).",
+    ),
+    "check.vacancy_over_premises_undated": (
+        "Een telling zonder datum telt meer leegstaande panden ({vacant}) dan handelspanden "
+        "({premises}).",
+        "A count without a date has more vacant buildings ({vacant}) than retail premises "
+        "({premises}).",
+    ),
+    "check.rent_inverted": (
+        "Huurprijs in ‘{name}’: ‘van’ is hoger dan ‘tot’.",
+        "Rent in ‘{name}’: ‘from’ is higher than ‘to’.",
     ),
     "check.instrument_no_objective": (
         "Instrument ‘{name}’ dient geen doelstelling.",

@@ -281,8 +281,15 @@ BRASSCHAAT: dict[str, Any] = {
             "status": "idea",
         },
     ],
+    # Draft figures: an earlier count with its two numbers typed the wrong way round, one
+    # not yet dated that cannot be either, a rent whose 'from' is above its 'to'.
     "vacancy.counts": [
+        {"id": "bc0", "counted_on": "2022-09-01", "vacant": 178, "premises": 6},
         {"id": "bc1", "counted_on": "2023-09-01", "vacant": 4, "premises": 180},
+        {"id": "bc9", "vacant": 9, "premises": 7},
+    ],
+    "vacancy.rents": [
+        {"id": "br1", "street": "Bredabaan", "rent_low": "240.00", "rent_high": "180.00"},
     ],
     # A draft inventory: one building without category or date, one dated after the count.
     "vacancy.buildings": [
