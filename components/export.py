@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from briefs.brief import Brief
@@ -53,6 +55,22 @@ def _file_choice(t: Translator) -> str:
     return str(kind)
 
 
+# Streamlit forgets a widget's value in a run that does not draw it, and the nota alone draws
+# none of the brief's choices: each is also kept under its own key, to come back as it was.
+def _kept(key: str, default: object) -> Any:
+    return st.session_state.setdefault(f"{key}:kept", default)
+
+
+def _remember(key: str) -> None:
+    st.session_state[f"{key}:kept"] = st.session_state[key]
+
+
+def _kept_checkbox(label: str, key: str) -> bool:
+    return st.checkbox(
+        label, value=bool(_kept(key, True)), key=key, on_change=_remember, args=(key,)
+    )
+
+
 def export_page() -> None:
     workspace = open_workspace("export")
     if workspace is None:
@@ -67,19 +85,21 @@ def export_page() -> None:
     empty = "omit"
     if form != "nota":
         st.header(t("export.include"))
-        summary = st.checkbox(t("export.summary"), value=True, key="export_summary")
+        summary = _kept_checkbox(t("export.summary"), "export_summary")
         steps = frozenset(
-            step
-            for step in STEPS
-            if st.checkbox(t(f"step.{step}.title"), value=True, key=f"export_step_{step}")
+            step for step in STEPS if _kept_checkbox(t(f"step.{step}.title"), f"export_step_{step}")
         )
-        sketches = st.checkbox(t("export.sketches"), value=True, key="export_sketches")
+        sketches = _kept_checkbox(t("export.sketches"), "export_sketches")
+        empties = ["omit", "mark"]
         empty = st.radio(
             t("export.empty"),
-            ["omit", "mark"],
+            empties,
+            index=empties.index(_kept("export_empty", "omit")),
             format_func=lambda choice: t(f"export.empty_{choice}"),
             horizontal=True,
             key="export_empty",
+            on_change=_remember,
+            args=("export_empty",),
         )
     st.caption(t("export.private_later"))
     options = ExportOptions(

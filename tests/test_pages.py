@@ -411,6 +411,22 @@ def test_the_export_page_builds_what_was_chosen_and_offers_the_download(demo_url
     assert "Stap 4 · Stappenplan & verankering" in exported_text(at, brief_id)
 
 
+def test_the_export_choices_survive_a_look_at_the_nota_alone(demo_url: str) -> None:
+    at = open_page("pages/export.py")
+    avelgem(demo_url)
+    at.checkbox(key="export_sketches").uncheck()
+    at.checkbox(key="export_step_2").uncheck()
+    at.radio(key="export_empty").set_value("mark").run()
+    # The nota alone has none of these choices; back to both, they are as they were left.
+    at.radio(key="export_form").set_value("nota").run()
+    assert "export_sketches" not in [box.key for box in at.checkbox]
+    at.radio(key="export_form").set_value("both").run()
+    assert at.checkbox(key="export_sketches").value is False
+    assert at.checkbox(key="export_step_2").value is False
+    assert at.checkbox(key="export_step_1").value is True
+    assert at.radio(key="export_empty").value == "mark"
+
+
 def test_a_failing_export_says_so_and_changes_nothing(demo_url: str) -> None:
     at = open_page("pages/export.py")
     briefs, _ = stores(demo_url)
