@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from briefs.brief import Brief
@@ -11,7 +9,13 @@ from briefs.export.options import DOCUMENT_FORMS, DocumentForm, ExportOptions
 from briefs.i18n import Translator
 from briefs.parts import PARTS
 from briefs.steps import STEPS
-from components.state import brief_store, export_result, set_export_result
+from components.state import (
+    brief_store,
+    export_result,
+    keep_choice,
+    remember_choice,
+    set_export_result,
+)
 from components.workspace import open_workspace, step_page_target
 from services.exports import export_brief
 from services.pdf import PdfFailed, pdf_converter
@@ -55,20 +59,10 @@ def _file_choice(t: Translator) -> str:
     return str(kind)
 
 
-# Streamlit forgets a widget's value in a run that does not draw it, and the nota alone draws
-# none of the brief's choices: each is also kept under its own key, to come back as it was.
-def _kept(key: str, default: object) -> Any:
-    return st.session_state.setdefault(f"{key}:kept", default)
-
-
-def _remember(key: str) -> None:
-    st.session_state[f"{key}:kept"] = st.session_state[key]
-
-
 def _kept_checkbox(label: str, key: str) -> bool:
-    return st.checkbox(
-        label, value=bool(_kept(key, True)), key=key, on_change=_remember, args=(key,)
-    )
+    """A choice of the brief alone: the nota alone does not draw it, and it comes back as left."""
+    keep_choice(key, [True, False], default=True)
+    return st.checkbox(label, key=key, on_change=remember_choice, args=(key,))
 
 
 def export_page() -> None:
@@ -91,14 +85,14 @@ def export_page() -> None:
         )
         sketches = _kept_checkbox(t("export.sketches"), "export_sketches")
         empties = ["omit", "mark"]
+        keep_choice("export_empty", empties, default="omit")
         empty = st.radio(
             t("export.empty"),
             empties,
-            index=empties.index(_kept("export_empty", "omit")),
             format_func=lambda choice: t(f"export.empty_{choice}"),
             horizontal=True,
             key="export_empty",
-            on_change=_remember,
+            on_change=remember_choice,
             args=("export_empty",),
         )
     st.caption(t("export.private_later"))

@@ -604,15 +604,20 @@ def wanted_page() -> str:
     return str(st.session_state.get(WANTED_PAGE_KEY, ""))
 
 
-def keep_choice(widget_key: str, options: list[Any], param: str | None = None) -> None:
+def keep_choice(
+    widget_key: str, options: list[Any], param: str | None = None, default: Any = None
+) -> None:
     """Give a picker back the value it had before a run that did not draw it (a hidden tab):
     Streamlit forgets a widget's value when a run leaves it out. With ``param``, the choice is
-    also kept in the address, so a refresh or a shared link shows the same one. Call before
-    drawing it, with ``remember_choice`` as its on_change."""
+    also kept in the address, so a refresh or a shared link shows the same one; ``default``
+    is the value before any choice (drawn without a value of its own). Call before drawing
+    it, with ``remember_choice`` as its on_change."""
     kept = st.session_state.get(f"kept:{widget_key}")
     if kept not in options and param is not None:
         by_text = {str(option): option for option in options}
         kept = by_text.get(st.query_params.get(param, ""))
+    if kept not in options and widget_key not in st.session_state:
+        kept = default
     if kept in options:
         st.session_state[widget_key] = kept
 
